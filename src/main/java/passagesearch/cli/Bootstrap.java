@@ -1,0 +1,55 @@
+package passagesearch.cli;
+
+import java.io.PrintWriter;
+import passagesearch.config.ConfigLoader;
+import passagesearch.config.IndexConfig;
+import passagesearch.index.GenerationInfo;
+import passagesearch.index.IndexStore;
+import passagesearch.ingest.Corpus;
+import passagesearch.ingest.CorpusReader;
+import passagesearch.search.SearchService;
+
+/** Loads configuration and corpus, builds the index when it is missing or stale, opens it for search. */
+final class Bootstrap {
+  private final Locations at;
+  private final PrintWriter err;
+
+  Bootstrap(Locations at, PrintWriter err) {
+    this.at = at;
+    this.err = err;
+  }
+
+  /** Builds a new generation whatever the state of the index. */
+  GenerationInfo rebuild() {
+    IndexConfig config = new ConfigLoader().load(at.config);
+    Corpus corpus = readCorpus();
+    IndexStore store = new IndexStore(at.index);
+    store.removeUnpublished();
+    return store.build(corpus, config);
+  }
+
+  /** Opens the index, building it first when there is none or the corpus or configuration changed. */
+  SearchService open(boolean mayBuild) {
+    IndexConfig config = new ConfigLoader().load(at.config);
+    IndexStore store = new IndexStore(at.index);
+    if (mayBuild) {
+      Corpus corpus = readCorpus();
+      store.removeUnpublished();
+      if (!store.isFresh(corpus, config)) {
+        err.println(store.current().isPresent()
+            ? "The corpus or index-config changed since the index was built: rebuilding."
+            : "No index yet in " + store.root() + ": building it.");
+        err.flush();
+        store.build(corpus, config);
+      }
+    }
+    return new SearchService(store.openCurrent(config));
+  }
+
+  private Corpus readCorpus() {
+    Corpus corpus = new CorpusReader().read(at.corpus);
+    corpus.warnings().forEach(w -> err.println("warning: " + w));
+    err.flush();
+    return corpus;
+  }
+}

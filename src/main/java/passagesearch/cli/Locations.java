@@ -1,0 +1,19 @@
+package passagesearch.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Where the corpus, the index configuration and the index live; shared by every command. */
+final class Locations {
+  @Option(names = "--corpus", paramLabel = "DIR", defaultValue = "${env:PASSAGE_SEARCH_CORPUS:-corpus}",
+      description = "Corpus folder (env PASSAGE_SEARCH_CORPUS). Default: ${DEFAULT-VALUE}")
+  Path corpus;
+
+  @Option(names = "--config", paramLabel = "DIR", defaultValue = "${env:PASSAGE_SEARCH_CONFIG:-index-config}",
+      description = "Index configuration folder (env PASSAGE_SEARCH_CONFIG). Default: ${DEFAULT-VALUE}")
+  Path config;
+
+  @Option(names = "--index", paramLabel = "DIR", defaultValue = "${env:PASSAGE_SEARCH_INDEX:-data/index}",
+      description = "Index folder (env PASSAGE_SEARCH_INDEX). Default: ${DEFAULT-VALUE}")
+  Path index;
+}

@@ -1,0 +1,44 @@
+package passagesearch.cli;
+
+import java.util.concurrent.Callable;
+import passagesearch.http.WebServer;
+import passagesearch.index.GenerationInfo;
+import passagesearch.search.SearchService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = "Serve the search page and API, building the index first when it is missing or stale.")
+final class ServeCommand implements Callable<Integer> {
+  @Mixin Locations at;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--port", defaultValue = "${env:PORT:-7070}", description = "Port (env PORT). Default: ${DEFAULT-VALUE}")
+  int port;
+
+  @Option(names = "--host", defaultValue = "${env:HOST:-0.0.0.0}", description = "Interface (env HOST). Default: ${DEFAULT-VALUE}")
+  String host;
+
+  /** Set once the server is up, so {@link Main} leaves the JVM running. */
+  boolean serving;
+
+  @Override
+  public Integer call() {
+    SearchService search = new Bootstrap(at, spec.commandLine().getErr()).open(true);
+    WebServer server = WebServer.create(search).start(host, port);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      search.close();
+    }, "shutdown"));
+    GenerationInfo info = search.generation();
+    spec.commandLine().getOut().printf("Serving %d passages from %d documents (%s) on http://%s:%d/%n",
+        info.passages(), info.documents().size(), info.name(), host.equals("0.0.0.0") ? "localhost" : host,
+        server.port());
+    spec.commandLine().getOut().flush();
+    serving = true;
+    return 0;
+  }
+}

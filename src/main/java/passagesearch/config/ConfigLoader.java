@@ -1,0 +1,238 @@
+package passagesearch.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** Reads and validates {@code index-config/}; every error names the file and the rule at fault. */
+public final class ConfigLoader {
+  private static final int INSENSITIVE = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+  /** Matches must start at a word start: nothing alphanumeric right before. */
+  private static final String WORD_START = "(?<![\\p{L}\\p{N}])";
+  private static final String WORD_END = "(?![\\p{L}\\p{N}])";
+
+  private final ObjectMapper yaml =
+      new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  public IndexConfig load(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new ConfigException("index configuration folder not found: " + dir);
+    }
+    SplitSettings split = split(read(dir, "passages.yaml", PassagesFile.class));
+    BoilerplateRules rules = boilerplate(read(dir, "boilerplate.yaml", BoilerplateFile.class));
+    TagVocabulary tags = tags(read(dir, "tags.yaml", TagsFile.class));
+    RankingSettings ranking = ranking(read(dir, "ranking.yaml", RankingFile.class));
+    for (String tag : rules.asideLines().stream().map(LineRule::tag).toList()) {
+      requireSetAside(tags, tag);
+    }
+    for (String tag : rules.asideSections().stream().map(SectionRule::tag).toList()) {
+      requireSetAside(tags, tag);
+    }
+    return new IndexConfig(split, rules, tags, ranking, Fingerprints.ofFolder(dir));
+  }
+
+  private static void requireSetAside(TagVocabulary tags, String tag) {
+    if (!tags.setAsideTags().contains(tag)) {
+      throw new ConfigException(
+          "boilerplate.yaml: set-aside tag '" + tag + "' is not in the '" + TagVocabulary.SET_ASIDE_GROUP
+              + "' group of tags.yaml");
+    }
+  }
+
+  private <T> T read(Path dir, String name, Class<T> type) {
+    Path file = dir.resolve(name);
+    if (!Files.isRegularFile(file)) {
+      throw new ConfigException("index configuration file missing: " + file);
+    }
+    try {
+      T value = yaml.readValue(file.toFile(), type);
+      if (value == null) {
+        throw new ConfigException(name + " is empty");
+      }
+      return value;
+    } catch (IOException e) {
+      throw new ConfigException(name + ": " + e.getMessage().lines().findFirst().orElse("unreadable"), e);
+    }
+  }
+
+  private static SplitSettings split(PassagesFile f) {
+    SplitSettings d = SplitSettings.defaults();
+    HeadingPart h = f.heading() == null ? new HeadingPart(null, null, null) : f.heading();
+    PassagePart p = f.passage() == null ? new PassagePart(null, null, null, null) : f.passage();
+    return new SplitSettings(
+        or(h.maxWords(), d.headingMaxWords()),
+        or(h.maxChars(), d.headingMaxChars()),
+        h.sentenceEndings() == null ? d.sentenceEndings() : h.sentenceEndings(),
+        or(p.minWords(), d.minWords()),
+        or(p.maxWords(), d.maxWords()),
+        p.repeatShare() == null ? d.repeatShare() : p.repeatShare(),
+        or(p.repeatMinWords(), d.repeatMinWords()));
+  }
+
+  private static BoilerplateRules boilerplate(BoilerplateFile f) {
+    RuleSet drop = f.drop() == null ? new RuleSet(List.of(), List.of()) : f.drop();
+    RuleSet aside = f.setAside() == null ? new RuleSet(List.of(), List.of()) : f.setAside();
+    return new BoilerplateRules(
+        lines(drop.lines(), "drop", false),
+        sections(drop.sections(), "drop", false),
+        lines(aside.lines(), "setAside", true),
+        sections(aside.sections(), "setAside", true));
+  }
+
+  private static List<LineRule> lines(List<LineEntry> entries, String where, boolean needsTag) {
+    List<LineRule> rules = new ArrayList<>();
+    for (int i = 0; i < nonNull(entries).size(); i++) {
+      LineEntry e = entries.get(i);
+      String at = "boilerplate.yaml: " + where + ".lines[" + i + "]";
+      checkTag(e.tag(), needsTag, at);
+      rules.add(new LineRule(compile(e.pattern(), INSENSITIVE, at), e.why(), e.tag()));
+    }
+    return rules;
+  }
+
+  private static List<SectionRule> sections(List<SectionEntry> entries, String where, boolean needsTag) {
+    List<SectionRule> rules = new ArrayList<>();
+    for (int i = 0; i < nonNull(entries).size(); i++) {
+      SectionEntry e = entries.get(i);
+      String at = "boilerplate.yaml: " + where + ".sections[" + i + "]";
+      checkTag(e.tag(), needsTag, at);
+      boolean toEnd = "END".equals(e.until());
+      Pattern until = e.until() == null || toEnd ? null : compile(e.until(), INSENSITIVE, at + ".until");
+      rules.add(new SectionRule(compile(e.heading(), INSENSITIVE, at + ".heading"), until, toEnd, e.why(), e.tag()));
+    }
+    return rules;
+  }
+
+  private static void checkTag(String tag, boolean needsTag, String at) {
+    if (needsTag && (tag == null || tag.isBlank())) {
+      throw new ConfigException(at + ": a set-aside rule needs a tag");
+    }
+    if (!needsTag && tag != null) {
+      throw new ConfigException(at + ": a drop rule takes no tag");
+    }
+  }
+
+  private static TagVocabulary tags(TagsFile f) {
+    List<TagGroup> groups = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    for (GroupEntry g : nonNull(f.groups())) {
+      require(g.id(), "tags.yaml: a group has no id");
+      List<TagDefinition> defs = new ArrayList<>();
+      for (TagEntry t : nonNull(g.tags())) {
+        String at = "tags.yaml: group '" + g.id() + "', tag '" + t.id() + "'";
+        require(t.id(), "tags.yaml: a tag in group '" + g.id() + "' has no id");
+        if (!t.id().matches("[a-z0-9][a-z0-9-]*")) {
+          throw new ConfigException(at + ": ids are lower-case letters, digits and hyphens");
+        }
+        if (!ids.add(t.id())) {
+          throw new ConfigException(at + ": the id is used twice");
+        }
+        List<Pattern> patterns = new ArrayList<>();
+        for (String w : nonNull(t.words())) {
+          patterns.add(compile(WORD_START + "(?:" + w + ")", INSENSITIVE, at + " word '" + w + "'"));
+        }
+        for (String b : nonNull(t.brands())) {
+          patterns.add(compile(WORD_START + Pattern.quote(b) + WORD_END, INSENSITIVE, at + " brand"));
+        }
+        for (String a : nonNull(t.acronyms())) {
+          patterns.add(compile(WORD_START + Pattern.quote(a) + WORD_END, 0, at + " acronym"));
+        }
+        defs.add(new TagDefinition(
+            t.id(), t.label() == null ? t.id() : t.label(), g.id(), patterns, nonNull(t.brands()), nonNull(t.acronyms()),
+            nonNull(t.implies())));
+      }
+      groups.add(new TagGroup(g.id(), g.label() == null ? g.id() : g.label(), defs));
+    }
+    TagVocabulary vocabulary = new TagVocabulary(groups);
+    for (TagDefinition t : vocabulary.all()) {
+      for (String implied : t.implies()) {
+        if (!ids.contains(implied)) {
+          throw new ConfigException("tags.yaml: tag '" + t.id() + "' implies unknown tag '" + implied + "'");
+        }
+      }
+    }
+    return vocabulary;
+  }
+
+  private static RankingSettings ranking(RankingFile f) {
+    RankingSettings d = RankingSettings.defaults();
+    Bm25Part bm = f.bm25() == null ? new Bm25Part(null, null) : f.bm25();
+    FieldsPart fp = f.fields() == null ? new FieldsPart(null, null, null) : f.fields();
+    SnippetPart sp = f.snippet() == null ? new SnippetPart(null, null) : f.snippet();
+    QueryPart qp = f.query() == null ? new QueryPart(null) : f.query();
+    return new RankingSettings(
+        bm.k1() == null ? d.k1() : bm.k1(),
+        bm.b() == null ? d.b() : bm.b(),
+        fp.text() == null ? d.textWeight() : fp.text(),
+        fp.headings() == null ? d.headingsWeight() : fp.headings(),
+        fp.title() == null ? d.titleWeight() : fp.title(),
+        or(sp.maxPassages(), d.snippetPassages()),
+        or(sp.maxLength(), d.snippetMaxLength()),
+        or(qp.maxLength(), d.maxQueryLength()));
+  }
+
+  private static Pattern compile(String regex, int flags, String at) {
+    require(regex, at + ": pattern missing");
+    try {
+      return Pattern.compile(regex, flags);
+    } catch (PatternSyntaxException e) {
+      throw new ConfigException(at + ": not a valid regular expression: " + e.getDescription());
+    }
+  }
+
+  private static void require(String value, String message) {
+    if (value == null || value.isBlank()) {
+      throw new ConfigException(message);
+    }
+  }
+
+  private static int or(Integer value, int fallback) {
+    return value == null ? fallback : value;
+  }
+
+  private static <T> List<T> nonNull(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+
+  // The files' shapes. Unknown keys fail, so a misspelt key is an error, not a silent default.
+  record PassagesFile(HeadingPart heading, PassagePart passage) {}
+
+  record HeadingPart(Integer maxWords, Integer maxChars, String sentenceEndings) {}
+
+  record PassagePart(Integer minWords, Integer maxWords, Double repeatShare, Integer repeatMinWords) {}
+
+  record BoilerplateFile(RuleSet drop, @JsonProperty("setAside") RuleSet setAside) {}
+
+  record RuleSet(List<LineEntry> lines, List<SectionEntry> sections) {}
+
+  record LineEntry(String pattern, String why, String tag) {}
+
+  record SectionEntry(String heading, String until, String why, String tag) {}
+
+  record TagsFile(List<GroupEntry> groups) {}
+
+  record GroupEntry(String id, String label, List<TagEntry> tags) {}
+
+  record TagEntry(
+      String id, String label, List<String> words, List<String> acronyms, List<String> brands, List<String> implies) {}
+
+  record RankingFile(Bm25Part bm25, FieldsPart fields, SnippetPart snippet, QueryPart query) {}
+
+  record Bm25Part(Float k1, Float b) {}
+
+  record FieldsPart(Float text, Float headings, Float title) {}
+
+  record SnippetPart(Integer maxPassages, Integer maxLength) {}
+
+  record QueryPart(Integer maxLength) {}
+}

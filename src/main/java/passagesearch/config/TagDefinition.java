@@ -1,0 +1,42 @@
+package passagesearch.config;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * One tag of the vocabulary.
+ *
+ * @param id the tag as it appears in the API and in filters
+ * @param label how a person reads it
+ * @param group the id of its group
+ * @param patterns compiled from the tag's words, acronyms and brands; any match gives the tag
+ * @param brands brand and older names (drugs only)
+ * @param acronyms words matched case-sensitively (ALL, CNS)
+ * @param implies tags a passage gets with this one
+ */
+public record TagDefinition(
+    String id,
+    String label,
+    String group,
+    List<Pattern> patterns,
+    List<String> brands,
+    List<String> acronyms,
+    List<String> implies) {
+
+  public TagDefinition {
+    patterns = List.copyOf(patterns);
+    brands = List.copyOf(brands);
+    acronyms = List.copyOf(acronyms);
+    implies = List.copyOf(implies);
+  }
+
+  /** Whether any of the tag's patterns occurs in the text. */
+  public boolean matches(CharSequence text) {
+    for (Pattern p : patterns) {
+      if (p.matcher(text).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

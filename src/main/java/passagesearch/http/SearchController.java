@@ -1,0 +1,32 @@
+package passagesearch.http;
+
+import io.javalin.http.Context;
+import java.util.Set;
+import passagesearch.search.SearchRequest;
+import passagesearch.search.SearchService;
+
+/** Client/server IO for search: parameters in, the search room's response out as JSON. */
+final class SearchController {
+  private static final Set<String> PARAMS = Set.of("q", "limit", "offset", "tag", "source");
+
+  private final SearchService search;
+
+  SearchController(SearchService search) {
+    this.search = search;
+  }
+
+  void search(Context ctx) {
+    QueryParams p = new QueryParams(ctx, PARAMS);
+    String q = p.single("q");
+    if (q == null || q.isBlank()) {
+      throw new BadRequest("q is required: the words to search for, e.g. /api/search?q=blinatumomab+side+effects");
+    }
+    SearchRequest request = new SearchRequest(
+        q,
+        p.integer("limit", SearchRequest.DEFAULT_LIMIT, 1, SearchRequest.MAX_LIMIT),
+        p.integer("offset", 0, 0, SearchRequest.MAX_OFFSET),
+        p.all("tag"),
+        p.all("source"));
+    ctx.json(search.search(request));
+  }
+}

@@ -1,0 +1,90 @@
+package passagesearch.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import passagesearch.search.InvalidRequestException;
+import passagesearch.search.SearchService;
+
+/**
+ * The HTTP front door. {@link #create} builds the server unstarted; {@link #start} binds it (port 0 picks
+ * a free port, as the tests do). The route table is {@link Routes}.
+ */
+public final class WebServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+  private static final long MAX_REQUEST_BYTES = 1_000_000;
+
+  private final Javalin app;
+
+  private WebServer(Javalin app) {
+    this.app = app;
+  }
+
+  public static WebServer create(SearchService search) {
+    SearchController searchController = new SearchController(search);
+    Javalin app = Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
+      config.http.prefer405over404 = true;
+      config.http.maxRequestSize = MAX_REQUEST_BYTES;
+      config.staticFiles.add("/public", Location.CLASSPATH);
+      config.requestLogger.http((ctx, ms) ->
+          LOG.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.status().getCode(), String.format("%.1f", ms)));
+      config.routes.before(SecurityHeaders::apply);
+      Routes.declare(config.routes, searchController);
+      config.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+      config.routes.exception(InvalidRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+      config.routes.exception(Exception.class, (e, ctx) -> {
+        String requestId = UUID.randomUUID().toString();
+        LOG.error("request {} {} {} failed", requestId, ctx.method(), ctx.path(), e);
+        ctx.status(500).json(new ApiError("internal error; quote request id " + requestId, 500, requestId));
+      });
+      for (HttpStatus status : new HttpStatus[] {HttpStatus.NOT_FOUND, HttpStatus.METHOD_NOT_ALLOWED,
+          HttpStatus.CONTENT_TOO_LARGE}) {
+        config.routes.error(status.getCode(), "*", ctx -> {
+          if (ctx.result() == null || ctx.result().isEmpty() || !ctx.result().startsWith("{")) {
+            error(ctx, status.getCode(), describe(status, ctx.method().name(), ctx.path()));
+          }
+        });
+      }
+    });
+    return new WebServer(app);
+  }
+
+  private static String describe(HttpStatus status, String method, String path) {
+    return switch (status) {
+      case NOT_FOUND -> "no such route: " + method + " " + QueryParams.abbreviate(path);
+      case METHOD_NOT_ALLOWED -> method + " is not allowed on " + QueryParams.abbreviate(path);
+      default -> status.getMessage();
+    };
+  }
+
+  private static void error(io.javalin.http.Context ctx, int status, String message) {
+    ctx.status(status).json(ApiError.of(status, message));
+  }
+
+  public WebServer start(String host, int port) {
+    app.start(host, port);
+    return this;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+
+  /** For the health route: a map so the shape can grow without a new type. */
+  static Map<String, String> ok() {
+    return Map.of("status", "ok");
+  }
+}

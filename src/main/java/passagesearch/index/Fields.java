@@ -1,0 +1,27 @@
+package passagesearch.index;
+
+/** The name of every field in a passage's Lucene document, spelled once. */
+public final class Fields {
+  private Fields() {}
+
+  /** The passage id, {@code <document id>/<ordinal>}: exact-match key, stored. */
+  public static final String ID = "id";
+  /** The source document's id: filter, facet dimension, stored. */
+  public static final String SOURCE = "source";
+  /** Position among the document's passages: stored, and doc values to list a document in order. */
+  public static final String ORDINAL = "ordinal";
+  /** The passage's words: analysed for BM25, positions and offsets for phrases and highlighting, stored. */
+  public static final String TEXT = "text";
+  /** The headings above the passage: analysed so a heading's words count toward the score. */
+  public static final String HEADINGS = "headings";
+  /** One stored value per heading, outermost first, to give the heading path back exactly. */
+  public static final String HEADING = "heading";
+  /** The document title: analysed so the title's words count toward the score. */
+  public static final String TITLE = "title";
+  /** A tag id: exact-match filter and facet dimension, stored. */
+  public static final String TAG = "tag";
+  /** Start and end offsets of the passage in the source text: stored only. */
+  public static final String START = "start";
+
+  public static final String END = "end";
+}

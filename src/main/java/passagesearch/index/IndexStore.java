@@ -1,0 +1,222 @@
+package passagesearch.index;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import passagesearch.config.IndexConfig;
+import passagesearch.ingest.Corpus;
+import passagesearch.ingest.Ingest;
+import passagesearch.ingest.Passage;
+import passagesearch.ingest.SourceDocument;
+
+/**
+ * The index folder: one sub-folder per generation ({@code gen-000001}, ...) and a file {@code CURRENT}
+ * naming the generation being served.
+ *
+ * <p>A build writes a new generation beside the others, commits it, writes its {@code generation.json},
+ * and only then replaces {@code CURRENT} with an atomic rename. A crash at any point before that rename
+ * leaves {@code CURRENT} naming the last good generation; {@link #removeUnpublished()} clears what the
+ * crash left. The previous generation is kept for rollback; older ones are removed.
+ */
+public final class IndexStore {
+  public static final String CURRENT = "CURRENT";
+  static final String INFO_FILE = "generation.json";
+  private static final String PREFIX = "gen-";
+  private static final Logger LOG = LoggerFactory.getLogger(IndexStore.class);
+
+  private final Path root;
+  private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  public IndexStore(Path root) {
+    this.root = root.toAbsolutePath().normalize();
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** The generation {@code CURRENT} names, if there is a complete one. */
+  public Optional<GenerationInfo> current() {
+    Path pointer = root.resolve(CURRENT);
+    if (!Files.isRegularFile(pointer)) {
+      return Optional.empty();
+    }
+    try {
+      String name = Files.readString(pointer, StandardCharsets.UTF_8).strip();
+      if (!name.matches(PREFIX + "\\d{6}")) {
+        return Optional.empty();
+      }
+      Path info = root.resolve(name).resolve(INFO_FILE);
+      return Files.isRegularFile(info) ? Optional.of(json.readValue(info.toFile(), GenerationInfo.class)) : Optional.empty();
+    } catch (IOException e) {
+      LOG.warn("cannot read the current generation of {}: {}", root, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /** Whether the current generation was built from this corpus with this configuration. */
+  public boolean isFresh(Corpus corpus, IndexConfig config) {
+    return current()
+        .filter(g -> g.corpusFingerprint().equals(corpus.fingerprint()))
+        .filter(g -> g.configFingerprint().equals(config.fingerprint()))
+        .isPresent();
+  }
+
+  /** Builds a new generation from the corpus, publishes it, and returns what it holds. */
+  public GenerationInfo build(Corpus corpus, IndexConfig config) {
+    long started = System.nanoTime();
+    String name = nextName();
+    Path dir = root.resolve(name);
+    Ingest ingest = new Ingest(config);
+    FacetsConfig facets = PassageDocuments.facetsConfig();
+    List<GenerationInfo.DocumentEntry> entries = new ArrayList<>();
+    int total = 0;
+    try {
+      Files.createDirectories(dir);
+      IndexWriterConfig writerConfig = new IndexWriterConfig(analyzer(config))
+          .setSimilarity(new BM25Similarity(config.ranking().k1(), config.ranking().b()))
+          .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+          .setRAMBufferSizeMB(64);
+      try (Directory directory = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(directory, writerConfig)) {
+        for (SourceDocument document : corpus.documents()) {
+          List<Passage> passages = ingest.passages(document);
+          for (Passage passage : passages) {
+            writer.addDocument(PassageDocuments.toDocument(passage, document.metadata().title(), facets));
+          }
+          entries.add(new GenerationInfo.DocumentEntry(document.metadata(), passages.size()));
+          total += passages.size();
+        }
+        if (total == 0) {
+          throw new IndexException("the corpus gave no passages: nothing to index");
+        }
+        writer.forceMerge(1);
+        writer.commit();
+      }
+      GenerationInfo info = new GenerationInfo(
+          name, Instant.now().toString(), corpus.fingerprint(), config.fingerprint(), entries, total,
+          (System.nanoTime() - started) / 1_000_000);
+      Path infoFile = dir.resolve(INFO_FILE);
+      json.writeValue(infoFile.toFile(), info);
+      try (OpenIndex check = open(info, config)) {
+        check.verify();
+      }
+      publish(name);
+      removeOld(name);
+      LOG.info("built {}: {} documents, {} passages in {} ms", name, entries.size(), total, info.buildMillis());
+      return info;
+    } catch (IOException | RuntimeException e) {
+      deleteQuietly(dir);
+      if (e instanceof IndexException ie) {
+        throw ie;
+      }
+      throw new IndexException("index build failed in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Opens the current generation for searching. */
+  public OpenIndex openCurrent(IndexConfig config) {
+    GenerationInfo info = current().orElseThrow(() -> new IndexException("no index has been built in " + root));
+    return open(info, config);
+  }
+
+  private OpenIndex open(GenerationInfo info, IndexConfig config) {
+    try {
+      return OpenIndex.open(root.resolve(info.name()), info, analyzer(config), config);
+    } catch (IOException e) {
+      throw new IndexException("cannot open index generation " + info.name() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Removes generation folders that were never published (a build that crashed or failed). */
+  public void removeUnpublished() {
+    String current = current().map(GenerationInfo::name).orElse(null);
+    for (Path dir : generations()) {
+      String name = dir.getFileName().toString();
+      if (!name.equals(current) && !Files.isRegularFile(dir.resolve(INFO_FILE))) {
+        LOG.warn("removing unpublished generation {}", name);
+        deleteQuietly(dir);
+      }
+    }
+  }
+
+  public static PassageAnalyzer analyzer(IndexConfig config) {
+    return new PassageAnalyzer(config.tags().acronyms());
+  }
+
+
+  private String nextName() {
+    int max = generations().stream()
+        .map(p -> p.getFileName().toString().substring(PREFIX.length()))
+        .mapToInt(Integer::parseInt)
+        .max()
+        .orElse(0);
+    return PREFIX + String.format("%06d", max + 1);
+  }
+
+  private List<Path> generations() {
+    if (!Files.isDirectory(root)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(root)) {
+      return s.filter(Files::isDirectory)
+          .filter(p -> p.getFileName().toString().matches(PREFIX + "\\d{6}"))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new IndexException("cannot list " + root + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void publish(String name) throws IOException {
+    Path tmp = root.resolve(CURRENT + ".tmp");
+    Files.writeString(tmp, name + "\n", StandardCharsets.UTF_8);
+    try {
+      Files.move(tmp, root.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, root.resolve(CURRENT), StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** Keeps the published generation and the one before it (for rollback); removes the rest. */
+  private void removeOld(String published) {
+    List<Path> complete = generations().stream()
+        .filter(p -> Files.isRegularFile(p.resolve(INFO_FILE)))
+        .filter(p -> p.getFileName().toString().compareTo(published) < 0)
+        .toList();
+    for (int i = 0; i < complete.size() - 1; i++) {
+      deleteQuietly(complete.get(i));
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      LOG.warn("could not remove {}: {}", dir, e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package passagesearch.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import passagesearch.config.IndexConfig;
+
+/**
+ * One opened, immutable index generation. Searches take a reference with {@link #acquire()} and give it
+ * back with {@link #release()}; {@link #close()} drops the opener's reference, and the files close when
+ * the last search using them finishes.
+ */
+public final class OpenIndex implements Closeable {
+  private final DirectoryReader reader;
+  private final IndexSearcher searcher;
+  private final SortedSetDocValuesReaderState facetState;
+  private final Analyzer analyzer;
+  private final GenerationInfo info;
+  private final IndexConfig config;
+
+  private OpenIndex(DirectoryReader reader, GenerationInfo info, Analyzer analyzer, IndexConfig config)
+      throws IOException {
+    this.reader = reader;
+    this.searcher = new IndexSearcher(reader);
+    this.searcher.setSimilarity(new BM25Similarity(config.ranking().k1(), config.ranking().b()));
+    this.facetState = new DefaultSortedSetDocValuesReaderState(reader, facetsConfig());
+    this.analyzer = analyzer;
+    this.info = info;
+    this.config = config;
+  }
+
+  static OpenIndex open(Path dir, GenerationInfo info, Analyzer analyzer, IndexConfig config) throws IOException {
+    Directory directory = FSDirectory.open(dir);
+    DirectoryReader reader;
+    try {
+      reader = DirectoryReader.open(directory);
+    } catch (IOException e) {
+      directory.close();
+      throw e;
+    }
+    reader.getReaderCacheHelper().addClosedListener(key -> directory.close());
+    return new OpenIndex(reader, info, analyzer, config);
+  }
+
+  /** Takes a reference for one search; false when this generation has already closed. */
+  public boolean acquire() {
+    return reader.tryIncRef();
+  }
+
+  public void release() {
+    try {
+      reader.decRef();
+    } catch (IOException e) {
+      throw new IndexException("closing index generation " + info.name() + " failed", e);
+    }
+  }
+
+  /** Checks that the generation is usable: it has passages, and a lookup by id finds one. */
+  void verify() throws IOException {
+    int count = searcher.count(new MatchAllDocsQuery());
+    if (count != info.passages() || count == 0) {
+      throw new IndexException("generation " + info.name() + " holds " + count + " passages, expected "
+          + info.passages());
+    }
+    StoredFields stored = searcher.storedFields();
+    String id = stored.document(0).get(Fields.ID);
+    if (id == null || searcher.count(new TermQuery(new Term(Fields.ID, id))) != 1) {
+      throw new IndexException("generation " + info.name() + " does not answer a lookup by id");
+    }
+  }
+
+  public IndexSearcher searcher() {
+    return searcher;
+  }
+
+  public SortedSetDocValuesReaderState facetState() {
+    return facetState;
+  }
+
+  public static FacetsConfig facetsConfig() {
+    return PassageDocuments.facetsConfig();
+  }
+
+  public Analyzer analyzer() {
+    return analyzer;
+  }
+
+  public GenerationInfo info() {
+    return info;
+  }
+
+  public IndexConfig config() {
+    return config;
+  }
+
+  @Override
+  public void close() {
+    release();
+  }
+}

@@ -1,0 +1,64 @@
+package passagesearch.index;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
+import passagesearch.ingest.Passage;
+
+/** Maps a passage to its Lucene document, and says why each field is indexed the way it is. */
+final class PassageDocuments {
+  /** Passage text: BM25 with positions (phrases) and offsets in the postings (fast highlighting), stored. */
+  private static final FieldType TEXT_WITH_OFFSETS = new FieldType(TextField.TYPE_STORED);
+
+  static {
+    TEXT_WITH_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    TEXT_WITH_OFFSETS.freeze();
+  }
+
+  private PassageDocuments() {}
+
+  /** Tags and sources are facets on sorted-set doc values: no taxonomy index to keep in step. */
+  static FacetsConfig facetsConfig() {
+    FacetsConfig config = new FacetsConfig();
+    config.setMultiValued(Fields.TAG, true);
+    config.setMultiValued(Fields.SOURCE, false);
+    return config;
+  }
+
+  static Document toDocument(Passage passage, String title, FacetsConfig facets) throws java.io.IOException {
+    Document doc = new Document();
+    // Exact-match key for /passages/{id}; stored to give it back.
+    doc.add(new StringField(Fields.ID, passage.id(), Field.Store.YES));
+    // Exact-match filter on the source; stored; and a facet dimension for counts per source.
+    doc.add(new StringField(Fields.SOURCE, passage.documentId(), Field.Store.YES));
+    doc.add(new SortedSetDocValuesFacetField(Fields.SOURCE, passage.documentId()));
+    // Stored to give it back; doc values to list a document's passages in order.
+    doc.add(new StoredField(Fields.ORDINAL, passage.ordinal()));
+    doc.add(new NumericDocValuesField(Fields.ORDINAL, passage.ordinal()));
+    // The passage's words: the main scored field, also the snippet's source.
+    doc.add(new Field(Fields.TEXT, passage.text(), TEXT_WITH_OFFSETS));
+    // Headings and title are scored too (a passage under "Side effects" is about side effects), not stored
+    // here: headings are stored one per value below, the title lives in the generation's document list.
+    doc.add(new TextField(Fields.HEADINGS, String.join("\n", passage.headings()), Field.Store.NO));
+    doc.add(new TextField(Fields.TITLE, title == null ? "" : title, Field.Store.NO));
+    for (String heading : passage.headings()) {
+      doc.add(new StoredField(Fields.HEADING, heading));
+    }
+    // Tags: exact-match filters, stored, and a multi-valued facet dimension.
+    for (String tag : passage.tags()) {
+      doc.add(new StringField(Fields.TAG, tag, Field.Store.YES));
+      doc.add(new SortedSetDocValuesFacetField(Fields.TAG, tag));
+    }
+    // Where the passage stands in the source: stored only, never searched.
+    doc.add(new StoredField(Fields.START, passage.start()));
+    doc.add(new StoredField(Fields.END, passage.end()));
+    return facets.build(doc);
+  }
+}

@@ -1,0 +1,16 @@
+package passagesearch.ingest;
+
+import java.util.List;
+
+/**
+ * The documents of a corpus folder, in file-name order.
+ *
+ * @param warnings what a reader of the logs should know (documents without a manifest entry, skipped files)
+ * @param fingerprint a hash of every file in the folder; an index built from another fingerprint is stale
+ */
+public record Corpus(List<SourceDocument> documents, List<String> warnings, String fingerprint) {
+  public Corpus {
+    documents = List.copyOf(documents);
+    warnings = List.copyOf(warnings);
+  }
+}

@@ -1,0 +1,68 @@
+package passagesearch.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One non-blank line of a plain-text document.
+ *
+ * @param start offset of the first non-space character
+ * @param end offset just past the last non-space character
+ * @param indent leading spaces (a tab counts four)
+ * @param kind paragraph text, a {@code •} bullet or a {@code 1.} numbered item
+ * @param content the trimmed line without its bullet or number
+ * @param trimmed the trimmed line as it stands
+ */
+record Line(int start, int end, int indent, Kind kind, String content, String trimmed) {
+  enum Kind {
+    TEXT,
+    BULLET,
+    NUMBERED
+  }
+
+  private static final Pattern BULLET = Pattern.compile("^[•▪◦●‣*-]\\s+(.*)$");
+  private static final Pattern NUMBERED = Pattern.compile("^\\d{1,3}[.)]\\s+(.*)$");
+
+  boolean isItem() {
+    return kind != Kind.TEXT;
+  }
+
+  /** Splits a text into its non-blank lines, with offsets into the text. */
+  static List<Line> scan(String text) {
+    List<Line> lines = new ArrayList<>();
+    int pos = 0;
+    while (pos <= text.length()) {
+      int nl = text.indexOf('\n', pos);
+      int lineEnd = nl < 0 ? text.length() : nl;
+      int s = pos;
+      int indent = 0;
+      while (s < lineEnd && Character.isWhitespace(text.charAt(s))) {
+        indent += text.charAt(s) == '\t' ? 4 : 1;
+        s++;
+      }
+      int e = lineEnd;
+      while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+        e--;
+      }
+      if (e > s) {
+        String trimmed = text.substring(s, e);
+        Matcher b = BULLET.matcher(trimmed);
+        Matcher n = NUMBERED.matcher(trimmed);
+        if (b.matches()) {
+          lines.add(new Line(s, e, indent, Kind.BULLET, b.group(1), trimmed));
+        } else if (n.matches()) {
+          lines.add(new Line(s, e, indent, Kind.NUMBERED, n.group(1), trimmed));
+        } else {
+          lines.add(new Line(s, e, indent, Kind.TEXT, trimmed, trimmed));
+        }
+      }
+      if (nl < 0) {
+        break;
+      }
+      pos = nl + 1;
+    }
+    return lines;
+  }
+}

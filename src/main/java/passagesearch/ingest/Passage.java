@@ -1,0 +1,31 @@
+package passagesearch.ingest;
+
+import java.util.List;
+
+/**
+ * A unit a reader would quote, with everything needed to say where it came from.
+ *
+ * @param id {@code <document id>/<ordinal>}, stable for a given document and configuration
+ * @param documentId the source document's id
+ * @param ordinal 1-based position among the document's passages
+ * @param headings the headings above the passage, outermost first; empty when the page has none
+ * @param text the source's words, exactly, with whitespace normalised (lines trimmed, runs of spaces
+ *     collapsed, blank lines removed)
+ * @param start offset in the source text (UTF-16 code units, as Java and JavaScript count) of the first
+ *     character
+ * @param end offset just past the last character
+ * @param tags tag ids, vocabulary order
+ */
+public record Passage(
+    String id, String documentId, int ordinal, List<String> headings, String text, int start, int end, List<String> tags) {
+
+  public Passage {
+    headings = List.copyOf(headings);
+    tags = List.copyOf(tags);
+  }
+
+  /** The nearest heading, or null when the passage has none. */
+  public String section() {
+    return headings.isEmpty() ? null : headings.get(headings.size() - 1);
+  }
+}

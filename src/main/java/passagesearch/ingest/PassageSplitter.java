@@ -1,0 +1,309 @@
+package passagesearch.ingest;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import passagesearch.config.BoilerplateRules;
+import passagesearch.config.LineRule;
+import passagesearch.config.SectionRule;
+import passagesearch.config.SplitSettings;
+
+/**
+ * Splits the plain text of a web page into passages.
+ *
+ * <p>Headings are short lines that do not read as sentences (level 1), and bullet or numbered lines
+ * that head an indented or following paragraph (level 2). Under each heading, a paragraph is a unit, and
+ * a list is one unit with the paragraph that introduces it. Units are then packed: larger ones split at
+ * sentence ends, smaller ones merged with a neighbour under the same heading. A passage never crosses a
+ * heading, a dropped line or a set-aside boundary. Paragraphs that repeat later text are skipped.
+ */
+public final class PassageSplitter {
+  private final SplitSettings settings;
+  private final BoilerplateRules rules;
+
+  public PassageSplitter(SplitSettings settings, BoilerplateRules rules) {
+    this.settings = settings;
+    this.rules = rules;
+  }
+
+  /**
+   * A passage before tagging.
+   *
+   * @param asideTag the set-aside tag, or null for ordinary content
+   */
+  public record Draft(List<String> headings, int start, int end, String asideTag) {}
+
+  /** A line kept as content, with the run it belongs to (a run never crosses a boundary). */
+  private record Unit(Line line, int run, List<String> headings, String asideTag) {}
+
+  /** A heading rule in force, and the heading level it started at. */
+  private record ActiveSection(SectionRule rule, int level, boolean drop) {}
+
+  /** A stretch of source text with its word count. */
+  private record Span(int start, int end, int words, boolean introduces) {}
+
+  public List<Draft> split(String text) {
+    List<Line> lines = Line.scan(text);
+    List<Unit> units = units(lines, Repeats.find(lines, settings, this::headingLevel));
+    List<Draft> drafts = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    int from = 0;
+    while (from < units.size()) {
+      int to = from;
+      while (to < units.size() && units.get(to).run() == units.get(from).run()) {
+        to++;
+      }
+      Unit first = units.get(from);
+      for (Span span : pack(units.subList(from, to), text)) {
+        // An identical passage that the document repeats is indexed once.
+        if (seen.add(Text.normalise(text.substring(span.start(), span.end())))) {
+          drafts.add(new Draft(first.headings(), span.start(), span.end(), first.asideTag()));
+        }
+      }
+      from = to;
+    }
+    return drafts;
+  }
+
+  private List<Unit> units(List<Line> lines, boolean[] repeats) {
+    List<Unit> units = new ArrayList<>();
+    int run = 0;
+    String h1 = null;
+    String h2 = null;
+    int h2Indent = -1;
+    ActiveSection section = null;
+    for (int i = 0; i < lines.size(); i++) {
+      Line line = lines.get(i);
+      int level = headingLevel(lines, i);
+      if (section != null && ends(section, line, level)) {
+        if (section.rule().until() != null && level == 0) {
+          h1 = null; // what follows an explicitly ended section is not under its heading
+          h2 = null;
+        }
+        section = null;
+        run++;
+      }
+      if (first(rules.dropLines(), line.trimmed()) != null) {
+        run++;
+        continue;
+      }
+      if (section != null && section.drop()) {
+        continue;
+      }
+      if (level > 0) {
+        run++;
+        String heading = line.kind() == Line.Kind.BULLET ? line.content() : line.trimmed();
+        SectionRule drop = firstSection(rules.dropSections(), line.content());
+        if (drop != null) {
+          section = new ActiveSection(drop, level, true);
+          continue;
+        }
+        if (level == 1) {
+          h1 = heading;
+          h2 = null;
+          h2Indent = -1;
+        } else {
+          h2 = heading;
+          h2Indent = line.kind() == Line.Kind.BULLET ? line.indent() : -1;
+        }
+        SectionRule aside = firstSection(rules.asideSections(), line.content());
+        if (aside != null) {
+          section = new ActiveSection(aside, level, false);
+        }
+        continue;
+      }
+      if (h2 != null && h2Indent >= 0 && line.indent() <= h2Indent) {
+        h2 = null; // back out of an indented bullet section
+        h2Indent = -1;
+        run++;
+      }
+      if (repeats[i]) {
+        run++;
+        continue;
+      }
+      List<String> headings = headings(h1, h2);
+      LineRule asideLine = first(rules.asideLines(), line.trimmed());
+      if (asideLine != null) {
+        units.add(new Unit(line, ++run, headings, asideLine.tag()));
+        run++;
+        continue;
+      }
+      units.add(new Unit(line, run, headings, section == null ? null : section.rule().tag()));
+    }
+    return units;
+  }
+
+  private static boolean ends(ActiveSection section, Line line, int level) {
+    SectionRule rule = section.rule();
+    if (rule.toEnd()) {
+      return false;
+    }
+    if (rule.until() != null) {
+      return rule.endsAt(line.trimmed());
+    }
+    return level > 0 && level <= section.level();
+  }
+
+  private static List<String> headings(String h1, String h2) {
+    List<String> list = new ArrayList<>(2);
+    if (h1 != null) {
+      list.add(h1);
+    }
+    if (h2 != null) {
+      list.add(h2);
+    }
+    return List.copyOf(list);
+  }
+
+  /** 1 for a heading line, 2 for a bullet or numbered line that heads a paragraph, else 0. */
+  int headingLevel(List<Line> lines, int i) {
+    Line line = lines.get(i);
+    Line next = i + 1 < lines.size() ? lines.get(i + 1) : null;
+    if (!headingLike(line.content())) {
+      return 0;
+    }
+    return switch (line.kind()) {
+      case TEXT -> 1;
+      case BULLET -> next != null && next.kind() == Line.Kind.TEXT && next.indent() > line.indent() ? 2 : 0;
+      case NUMBERED -> next != null && next.kind() == Line.Kind.TEXT && !headingLike(next.content()) ? 2 : 0;
+    };
+  }
+
+  boolean headingLike(String s) {
+    if (s.isEmpty() || s.length() > settings.headingMaxChars() || Text.words(s) > settings.headingMaxWords()) {
+      return false;
+    }
+    if (settings.sentenceEndings().indexOf(s.charAt(s.length() - 1)) >= 0) {
+      return false;
+    }
+    int firstLetter = 0;
+    while (firstLetter < s.length() && !Character.isLetterOrDigit(s.charAt(firstLetter))) {
+      firstLetter++;
+    }
+    return firstLetter < s.length()
+        && (Character.isUpperCase(s.charAt(firstLetter)) || Character.isDigit(s.charAt(firstLetter)));
+  }
+
+  /** Units of one run to passage spans: lists join their introduction, then split and merge by size. */
+  private List<Span> pack(List<Unit> run, String text) {
+    List<Span> pieces = new ArrayList<>();
+    List<Span> block = new ArrayList<>();
+    for (Unit unit : run) {
+      if (!unit.line().isItem() && !block.isEmpty()) {
+        pieces.addAll(splitBlock(block));
+        block = new ArrayList<>();
+      }
+      block.addAll(atoms(unit.line(), text));
+    }
+    if (!block.isEmpty()) {
+      pieces.addAll(splitBlock(block));
+    }
+    return merge(pieces);
+  }
+
+  /** The smallest pieces a block may be cut into: sentences of a paragraph, whole list items. */
+  private static List<Span> atoms(Line line, String text) {
+    List<Span> atoms = new ArrayList<>();
+    if (line.isItem()) {
+      atoms.add(new Span(line.start(), line.end(), Text.words(line.trimmed()), false));
+      return atoms;
+    }
+    String s = line.trimmed();
+    int from = 0;
+    for (int end : Text.sentenceEnds(s)) {
+      int start = from;
+      while (start < end && Character.isWhitespace(s.charAt(start))) {
+        start++;
+      }
+      if (start < end) {
+        String sentence = s.substring(start, end);
+        atoms.add(new Span(line.start() + start, line.start() + end, Text.words(sentence), sentence.endsWith(":")));
+      }
+      from = end;
+    }
+    return atoms;
+  }
+
+  /** Cuts a block larger than the maximum into near-equal pieces at atom boundaries. */
+  private List<Span> splitBlock(List<Span> atoms) {
+    int words = atoms.stream().mapToInt(Span::words).sum();
+    int count = Math.max(1, (int) Math.ceil(words / (double) settings.maxWords()));
+    double target = words / (double) count;
+    List<Span> pieces = new ArrayList<>();
+    int start = -1;
+    int end = -1;
+    int acc = 0;
+    Span previous = null;
+    for (Span atom : atoms) {
+      boolean canCut = previous != null && !previous.introduces();
+      if (start >= 0 && canCut && acc + atom.words() > settings.maxWords()) {
+        pieces.add(new Span(start, end, acc, false));
+        start = -1;
+        acc = 0;
+      }
+      if (start < 0) {
+        start = atom.start();
+      }
+      end = atom.end();
+      acc += atom.words();
+      previous = atom;
+      if (acc >= target && !atom.introduces() && pieces.size() < count - 1) {
+        pieces.add(new Span(start, end, acc, false));
+        start = -1;
+        acc = 0;
+      }
+    }
+    if (start >= 0) {
+      pieces.add(new Span(start, end, acc, false));
+    }
+    return pieces;
+  }
+
+  /** Merges pieces under the minimum into the next (or, for the last, the previous) piece. */
+  private List<Span> merge(List<Span> pieces) {
+    List<Span> merged = new ArrayList<>();
+    for (Span piece : pieces) {
+      if (!merged.isEmpty()) {
+        Span last = merged.get(merged.size() - 1);
+        if (last.words() < settings.minWords() && last.words() + piece.words() <= settings.maxWords()) {
+          merged.set(merged.size() - 1, join(last, piece));
+          continue;
+        }
+      }
+      merged.add(piece);
+    }
+    int n = merged.size();
+    if (n >= 2) {
+      Span last = merged.get(n - 1);
+      Span before = merged.get(n - 2);
+      if (last.words() < settings.minWords() && before.words() + last.words() <= settings.maxWords()) {
+        merged.set(n - 2, join(before, last));
+        merged.remove(n - 1);
+      }
+    }
+    return merged;
+  }
+
+  private static Span join(Span a, Span b) {
+    return new Span(a.start(), b.end(), a.words() + b.words(), b.introduces());
+  }
+
+  private static LineRule first(List<LineRule> rules, String trimmed) {
+    for (LineRule rule : rules) {
+      if (rule.matches(trimmed)) {
+        return rule;
+      }
+    }
+    return null;
+  }
+
+  private static SectionRule firstSection(List<SectionRule> rules, String heading) {
+    for (SectionRule rule : rules) {
+      if (rule.startsAt(heading)) {
+        return rule;
+      }
+    }
+    return null;
+  }
+}

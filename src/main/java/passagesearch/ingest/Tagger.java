@@ -1,0 +1,49 @@
+package passagesearch.ingest;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import passagesearch.config.TagDefinition;
+import passagesearch.config.TagVocabulary;
+
+/**
+ * Gives a passage the tags whose patterns occur in its words or in the headings above it (the document
+ * title counts as one), then the tags those imply. Set-aside tags come only from the chrome rules.
+ */
+public final class Tagger {
+  private final TagVocabulary vocabulary;
+  private final Map<String, TagDefinition> byId;
+  private final Set<String> setAside;
+
+  public Tagger(TagVocabulary vocabulary) {
+    this.vocabulary = vocabulary;
+    this.byId = vocabulary.byId();
+    this.setAside = vocabulary.setAsideTags();
+  }
+
+  public List<String> tags(String text, List<String> headings, String title, String asideTag) {
+    String context = String.join("\n", headings) + "\n" + (title == null ? "" : title);
+    Set<String> found = new LinkedHashSet<>();
+    for (TagDefinition tag : vocabulary.all()) {
+      if (!setAside.contains(tag.id()) && (tag.matches(text) || tag.matches(context))) {
+        found.add(tag.id());
+      }
+    }
+    if (asideTag != null) {
+      found.add(asideTag);
+    }
+    Deque<String> pending = new ArrayDeque<>(found);
+    while (!pending.isEmpty()) {
+      for (String implied : byId.get(pending.pop()).implies()) {
+        if (found.add(implied)) {
+          pending.push(implied);
+        }
+      }
+    }
+    // Vocabulary order, so the same passage always lists its tags the same way.
+    return vocabulary.all().stream().map(TagDefinition::id).filter(found::contains).toList();
+  }
+}

@@ -1,0 +1,33 @@
+package passagesearch.search;
+
+import java.util.List;
+
+/**
+ * One ranked passage with everything needed to say where it came from.
+ *
+ * @param id the passage id
+ * @param rank 1-based rank in the whole result list
+ * @param score the relevance score (comparable within one response only)
+ * @param text the passage's words, plain
+ * @param snippet the best sentences, HTML-escaped, with matches in {@code <mark>} and no other markup
+ * @param section the nearest heading, or null
+ * @param headings the heading path, outermost first
+ * @param tags the passage's tags
+ * @param source the document it comes from
+ * @param offsets where it stands in the source text
+ */
+public record SearchHit(
+    String id,
+    int rank,
+    float score,
+    String text,
+    String snippet,
+    String section,
+    List<String> headings,
+    List<String> tags,
+    SourceRef source,
+    Offsets offsets) {
+
+  /** Character offsets (UTF-16 code units) of the passage in its source file's text. */
+  public record Offsets(int start, int end) {}
+}

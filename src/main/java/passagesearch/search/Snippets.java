@@ -1,0 +1,47 @@
+package passagesearch.search;
+
+import java.io.IOException;
+import java.text.BreakIterator;
+import java.util.Locale;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import passagesearch.index.Fields;
+import passagesearch.index.OpenIndex;
+
+/**
+ * Snippets from Lucene's unified highlighter over the passage text: the best sentences, HTML-escaped,
+ * matches wrapped in {@code <mark>}, nothing else. A hit that matched only in its headings gets its
+ * opening sentences, unmarked.
+ */
+final class Snippets {
+  private final OpenIndex index;
+
+  Snippets(OpenIndex index) {
+    this.index = index;
+  }
+
+  String[] of(Query words, ScoreDoc[] page) throws IOException {
+    if (page.length == 0) {
+      return new String[0];
+    }
+    int goal = index.config().ranking().snippetMaxLength() / index.config().ranking().snippetPassages();
+    UnifiedHighlighter highlighter = UnifiedHighlighter.builder(index.searcher(), index.analyzer())
+        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+        .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
+            BreakIterator.getSentenceInstance(Locale.ENGLISH), goal, 0.3f))
+        .build();
+    TopDocs pageDocs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
+    String[] snippets = highlighter.highlight(Fields.TEXT, words, pageDocs, index.config().ranking().snippetPassages());
+    for (int i = 0; i < snippets.length; i++) {
+      if (snippets[i] == null) {
+        snippets[i] = "";
+      }
+    }
+    return snippets;
+  }
+}
