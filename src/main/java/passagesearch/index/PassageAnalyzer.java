@@ -25,9 +25,10 @@ import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
  *   <li>{@link EnglishPossessiveFilter}: drops a trailing 's.
  *   <li>{@link WordDelimiterGraphFilter}: splits letters from digits, so a citation number glued to a
  *       word ("effects3") does not hide the word.
- *   <li>Acronym marker: a token spelled exactly as a known acronym (ALL, CNS) is marked a keyword, so it
- *       is neither a stop word nor stemmed; the same letters in lower case ("all") stay ordinary words.
- *   <li>{@link LowerCaseFilter}, then English stop words (keywords kept), then {@link PorterStemFilter}
+ *   <li>Acronym marker: a token spelled exactly as a known acronym (ALL, CNS) is marked a keyword and
+ *       kept as written, so it is neither lower-cased, nor a stop word, nor stemmed: "ALL" the disease and
+ *       "all" the word are different terms.
+ *   <li>Lower case (keywords kept), then English stop words (keywords kept), then {@link PorterStemFilter}
  *       (keywords untouched).
  * </ol>
  */
@@ -53,7 +54,7 @@ public final class PassageAnalyzer extends Analyzer {
         WORD_DELIMITER_FLAGS, null);
     result = new FlattenGraphFilter(result);
     result = new AcronymMarker(result, acronyms);
-    result = new LowerCaseFilter(result);
+    result = new KeywordAwareLowerCaseFilter(result);
     result = new KeywordAwareStopFilter(result, stopWords);
     result = new PorterStemFilter(result);
     return new TokenStreamComponents(source, result);
@@ -82,6 +83,27 @@ public final class PassageAnalyzer extends Analyzer {
       }
       if (acronyms.contains(term.buffer(), 0, term.length())) {
         keyword.setKeyword(true);
+      }
+      return true;
+    }
+  }
+
+  /** Lower-cases every token except those marked as keywords. */
+  private static final class KeywordAwareLowerCaseFilter extends TokenFilter {
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
+
+    KeywordAwareLowerCaseFilter(TokenStream in) {
+      super(in);
+    }
+
+    @Override
+    public boolean incrementToken() throws java.io.IOException {
+      if (!input.incrementToken()) {
+        return false;
+      }
+      if (!keyword.isKeyword()) {
+        org.apache.lucene.analysis.CharacterUtils.toLowerCase(term.buffer(), 0, term.length());
       }
       return true;
     }

@@ -29,6 +29,11 @@ record Line(int start, int end, int indent, Kind kind, String content, String tr
     return kind != Kind.TEXT;
   }
 
+  /** Whitespace, including the no-break spaces web pages leave at line ends. */
+  static boolean blank(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c);
+  }
+
   /** Splits a text into its non-blank lines, with offsets into the text. */
   static List<Line> scan(String text) {
     List<Line> lines = new ArrayList<>();
@@ -38,12 +43,12 @@ record Line(int start, int end, int indent, Kind kind, String content, String tr
       int lineEnd = nl < 0 ? text.length() : nl;
       int s = pos;
       int indent = 0;
-      while (s < lineEnd && Character.isWhitespace(text.charAt(s))) {
+      while (s < lineEnd && blank(text.charAt(s))) {
         indent += text.charAt(s) == '\t' ? 4 : 1;
         s++;
       }
       int e = lineEnd;
-      while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+      while (e > s && blank(text.charAt(e - 1))) {
         e--;
       }
       if (e > s) {

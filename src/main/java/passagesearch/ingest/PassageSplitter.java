@@ -35,7 +35,7 @@ public final class PassageSplitter {
   public record Draft(List<String> headings, int start, int end, String asideTag) {}
 
   /** A line kept as content, with the run it belongs to (a run never crosses a boundary). */
-  private record Unit(Line line, int run, List<String> headings, String asideTag) {}
+  private record Unit(int index, Line line, int run, List<String> headings, String asideTag) {}
 
   /** A heading rule in force, and the heading level it started at. */
   private record ActiveSection(SectionRule rule, int level, boolean drop) {}
@@ -45,7 +45,13 @@ public final class PassageSplitter {
 
   public List<Draft> split(String text) {
     List<Line> lines = Line.scan(text);
-    List<Unit> units = units(lines, Repeats.find(lines, settings, this::headingLevel));
+    // Repeats are judged among content paragraphs only: a copy inside chrome or set-aside text must not
+    // make the content paragraph look like the repeat.
+    boolean[] content = new boolean[lines.size()];
+    for (Unit unit : units(lines, new boolean[lines.size()])) {
+      content[unit.index()] = unit.asideTag() == null;
+    }
+    List<Unit> units = units(lines, Repeats.find(lines, settings, content));
     List<Draft> drafts = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     int from = 0;
@@ -125,11 +131,11 @@ public final class PassageSplitter {
       List<String> headings = headings(h1, h2);
       LineRule asideLine = first(rules.asideLines(), line.trimmed());
       if (asideLine != null) {
-        units.add(new Unit(line, ++run, headings, asideLine.tag()));
+        units.add(new Unit(i, line, ++run, headings, asideLine.tag()));
         run++;
         continue;
       }
-      units.add(new Unit(line, run, headings, section == null ? null : section.rule().tag()));
+      units.add(new Unit(i, line, run, headings, section == null ? null : section.rule().tag()));
     }
     return units;
   }
@@ -157,7 +163,7 @@ public final class PassageSplitter {
   }
 
   /** 1 for a heading line, 2 for a bullet or numbered line that heads a paragraph, else 0. */
-  int headingLevel(List<Line> lines, int i) {
+  private int headingLevel(List<Line> lines, int i) {
     Line line = lines.get(i);
     Line next = i + 1 < lines.size() ? lines.get(i + 1) : null;
     if (!headingLike(line.content())) {
@@ -170,7 +176,7 @@ public final class PassageSplitter {
     };
   }
 
-  boolean headingLike(String s) {
+  private boolean headingLike(String s) {
     if (s.isEmpty() || s.length() > settings.headingMaxChars() || Text.words(s) > settings.headingMaxWords()) {
       return false;
     }
@@ -213,7 +219,7 @@ public final class PassageSplitter {
     int from = 0;
     for (int end : Text.sentenceEnds(s)) {
       int start = from;
-      while (start < end && Character.isWhitespace(s.charAt(start))) {
+      while (start < end && Line.blank(s.charAt(start))) {
         start++;
       }
       if (start < end) {

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.BiFunction;
 import passagesearch.config.SplitSettings;
 
 /**
@@ -16,13 +15,16 @@ import passagesearch.config.SplitSettings;
 final class Repeats {
   private Repeats() {}
 
-  static boolean[] find(List<Line> lines, SplitSettings settings, BiFunction<List<Line>, Integer, Integer> level) {
+  /**
+   * @param content which lines are content paragraphs (not headings, chrome or set-aside text)
+   */
+  static boolean[] find(List<Line> lines, SplitSettings settings, boolean[] content) {
     List<List<String>> sentences = new ArrayList<>();
     Map<String, Integer> owner = new HashMap<>();
     for (int i = 0; i < lines.size(); i++) {
       List<String> keys = new ArrayList<>();
       Line line = lines.get(i);
-      if (line.kind() == Line.Kind.TEXT && level.apply(lines, i) == 0) {
+      if (line.kind() == Line.Kind.TEXT && content[i]) {
         String s = line.trimmed();
         int from = 0;
         for (int end : Text.sentenceEnds(s)) {

@@ -16,7 +16,7 @@ public final class Text {
     boolean hasAlnum = false;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (Character.isWhitespace(c)) {
+      if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
         if (inToken && hasAlnum) {
           count++;
         }
@@ -37,7 +37,7 @@ public final class Text {
   public static String normalise(String s) {
     StringBuilder out = new StringBuilder(s.length());
     for (String line : s.split("\\R")) {
-      String collapsed = line.strip().replaceAll("[\\s&&[^\\n]]+", " ");
+      String collapsed = line.replaceAll("^\\h+|\\h+$", "").replaceAll("\\h+", " ");
       if (!collapsed.isEmpty()) {
         if (!out.isEmpty()) {
           out.append('\n');
@@ -55,7 +55,7 @@ public final class Text {
     List<Integer> ends = new ArrayList<>();
     for (int end = it.next(); end != BreakIterator.DONE; end = it.next()) {
       int trimmed = end;
-      while (trimmed > 0 && Character.isWhitespace(s.charAt(trimmed - 1))) {
+      while (trimmed > 0 && Line.blank(s.charAt(trimmed - 1))) {
         trimmed--;
       }
       if (trimmed > 0 && (ends.isEmpty() || trimmed > ends.get(ends.size() - 1))) {

@@ -1,0 +1,134 @@
+package passagesearch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import passagesearch.TestSupport;
+import picocli.CommandLine;
+
+/** The command line, run for real: in process for index and search, as a child JVM for serve. */
+class CliTest {
+  @TempDir Path tmp;
+
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    CommandLine cmd = Main.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cmd.setOut(new PrintWriter(out, true));
+    cmd.setErr(new PrintWriter(err, true));
+    int code = cmd.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  String[] at(String command, String... rest) {
+    List<String> args = new ArrayList<>(List.of(command,
+        "--corpus", TestSupport.corpus().toString(),
+        "--config", TestSupport.config().toString(),
+        "--index", tmp.resolve("index").toString()));
+    args.addAll(List.of(rest));
+    return args.toArray(String[]::new);
+  }
+
+  @Test
+  void indexBuildsAGenerationAndSaysWhatItHolds() throws Exception {
+    Run r = run(at("index"));
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().matches("(?s)Indexed \\d+ passages from 5 documents into .*gen-000001 in \\d+ ms\\.\\s*"), r.out());
+    assertEquals("gen-000001", Files.readString(tmp.resolve("index/CURRENT")).strip());
+    assertEquals(0, run(at("index")).code());
+    assertEquals("gen-000002", Files.readString(tmp.resolve("index/CURRENT")).strip());
+  }
+
+  @Test
+  void searchPrintsRankedAttributedPassages() {
+    Run r = run(at("search", "-n", "3", "blinatumomab", "side", "effects"));
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("1. knowall-all-treatment/11"), r.out());
+    assertTrue(r.out().contains("Know ALL: Treatment > Blinatumomab"), r.out());
+    assertTrue(r.out().contains("*Blinatumomab*"), r.out());
+    assertTrue(r.err().contains("No index yet"), r.err());
+  }
+
+  @Test
+  void searchBuildsOnlyWhenTheIndexIsMissingOrStale() {
+    assertEquals(0, run(at("search", "imatinib")).code());
+    Run again = run(at("search", "imatinib"));
+    assertEquals(0, again.code());
+    assertTrue(again.err().isEmpty(), again.err());
+  }
+
+  @Test
+  void failuresExitNonZeroWithAClearMessage() {
+    Run noConfig = run("search", "--config", tmp.resolve("missing").toString(), "x");
+    assertEquals(1, noConfig.code());
+    assertTrue(noConfig.err().contains("index configuration folder not found"), noConfig.err());
+    Run badLimit = run(at("search", "-n", "99", "x"));
+    assertEquals(1, badLimit.code());
+    assertTrue(badLimit.err().contains("limit must be between 1 and 50"), badLimit.err());
+    Run noCommand = run();
+    assertEquals(2, noCommand.code());
+    assertTrue(noCommand.err().contains("Missing command"), noCommand.err());
+    Run unknown = run("frobnicate");
+    assertEquals(2, unknown.code());
+  }
+
+  @Test
+  void helpShowsCommandsAndDefaults() {
+    Run help = run("serve", "--help");
+    assertEquals(0, help.code());
+    assertTrue(help.out().contains("--port") && help.out().contains("Default: 7070"), help.out());
+    assertTrue(run("--help").out().contains("search"));
+  }
+
+  @Test
+  @Timeout(120)
+  void serveStartsTheServerAndAnswersSearches() throws Exception {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
+        Main.class.getName()));
+    command.addAll(List.of(at("serve", "--port", "0", "--host", "127.0.0.1")));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    try (BufferedReader out = new BufferedReader(
+        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      Pattern serving = Pattern.compile("Serving (\\d+) passages .* on http://127\\.0\\.0\\.1:(\\d+)/");
+      String port = null;
+      String line;
+      while (port == null && (line = out.readLine()) != null) {
+        Matcher m = serving.matcher(line);
+        if (m.find()) {
+          port = m.group(2);
+        }
+      }
+      assertTrue(port != null, "serve never said where it listens");
+      HttpResponse<String> r = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/search?q=imatinib")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, r.statusCode());
+      assertTrue(r.body().contains("\"imatinib\""), r.body());
+    } finally {
+      process.destroy();
+      assertTrue(process.waitFor(20, TimeUnit.SECONDS), "serve did not stop on SIGTERM");
+    }
+  }
+}

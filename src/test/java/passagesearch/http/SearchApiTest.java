@@ -1,0 +1,228 @@
+package passagesearch.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import passagesearch.TestSupport;
+import passagesearch.search.SearchService;
+
+/** The HTTP contract, over a real server on a random port and a real index of the seed corpus. */
+class SearchApiTest {
+  @TempDir static Path indexDir;
+  static SearchService search;
+  static WebServer server;
+  static final HttpClient http = HttpClient.newHttpClient();
+  static final ObjectMapper json = new ObjectMapper();
+
+  @BeforeAll
+  static void start() {
+    search = TestSupport.seedSearch(indexDir);
+    server = WebServer.create(search).start("127.0.0.1", 0);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+    search.close();
+  }
+
+  static HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + pathAndQuery)).GET());
+  }
+
+  static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static JsonNode search(String query) throws Exception {
+    HttpResponse<String> r = get("/api/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+    assertEquals(200, r.statusCode(), r.body());
+    return json.readTree(r.body());
+  }
+
+  static List<String> ids(JsonNode response) {
+    List<String> ids = new ArrayList<>();
+    response.get("hits").forEach(h -> ids.add(h.get("id").asText()));
+    return ids;
+  }
+
+  @Test
+  void blinatumomabSideEffectsFindsTheDrugAndImmunotherapySideEffectsInTheTopThree() throws Exception {
+    JsonNode r = search("blinatumomab side effects");
+    List<String> top3 = ids(r).subList(0, 3);
+    assertTrue(top3.contains("knowall-all-treatment/11"), "Blinatumomab passage: " + top3);
+    assertTrue(top3.contains("knowall-all-treatment/18"), "immunotherapy side effects passage: " + top3);
+    for (JsonNode hit : r.get("hits")) {
+      if (hit.get("id").asText().equals("knowall-all-treatment/11")) {
+        assertEquals("Know ALL", hit.at("/source/publisher").asText());
+        assertEquals("Blinatumomab", hit.get("section").asText());
+      }
+    }
+  }
+
+  @Test
+  void everyHitCarriesTheWholeContract() throws Exception {
+    JsonNode r = search("blinatumomab side effects");
+    assertEquals("blinatumomab side effects", r.get("query").asText());
+    assertTrue(r.get("total").asInt() >= r.get("hits").size());
+    assertTrue(r.get("took_ms").isNumber());
+    int rank = 1;
+    for (JsonNode hit : r.get("hits")) {
+      assertEquals(rank++, hit.get("rank").asInt());
+      assertTrue(hit.get("id").asText().matches("[a-z0-9-]+/\\d+"), hit.get("id").asText());
+      assertTrue(hit.get("score").asDouble() > 0);
+      assertFalse(hit.get("text").asText().isBlank());
+      assertTrue(hit.has("snippet") && hit.has("section") && hit.get("headings").isArray());
+      assertTrue(hit.get("tags").isArray());
+      for (String field : List.of("id", "title", "publisher", "url", "updated")) {
+        assertTrue(hit.get("source").has(field), "source." + field);
+      }
+      int start = hit.at("/offsets/start").asInt();
+      int end = hit.at("/offsets/end").asInt();
+      assertTrue(0 <= start && start < end, start + ".." + end);
+    }
+    assertTrue(r.at("/facets/tags").size() > 0);
+    assertTrue(r.at("/facets/source").size() > 0);
+  }
+
+  @Test
+  void snippetsMarkMatchesAndCarryNoOtherMarkup() throws Exception {
+    for (JsonNode hit : search("steroids chemotherapy").get("hits")) {
+      String withoutMarks = hit.get("snippet").asText().replace("<mark>", "").replace("</mark>", "");
+      assertFalse(withoutMarks.contains("<"), withoutMarks);
+    }
+    assertTrue(search("dexamethasone").at("/hits/0/snippet").asText().contains("<mark>"));
+  }
+
+  @Test
+  void facetsCountEveryMatchNotJustThePage() throws Exception {
+    JsonNode r = json.readTree(get("/api/search?q=treatment&limit=1").body());
+    int sum = 0;
+    for (JsonNode count : r.at("/facets/source")) {
+      sum += count.asInt();
+    }
+    assertEquals(r.get("total").asInt(), sum);
+    assertEquals(1, r.get("hits").size());
+  }
+
+  @Test
+  void tagAndSourceFiltersNarrowTheResults() throws Exception {
+    JsonNode r = json.readTree(get("/api/search?q=treatment&tag=immunotherapy&limit=50").body());
+    assertTrue(r.get("total").asInt() > 0);
+    r.get("hits").forEach(h -> assertTrue(h.get("tags").toString().contains("\"immunotherapy\"")));
+    JsonNode s = json.readTree(get("/api/search?q=treatment&source=macmillan-all-treatment&limit=50").body());
+    assertTrue(s.get("total").asInt() > 0);
+    s.get("hits").forEach(h -> assertEquals("macmillan-all-treatment", h.at("/source/id").asText()));
+    JsonNode both = json.readTree(
+        get("/api/search?q=treatment&source=macmillan-all-treatment&source=knowall-all-treatment").body());
+    assertEquals(2, both.at("/facets/source").size());
+  }
+
+  @Test
+  void setAsideMaterialIsLeftOutUnlessItsTagIsAskedFor() throws Exception {
+    JsonNode plain = search("medical disclaimer educational purposes");
+    plain.get("hits").forEach(h -> assertFalse(h.get("tags").toString().contains("disclaimer"), h.toString()));
+    JsonNode asked = json.readTree(get("/api/search?q=educational+purposes&tag=disclaimer").body());
+    assertTrue(asked.get("total").asInt() >= 2);
+    asked.get("hits").forEach(h -> assertTrue(h.get("tags").toString().contains("\"disclaimer\"")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"newsletter", "share this page", "translate google", "CancerFax helps travel admission",
+      "medical record review", "Susan Hau researcher", "1-888-939-3333", "verified_user", "trusted information creator"})
+  void siteChromeIsNeverAResult(String query) throws Exception {
+    for (JsonNode hit : search(query).get("hits")) {
+      String text = hit.get("text").asText();
+      for (String chrome : List.of("Sign up to the newsletter", "Share this page", "Google Translate", "Medical Record Review",
+          "distinguished researcher", "939-3333", "verified_user", "Trusted Information Creator")) {
+        assertFalse(text.contains(chrome), query + " -> " + hit.get("id").asText());
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "/api/search", "/api/search?q=", "/api/search?q=%20%20", "/api/search?q=x&limit=0", "/api/search?q=x&limit=51",
+      "/api/search?q=x&limit=ten", "/api/search?q=x&offset=-1", "/api/search?q=x&offset=99999999999",
+      "/api/search?q=x&tag=no-such-tag", "/api/search?q=x&source=nowhere", "/api/search?q=x&q=y",
+      "/api/search?q=x&limit=1&limit=2", "/api/search?q=x&colour=red", "/api/search?q=x&tag="})
+  void badParametersGetA400ThatSaysWhatWasWrong(String url) throws Exception {
+    HttpResponse<String> r = get(url);
+    assertEquals(400, r.statusCode(), url + " -> " + r.body());
+    JsonNode body = json.readTree(r.body());
+    assertFalse(body.get("error").asText().isBlank());
+    assertEquals(400, body.get("status").asInt());
+    assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("application/json"));
+  }
+
+  @Test
+  void anOverlongQueryIsA400() throws Exception {
+    HttpResponse<String> r = get("/api/search?q=" + "a".repeat(501));
+    assertEquals(400, r.statusCode());
+    assertTrue(r.body().contains("at most 500"), r.body());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\"unbalanced", "(((", "a:b", "-", "+", "|", "~2", "*", "\\", "\"\"", "AND OR NOT",
+      "title:leukemia", "[1 TO 5]", "leuk*", "blinatumomab~1", "😀 ✓ ‮", "\u0000"})
+  void whateverAPersonTypesIsNeverAServerError(String q) throws Exception {
+    HttpResponse<String> r = get("/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+    assertTrue(r.statusCode() == 200 || r.statusCode() == 400, q + " -> " + r.statusCode() + " " + r.body());
+  }
+
+  @Test
+  void pagingWithOffsetContinuesTheSameRanking() throws Exception {
+    List<String> all = ids(json.readTree(get("/api/search?q=leukaemia+treatment&limit=20").body()));
+    List<String> second = ids(json.readTree(get("/api/search?q=leukaemia+treatment&limit=10&offset=10").body()));
+    assertEquals(all.subList(10, 20), second);
+  }
+
+  @Test
+  void unknownRoutesAre404AndWrongMethods405InTheErrorShape() throws Exception {
+    HttpResponse<String> missing = get("/api/nothing-here");
+    assertEquals(404, missing.statusCode());
+    assertEquals(404, json.readTree(missing.body()).get("status").asInt());
+    HttpResponse<String> post = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+        + "/api/search?q=x")).POST(HttpRequest.BodyPublishers.noBody()));
+    assertEquals(405, post.statusCode());
+    assertNotNull(json.readTree(post.body()).get("error"));
+  }
+
+  @Test
+  void healthAnswers() throws Exception {
+    HttpResponse<String> r = get("/health");
+    assertEquals(200, r.statusCode());
+    assertEquals("ok", json.readTree(r.body()).get("status").asText());
+  }
+
+  @Test
+  void thePageIsServedWithAPolicyThatForbidsInlineScript() throws Exception {
+    HttpResponse<String> page = get("/");
+    assertEquals(200, page.statusCode());
+    assertTrue(page.body().contains("<form id=\"search\""));
+    String csp = page.headers().firstValue("content-security-policy").orElseThrow();
+    assertTrue(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), csp);
+    assertEquals("nosniff", page.headers().firstValue("x-content-type-options").orElseThrow());
+    assertEquals(200, get("/app.js").statusCode());
+  }
+}

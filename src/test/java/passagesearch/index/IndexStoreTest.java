@@ -1,0 +1,94 @@
+package passagesearch.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import passagesearch.TestSupport;
+import passagesearch.config.IndexConfig;
+import passagesearch.ingest.Corpus;
+import passagesearch.ingest.CorpusReader;
+
+/** Index generations on disk: publish, keep one for rollback, survive failed and half-done builds. */
+class IndexStoreTest {
+  @TempDir Path tmp;
+  final IndexConfig config = TestSupport.loadConfig();
+  final Corpus seed = new CorpusReader().read(TestSupport.corpus());
+
+  static long generations(Path root) throws Exception {
+    try (Stream<Path> s = Files.list(root)) {
+      return s.filter(p -> p.getFileName().toString().startsWith("gen-")).count();
+    }
+  }
+
+  @Test
+  void eachBuildPublishesANewGenerationAndKeepsOnlyThePreviousOne() throws Exception {
+    IndexStore store = new IndexStore(tmp);
+    assertTrue(store.current().isEmpty());
+    GenerationInfo first = store.build(seed, config);
+    assertEquals("gen-000001", first.name());
+    assertEquals(5, first.documents().size());
+    assertEquals(first.passages(), first.documents().stream().mapToInt(GenerationInfo.DocumentEntry::passages).sum());
+    store.build(seed, config);
+    GenerationInfo third = store.build(seed, config);
+    assertEquals("gen-000003", store.current().orElseThrow().name());
+    assertEquals(third.name(), store.current().orElseThrow().name());
+    assertFalse(Files.exists(tmp.resolve("gen-000001")));
+    assertTrue(Files.exists(tmp.resolve("gen-000002")), "previous generation kept for rollback");
+    assertEquals(2, generations(tmp));
+  }
+
+  @Test
+  void freshnessFollowsTheCorpusAndTheConfiguration() {
+    IndexStore store = new IndexStore(tmp.resolve("index"));
+    store.build(seed, config);
+    assertTrue(store.isFresh(seed, config));
+    Path changed = tmp.resolve("corpus");
+    TestSupport.copyFiles(TestSupport.corpus(), changed);
+    TestSupport.write(changed.resolve("extra.txt"), "Extra\n\nA new paragraph about imatinib.\n");
+    assertFalse(store.isFresh(new CorpusReader().read(changed), config));
+  }
+
+  @Test
+  void aFailedBuildLeavesTheServingGenerationUntouched() throws Exception {
+    IndexStore store = new IndexStore(tmp.resolve("index"));
+    store.build(seed, config);
+    Path emptyish = tmp.resolve("chrome-only");
+    TestSupport.write(emptyish.resolve("a.txt"), "Share this page\n\nSign up to the newsletter\n");
+    Corpus nothing = new CorpusReader().read(emptyish);
+    IndexException e = assertThrows(IndexException.class, () -> store.build(nothing, config));
+    assertTrue(e.getMessage().contains("no passages"), e.getMessage());
+    assertEquals("gen-000001", store.current().orElseThrow().name());
+    assertEquals(1, generations(tmp.resolve("index")), "the failed generation's folder is removed");
+    try (OpenIndex open = store.openCurrent(config)) {
+      assertEquals(store.current().orElseThrow().passages(), open.searcher().getIndexReader().numDocs());
+    }
+  }
+
+  @Test
+  void anUnpublishedGenerationLeftByACrashIsRemovedAndTheLastGoodOneServed() throws Exception {
+    IndexStore store = new IndexStore(tmp);
+    store.build(seed, config);
+    Files.createDirectories(tmp.resolve("gen-000002"));
+    Files.writeString(tmp.resolve("gen-000002/_0.cfs"), "half written");
+    store.removeUnpublished();
+    assertFalse(Files.exists(tmp.resolve("gen-000002")));
+    assertEquals("gen-000001", store.current().orElseThrow().name());
+    assertEquals("gen-000002", store.build(seed, config).name());
+  }
+
+  @Test
+  void aCorruptPointerMeansNoCurrentGeneration() throws Exception {
+    IndexStore store = new IndexStore(tmp);
+    store.build(seed, config);
+    Files.writeString(tmp.resolve(IndexStore.CURRENT), "../../etc");
+    assertTrue(store.current().isEmpty());
+    assertThrows(IndexException.class, () -> store.openCurrent(config));
+  }
+}

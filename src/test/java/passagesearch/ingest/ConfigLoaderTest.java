@@ -1,0 +1,146 @@
+package passagesearch.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import passagesearch.TestSupport;
+import passagesearch.config.ConfigException;
+import passagesearch.config.ConfigLoader;
+import passagesearch.config.IndexConfig;
+import passagesearch.config.RankingSettings;
+import passagesearch.config.SplitSettings;
+import passagesearch.config.TagGroup;
+
+/** Kept with the ingest tests (the ingest room is what consumes index-config/), so they run together. */
+class ConfigLoaderTest {
+  private static final Path REAL = TestSupport.config();
+
+  @TempDir Path dir;
+
+  @BeforeEach
+  void copyRealConfig() {
+    TestSupport.copyFiles(REAL, dir);
+  }
+
+  /** Replaces text in a copied file, failing if the text is not there (so the test cannot pass idly). */
+  private void edit(String file, String from, String to) throws IOException {
+    Path path = dir.resolve(file);
+    String text = Files.readString(path);
+    assertTrue(text.contains(from), file + " no longer contains: " + from);
+    Files.writeString(path, text.replace(from, to));
+  }
+
+  private ConfigException loadFails() {
+    return assertThrows(ConfigException.class, () -> new ConfigLoader().load(dir));
+  }
+
+  @Test
+  void realConfigLoads() {
+    IndexConfig c = new ConfigLoader().load(REAL);
+    assertEquals(SplitSettings.defaults(), c.split());
+    assertEquals(RankingSettings.defaults(), c.ranking());
+    assertEquals(
+        List.of("disease", "treatment", "phase", "topic", "drug", "set-aside"),
+        c.tags().groups().stream().map(TagGroup::id).toList());
+    assertEquals(Set.of("disclaimer", "references", "reviewer-notes"), c.tags().setAsideTags());
+    assertTrue(c.fingerprint().matches("[0-9a-f]{16}"), c.fingerprint());
+  }
+
+  @Test
+  void realBoilerplateRulesAreAllRead() {
+    var rules = new ConfigLoader().load(REAL).boilerplate();
+    assertEquals(13, rules.dropLines().size());
+    assertEquals(5, rules.dropSections().size());
+    assertEquals(2, rules.asideLines().size());
+    assertEquals(3, rules.asideSections().size());
+  }
+
+  @Test
+  void copiedConfigLoadsWithTheSameFingerprint() {
+    assertEquals(new ConfigLoader().load(REAL).fingerprint(), new ConfigLoader().load(dir).fingerprint());
+  }
+
+  @Test
+  void fingerprintChangesWhenAFileChanges() throws IOException {
+    String before = new ConfigLoader().load(dir).fingerprint();
+    edit("ranking.yaml", "k1: 1.2", "k1: 1.3");
+    assertNotEquals(before, new ConfigLoader().load(dir).fingerprint());
+  }
+
+  @Test
+  void invalidRegexNamesTheFileAndTheRule() throws IOException {
+    edit("boilerplate.yaml", "'^Translate$'", "'^Translate($'");
+    ConfigException e = loadFails();
+    assertTrue(e.getMessage().startsWith("boilerplate.yaml: drop.lines[0]: "), e.getMessage());
+    assertTrue(e.getMessage().contains("not a valid regular expression"), e.getMessage());
+  }
+
+  @Test
+  void invalidSectionRegexNamesTheSectionRule() throws IOException {
+    edit("boilerplate.yaml", "'^Reviewers$'", "'^Reviewers[$'");
+    ConfigException e = loadFails();
+    assertTrue(e.getMessage().startsWith("boilerplate.yaml: setAside.sections[2].heading: "), e.getMessage());
+  }
+
+  @Test
+  void unknownKeyInRankingFails() throws IOException {
+    edit("ranking.yaml", "  k1: 1.2", "  k1: 1.2\n  k3: 0.5");
+    ConfigException e = loadFails();
+    assertTrue(e.getMessage().startsWith("ranking.yaml: "), e.getMessage());
+    assertTrue(e.getMessage().contains("k3"), e.getMessage());
+  }
+
+  @Test
+  void misspeltTopLevelKeyInRankingFails() throws IOException {
+    edit("ranking.yaml", "snippet:", "snipet:");
+    ConfigException e = loadFails();
+    assertTrue(e.getMessage().contains("snipet"), e.getMessage());
+  }
+
+  @Test
+  void tagImplyingAnUnknownTagFails() throws IOException {
+    edit("tags.yaml", "[Gleevec, Glivec], implies: [targeted-therapy]", "[Gleevec, Glivec], implies: [targeted]");
+    ConfigException e = loadFails();
+    assertEquals("tags.yaml: tag 'imatinib' implies unknown tag 'targeted'", e.getMessage());
+  }
+
+  @Test
+  void setAsideRuleWithAContentTagFails() throws IOException {
+    edit("boilerplate.yaml", "'^Medical disclaimer:', tag: disclaimer}", "'^Medical disclaimer:', tag: chemotherapy}");
+    ConfigException e = loadFails();
+    assertTrue(e.getMessage().startsWith("boilerplate.yaml: "), e.getMessage());
+    assertTrue(e.getMessage().contains("'chemotherapy'"), e.getMessage());
+    assertTrue(e.getMessage().contains("set-aside"), e.getMessage());
+  }
+
+  @Test
+  void setAsideSectionWithAnUnknownTagFails() throws IOException {
+    edit("boilerplate.yaml", "'^Reviewers$', tag: reviewer-notes}", "'^Reviewers$', tag: reviewers}");
+    ConfigException e = loadFails();
+    assertTrue(e.getMessage().contains("'reviewers'"), e.getMessage());
+  }
+
+  @Test
+  void setAsideRuleWithoutATagFails() throws IOException {
+    edit("boilerplate.yaml", "{heading: '^Reviewers$', tag: reviewer-notes}", "{heading: '^Reviewers$'}");
+    ConfigException e = loadFails();
+    assertEquals("boilerplate.yaml: setAside.sections[2]: a set-aside rule needs a tag", e.getMessage());
+  }
+
+  @Test
+  void missingFileIsNamed() throws IOException {
+    Files.delete(dir.resolve("tags.yaml"));
+    ConfigException e = loadFails();
+    assertTrue(e.getMessage().contains("tags.yaml"), e.getMessage());
+  }
+}
