@@ -6,10 +6,10 @@ import passagesearch.ingest.CorpusException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command line: {@code serve}, {@code index}, {@code search}. */
+/** The command line: {@code serve}, {@code index}, {@code search}, {@code eval}. */
 @Command(name = "passage-search", mixinStandardHelpOptions = true, version = "passage-search 0.1.0",
     description = "Ranked, attributed passages from a small set of trusted source documents.",
-    subcommands = {ServeCommand.class, IndexCommand.class, SearchCommand.class})
+    subcommands = {ServeCommand.class, IndexCommand.class, SearchCommand.class, EvalCommand.class})
 public final class Main implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

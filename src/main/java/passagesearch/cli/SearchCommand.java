@@ -36,7 +36,10 @@ final class SearchCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     try (SearchService service = new Bootstrap(at, spec.commandLine().getErr()).open(true)) {
-      SearchResponse r = service.search(new SearchRequest(String.join(" ", words), limit, 0, tags, sources));
+      SearchResponse r = service.search(new SearchRequest(String.join(" ", words), limit, 0, tags, sources, false));
+      if (r.corrected() != null) {
+        out.printf("Showing results for \"%s\"%n", r.corrected());
+      }
       out.printf("%d passages match \"%s\" (%.1f ms)%n", r.total(), r.query(), r.tookMillis());
       for (SearchHit hit : r.hits()) {
         out.printf("%n%d. %s  [%.2f]%n", hit.rank(), hit.id(), hit.score());

@@ -8,8 +8,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -32,13 +35,14 @@ public final class ConfigLoader {
     BoilerplateRules rules = boilerplate(read(dir, "boilerplate.yaml", BoilerplateFile.class));
     TagVocabulary tags = tags(read(dir, "tags.yaml", TagsFile.class));
     RankingSettings ranking = ranking(read(dir, "ranking.yaml", RankingFile.class));
+    Vocabulary vocabulary = vocabulary(dir, tags);
     for (String tag : rules.asideLines().stream().map(LineRule::tag).toList()) {
       requireSetAside(tags, tag);
     }
     for (String tag : rules.asideSections().stream().map(SectionRule::tag).toList()) {
       requireSetAside(tags, tag);
     }
-    return new IndexConfig(split, rules, tags, ranking, Fingerprints.ofFolder(dir));
+    return new IndexConfig(split, rules, tags, vocabulary, ranking, Fingerprints.ofFolder(dir));
   }
 
   private static void requireSetAside(TagVocabulary tags, String tag) {
@@ -168,17 +172,85 @@ public final class ConfigLoader {
     RankingSettings d = RankingSettings.defaults();
     Bm25Part bm = f.bm25() == null ? new Bm25Part(null, null) : f.bm25();
     FieldsPart fp = f.fields() == null ? new FieldsPart(null, null, null) : f.fields();
+    SynonymsPart syn = f.synonyms() == null ? new SynonymsPart(null) : f.synonyms();
+    PhrasePart ph = f.phrase() == null ? new PhrasePart(null, null) : f.phrase();
+    TagsPart tp = f.tags() == null ? new TagsPart(null, null) : f.tags();
+    ResultsPart rp = f.results() == null ? new ResultsPart(null, null, null) : f.results();
+    SpellingPart spl = f.spelling() == null ? new SpellingPart(null, null) : f.spelling();
     SnippetPart sp = f.snippet() == null ? new SnippetPart(null, null) : f.snippet();
     QueryPart qp = f.query() == null ? new QueryPart(null) : f.query();
     return new RankingSettings(
-        bm.k1() == null ? d.k1() : bm.k1(),
-        bm.b() == null ? d.b() : bm.b(),
-        fp.text() == null ? d.textWeight() : fp.text(),
-        fp.headings() == null ? d.headingsWeight() : fp.headings(),
-        fp.title() == null ? d.titleWeight() : fp.title(),
+        or(bm.k1(), d.k1()),
+        or(bm.b(), d.b()),
+        or(fp.text(), d.textWeight()),
+        or(fp.headings(), d.headingsWeight()),
+        or(fp.title(), d.titleWeight()),
+        or(syn.weight(), d.synonymWeight()),
+        or(ph.weight(), d.phraseWeight()),
+        or(ph.slop(), d.phraseSlop()),
+        or(tp.weight(), d.tagWeight()),
+        or(tp.impliedWeight(), d.impliedTagWeight()),
+        or(rp.sameSourceDecay(), d.sameSourceDecay()),
+        or(rp.duplicateOverlap(), d.duplicateOverlap()),
+        or(rp.window(), d.window()),
+        or(spl.maxEdits(), d.correctionMaxEdits()),
+        or(spl.minLength(), d.correctionMinLength()),
         or(sp.maxPassages(), d.snippetPassages()),
         or(sp.maxLength(), d.snippetMaxLength()),
         or(qp.maxLength(), d.maxQueryLength()));
+  }
+
+  private static Vocabulary vocabulary(Path dir, TagVocabulary tags) {
+    Map<String, String> spellings = new HashMap<>();
+    List<String> lines = lines(dir, "spelling.txt");
+    for (int i = 0; i < lines.size(); i++) {
+      String[] pair = lines.get(i).toLowerCase(Locale.ROOT).split("\\s+");
+      if (pair.length != 2) {
+        throw new ConfigException("spelling.txt: line '" + lines.get(i) + "' must be two words: variant, indexed form");
+      }
+      spellings.put(pair[0], pair[1]);
+    }
+    List<String> synonyms = new ArrayList<>(lines(dir, "synonyms.txt"));
+    Set<String> glued = new HashSet<>();
+    lines(dir, "words.txt").forEach(w -> glued.add(w.toLowerCase(Locale.ROOT)));
+    for (TagGroup group : tags.groups()) {
+      for (TagDefinition t : group.tags()) {
+        if (!group.id().equals("drug")) {
+          continue;
+        }
+        String generic = t.id().replace('-', ' ');
+        List<String> names = new ArrayList<>(List.of(generic));
+        names.addAll(t.brands());
+        if (names.size() > 1) {
+          synonyms.add(String.join(", ", names.stream().map(n -> n.replace(",", "")).toList()));
+        }
+        for (String name : names) {
+          if (!name.contains(" ")) {
+            glued.add(name.toLowerCase(Locale.ROOT));
+          } else {
+            glued.addAll(List.of(name.toLowerCase(Locale.ROOT).split(" ")));
+          }
+        }
+      }
+    }
+    glued.removeIf(w -> w.length() < 5);
+    return new Vocabulary(spellings, synonyms, glued);
+  }
+
+  /** The non-blank, non-comment lines of an optional text file. */
+  private static List<String> lines(Path dir, String name) {
+    Path file = dir.resolve(name);
+    if (!Files.isRegularFile(file)) {
+      return List.of();
+    }
+    try {
+      return Files.readAllLines(file).stream()
+          .map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+          .toList();
+    } catch (IOException e) {
+      throw new ConfigException(name + ": cannot be read as UTF-8 text: " + e.getMessage(), e);
+    }
   }
 
   private static Pattern compile(String regex, int flags, String at) {
@@ -197,6 +269,10 @@ public final class ConfigLoader {
   }
 
   private static int or(Integer value, int fallback) {
+    return value == null ? fallback : value;
+  }
+
+  private static float or(Float value, float fallback) {
     return value == null ? fallback : value;
   }
 
@@ -226,7 +302,26 @@ public final class ConfigLoader {
   record TagEntry(
       String id, String label, List<String> words, List<String> acronyms, List<String> brands, List<String> implies) {}
 
-  record RankingFile(Bm25Part bm25, FieldsPart fields, SnippetPart snippet, QueryPart query) {}
+  record RankingFile(
+      Bm25Part bm25,
+      FieldsPart fields,
+      SynonymsPart synonyms,
+      PhrasePart phrase,
+      TagsPart tags,
+      ResultsPart results,
+      SpellingPart spelling,
+      SnippetPart snippet,
+      QueryPart query) {}
+
+  record SynonymsPart(Float weight) {}
+
+  record PhrasePart(Float weight, Integer slop) {}
+
+  record TagsPart(Float weight, Float impliedWeight) {}
+
+  record ResultsPart(Float sameSourceDecay, Float duplicateOverlap, Integer window) {}
+
+  record SpellingPart(Integer maxEdits, Integer minLength) {}
 
   record Bm25Part(Float k1, Float b) {}
 

@@ -9,5 +9,12 @@ public record IndexConfig(
     SplitSettings split,
     BoilerplateRules boilerplate,
     TagVocabulary tags,
+    Vocabulary vocabulary,
     RankingSettings ranking,
-    String fingerprint) {}
+    String fingerprint) {
+
+  /** The same configuration with other ranking settings (for tuning runs). */
+  public IndexConfig withRanking(RankingSettings newRanking) {
+    return new IndexConfig(split, boilerplate, tags, vocabulary, newRanking, fingerprint);
+  }
+}

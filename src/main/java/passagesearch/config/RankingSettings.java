@@ -1,13 +1,23 @@
 package passagesearch.config;
 
 /**
- * Every parameter that shapes a score or a snippet ({@code ranking.yaml}).
+ * Every parameter that shapes a score, a correction or a snippet ({@code ranking.yaml}).
  *
  * @param k1 BM25 term-frequency saturation
  * @param b BM25 length normalisation
  * @param textWeight query weight of the passage text
  * @param headingsWeight query weight of the headings above the passage
  * @param titleWeight query weight of the document title
+ * @param synonymWeight weight of the synonym-expanded query, added to the exact one
+ * @param phraseWeight weight of the query's words standing close together
+ * @param phraseSlop how far apart (positions) the words may stand and still count as close
+ * @param tagWeight lift for passages with a tag the query names
+ * @param impliedTagWeight lift for passages with a tag implied by one the query names
+ * @param sameSourceDecay score factor for each further hit from a source already shown
+ * @param duplicateOverlap word-trigram overlap at which a hit is folded into a better one
+ * @param window hits, at least, re-ranked for duplicates and diversity
+ * @param correctionMaxEdits edits a spelling correction may make
+ * @param correctionMinLength shortest word that may be corrected
  * @param snippetPassages sentences shown per hit
  * @param snippetMaxLength characters a snippet may have
  * @param maxQueryLength longest query accepted, in characters
@@ -18,6 +28,16 @@ public record RankingSettings(
     float textWeight,
     float headingsWeight,
     float titleWeight,
+    float synonymWeight,
+    float phraseWeight,
+    int phraseSlop,
+    float tagWeight,
+    float impliedTagWeight,
+    float sameSourceDecay,
+    float duplicateOverlap,
+    int window,
+    int correctionMaxEdits,
+    int correctionMinLength,
     int snippetPassages,
     int snippetMaxLength,
     int maxQueryLength) {
@@ -27,12 +47,27 @@ public record RankingSettings(
     ConfigException.check(b >= 0 && b <= 1, "ranking.yaml: bm25.b must be between 0 and 1");
     ConfigException.check(textWeight > 0, "ranking.yaml: fields.text must be positive");
     ConfigException.check(headingsWeight >= 0 && titleWeight >= 0, "ranking.yaml: field weights must not be negative");
+    ConfigException.check(synonymWeight >= 0 && phraseWeight >= 0 && tagWeight >= 0 && impliedTagWeight >= 0,
+        "ranking.yaml: synonym, phrase and tag weights must not be negative");
+    ConfigException.check(phraseSlop >= 0, "ranking.yaml: phrase.slop must not be negative");
+    ConfigException.check(sameSourceDecay > 0 && sameSourceDecay <= 1, "ranking.yaml: results.sameSourceDecay must be in (0, 1]");
+    ConfigException.check(duplicateOverlap > 0 && duplicateOverlap <= 1, "ranking.yaml: results.duplicateOverlap must be in (0, 1]");
+    ConfigException.check(window >= 10 && window <= 1000, "ranking.yaml: results.window must be from 10 to 1000");
+    ConfigException.check(correctionMaxEdits >= 0 && correctionMaxEdits <= 2, "ranking.yaml: spelling.maxEdits must be 0, 1 or 2");
+    ConfigException.check(correctionMinLength >= 1, "ranking.yaml: spelling.minLength must be positive");
     ConfigException.check(snippetPassages > 0, "ranking.yaml: snippet.maxPassages must be positive");
     ConfigException.check(snippetMaxLength > 20, "ranking.yaml: snippet.maxLength must be above 20");
     ConfigException.check(maxQueryLength > 0, "ranking.yaml: query.maxLength must be positive");
   }
 
   public static RankingSettings defaults() {
-    return new RankingSettings(1.2f, 0.75f, 1.0f, 0.6f, 0.2f, 2, 320, 500);
+    return new RankingSettings(1.2f, 0.75f, 1.0f, 0.6f, 0.2f, 0.5f, 0.5f, 4, 0.6f, 0.3f, 0.85f, 0.8f, 50, 2, 4, 2, 320, 500);
+  }
+
+  /** The same settings with other BM25 parameters (for tuning runs). */
+  public RankingSettings withBm25(float newK1, float newB) {
+    return new RankingSettings(newK1, newB, textWeight, headingsWeight, titleWeight, synonymWeight, phraseWeight,
+        phraseSlop, tagWeight, impliedTagWeight, sameSourceDecay, duplicateOverlap, window, correctionMaxEdits,
+        correctionMinLength, snippetPassages, snippetMaxLength, maxQueryLength);
   }
 }

@@ -7,7 +7,7 @@ import passagesearch.search.SearchService;
 
 /** Client/server IO for search: parameters in, the search room's response out as JSON. */
 final class SearchController {
-  private static final Set<String> PARAMS = Set.of("q", "limit", "offset", "tag", "source");
+  private static final Set<String> PARAMS = Set.of("q", "limit", "offset", "tag", "source", "explain");
 
   private final SearchService search;
 
@@ -26,7 +26,8 @@ final class SearchController {
         p.integer("limit", SearchRequest.DEFAULT_LIMIT, 1, SearchRequest.MAX_LIMIT),
         p.integer("offset", 0, 0, SearchRequest.MAX_OFFSET),
         p.all("tag"),
-        p.all("source"));
+        p.all("source"),
+        p.flag("explain"));
     ctx.json(search.search(request));
   }
 }

@@ -18,6 +18,8 @@ public final class Fields {
   public static final String HEADING = "heading";
   /** The document title: analysed so the title's words count toward the score. */
   public static final String TITLE = "title";
+  /** Passage text and headings as lower-cased surface words, unstemmed: the spelling corrector's vocabulary. */
+  public static final String WORDS = "words";
   /** A tag id: exact-match filter and facet dimension, stored. */
   public static final String TAG = "tag";
   /** Start and end offsets of the passage in the source text: stored only. */

@@ -12,8 +12,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -92,7 +98,7 @@ public final class IndexStore {
     int total = 0;
     try {
       Files.createDirectories(dir);
-      IndexWriterConfig writerConfig = new IndexWriterConfig(analyzer(config))
+      IndexWriterConfig writerConfig = new IndexWriterConfig(writerAnalyzer(config))
           .setSimilarity(new BM25Similarity(config.ranking().k1(), config.ranking().b()))
           .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
           .setRAMBufferSizeMB(64);
@@ -140,7 +146,7 @@ public final class IndexStore {
 
   private OpenIndex open(GenerationInfo info, IndexConfig config) {
     try {
-      return OpenIndex.open(root.resolve(info.name()), info, analyzer(config), config);
+      return OpenIndex.open(root.resolve(info.name()), info, analyzers(config), config);
     } catch (IOException e) {
       throw new IndexException("cannot open index generation " + info.name() + ": " + e.getMessage(), e);
     }
@@ -158,8 +164,24 @@ public final class IndexStore {
     }
   }
 
-  public static PassageAnalyzer analyzer(IndexConfig config) {
-    return new PassageAnalyzer(config.tags().acronyms());
+  public static PassageAnalyzer.Set analyzers(IndexConfig config) {
+    return PassageAnalyzer.build(config.tags().acronyms(), config.vocabulary());
+  }
+
+  /** Fields get the index chain, except the spelling vocabulary, which keeps surface words. */
+  static Analyzer writerAnalyzer(IndexConfig config) {
+    return new PerFieldAnalyzerWrapper(analyzers(config).index(), Map.of(Fields.WORDS, surfaceWords()));
+  }
+
+  /** Lower-cased words as written: the spelling corrector's field. */
+  public static Analyzer surfaceWords() {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String fieldName) {
+        Tokenizer source = new StandardTokenizer();
+        return new TokenStreamComponents(source, new LowerCaseFilter(source));
+      }
+    };
   }
 
 

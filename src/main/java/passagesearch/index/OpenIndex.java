@@ -27,22 +27,22 @@ public final class OpenIndex implements Closeable {
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
   private final SortedSetDocValuesReaderState facetState;
-  private final Analyzer analyzer;
+  private final PassageAnalyzer.Set analyzers;
   private final GenerationInfo info;
   private final IndexConfig config;
 
-  private OpenIndex(DirectoryReader reader, GenerationInfo info, Analyzer analyzer, IndexConfig config)
+  private OpenIndex(DirectoryReader reader, GenerationInfo info, PassageAnalyzer.Set analyzers, IndexConfig config)
       throws IOException {
     this.reader = reader;
     this.searcher = new IndexSearcher(reader);
     this.searcher.setSimilarity(new BM25Similarity(config.ranking().k1(), config.ranking().b()));
     this.facetState = new DefaultSortedSetDocValuesReaderState(reader, facetsConfig());
-    this.analyzer = analyzer;
+    this.analyzers = analyzers;
     this.info = info;
     this.config = config;
   }
 
-  static OpenIndex open(Path dir, GenerationInfo info, Analyzer analyzer, IndexConfig config) throws IOException {
+  static OpenIndex open(Path dir, GenerationInfo info, PassageAnalyzer.Set analyzers, IndexConfig config) throws IOException {
     Directory directory = FSDirectory.open(dir);
     DirectoryReader reader;
     try {
@@ -52,7 +52,7 @@ public final class OpenIndex implements Closeable {
       throw e;
     }
     reader.getReaderCacheHelper().addClosedListener(key -> directory.close());
-    return new OpenIndex(reader, info, analyzer, config);
+    return new OpenIndex(reader, info, analyzers, config);
   }
 
   /** Takes a reference for one search; false when this generation has already closed. */
@@ -94,8 +94,14 @@ public final class OpenIndex implements Closeable {
     return PassageDocuments.facetsConfig();
   }
 
+  /** The chain as the index was built with it, without glued-word splitting: for queries. */
   public Analyzer analyzer() {
-    return analyzer;
+    return analyzers.query();
+  }
+
+  /** The query chain with synonyms. */
+  public Analyzer expandingAnalyzer() {
+    return analyzers.expanded();
   }
 
   public GenerationInfo info() {

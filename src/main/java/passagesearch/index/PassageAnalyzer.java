@@ -1,11 +1,12 @@
 package passagesearch.index;
 
-import java.util.Set;
+import java.io.IOException;
+import java.io.StringReader;
+import java.text.ParseException;
+import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.FilteringTokenFilter;
 import org.apache.lucene.analysis.LowerCaseFilter;
-import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.FlattenGraphFilter;
@@ -13,49 +14,112 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
+import org.apache.lucene.analysis.miscellaneous.WordDelimiterIterator;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
+import org.apache.lucene.analysis.synonym.SolrSynonymParser;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import passagesearch.config.Vocabulary;
 
 /**
- * The analyzer for passage text, headings and titles, the same at index and query time.
+ * The analyzer for passage text, headings and titles. Index and query share one chain; the index adds
+ * glued-word splitting, the expanded query adds synonyms.
  *
  * <ol>
  *   <li>{@link StandardTokenizer}: Unicode word boundaries; hyphens split (CAR-T, T-cell).
  *   <li>{@link EnglishPossessiveFilter}: drops a trailing 's.
  *   <li>{@link WordDelimiterGraphFilter}: splits letters from digits, so a citation number glued to a
  *       word ("effects3") does not hide the word.
- *   <li>Acronym marker: a token spelled exactly as a known acronym (ALL, CNS) is marked a keyword and
- *       kept as written, so it is neither lower-cased, nor a stop word, nor stemmed: "ALL" the disease and
- *       "all" the word are different terms.
- *   <li>Lower case (keywords kept), then English stop words (keywords kept), then {@link PorterStemFilter}
- *       (keywords untouched).
+ *   <li>{@link AnalysisFilters.AcronymMarker}: a token spelled exactly as a known acronym (ALL, CNS) is
+ *       kept as written: not lower-cased, not a stop word, not stemmed. "ALL" and "all" differ.
+ *   <li>Lower case, then {@link AnalysisFilters.Spelling}: British forms to the indexed (American) form.
+ *   <li>Index only: {@link AnalysisFilters.GluedWords}: "revumenibis" is also indexed as "revumenib".
+ *   <li>Expanded query only: {@link SynonymGraphFilter} over synonyms.txt and drug brands.
+ *   <li>English stop words (acronyms kept), then {@link PorterStemFilter} (acronyms untouched).
  * </ol>
  */
 public final class PassageAnalyzer extends Analyzer {
+  /** Which variant of the chain. */
+  public enum Mode {
+    INDEX,
+    QUERY,
+    EXPANDED
+  }
+
   private static final int WORD_DELIMITER_FLAGS =
       WordDelimiterGraphFilter.GENERATE_WORD_PARTS
           | WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS
           | WordDelimiterGraphFilter.SPLIT_ON_NUMERICS;
 
+  private final Mode mode;
   private final CharArraySet acronyms;
-  private final CharArraySet stopWords = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+  private final Map<String, String> spellings;
+  private final CharArraySet glued;
+  private final SynonymMap synonyms;
 
-  /** @param acronyms words matched case-sensitively and kept whole (from the tag vocabulary) */
-  public PassageAnalyzer(Set<String> acronyms) {
-    this.acronyms = CharArraySet.unmodifiableSet(new CharArraySet(acronyms, false));
+  private PassageAnalyzer(Mode mode, CharArraySet acronyms, Map<String, String> spellings, CharArraySet glued,
+      SynonymMap synonyms) {
+    this.mode = mode;
+    this.acronyms = acronyms;
+    this.spellings = spellings;
+    this.glued = glued;
+    this.synonyms = synonyms;
+  }
+
+  /** The three variants over one vocabulary. */
+  public record Set(PassageAnalyzer index, PassageAnalyzer query, PassageAnalyzer expanded) {}
+
+  public static Set build(java.util.Set<String> acronymWords, Vocabulary vocabulary) {
+    CharArraySet acronyms = CharArraySet.unmodifiableSet(new CharArraySet(acronymWords, false));
+    CharArraySet glued = CharArraySet.unmodifiableSet(new CharArraySet(vocabulary.gluedWords(), false));
+    Map<String, String> spellings = vocabulary.spellings();
+    PassageAnalyzer query = new PassageAnalyzer(Mode.QUERY, acronyms, spellings, glued, null);
+    SynonymMap map = synonymMap(vocabulary, acronyms, spellings);
+    return new Set(
+        new PassageAnalyzer(Mode.INDEX, acronyms, spellings, glued, null),
+        query,
+        new PassageAnalyzer(Mode.EXPANDED, acronyms, spellings, glued, map));
+  }
+
+  private static SynonymMap synonymMap(Vocabulary vocabulary, CharArraySet acronyms, Map<String, String> spellings) {
+    // Synonym entries are read through the chain up to the synonym step, so they match what it meets.
+    Analyzer entries = new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String fieldName) {
+        Tokenizer source = new StandardTokenizer();
+        return new TokenStreamComponents(source, normalised(source, acronyms, spellings));
+      }
+    };
+    try {
+      SolrSynonymParser parser = new SolrSynonymParser(true, true, entries);
+      parser.parse(new StringReader(String.join("\n", vocabulary.synonymRules())));
+      return parser.build();
+    } catch (IOException | ParseException | IllegalArgumentException e) {
+      throw new IndexException("synonyms.txt or a drug's brands in tags.yaml cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  private static TokenStream normalised(TokenStream source, CharArraySet acronyms, Map<String, String> spellings) {
+    TokenStream result = new EnglishPossessiveFilter(source);
+    result = new WordDelimiterGraphFilter(result, true, WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE,
+        WORD_DELIMITER_FLAGS, null);
+    result = new FlattenGraphFilter(result);
+    result = new AnalysisFilters.AcronymMarker(result, acronyms);
+    result = new AnalysisFilters.KeywordAwareLowerCase(result);
+    return new AnalysisFilters.Spelling(result, spellings);
   }
 
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
     Tokenizer source = new StandardTokenizer();
-    TokenStream result = new EnglishPossessiveFilter(source);
-    result = new WordDelimiterGraphFilter(result, true, org.apache.lucene.analysis.miscellaneous.WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE,
-        WORD_DELIMITER_FLAGS, null);
-    result = new FlattenGraphFilter(result);
-    result = new AcronymMarker(result, acronyms);
-    result = new KeywordAwareLowerCaseFilter(result);
-    result = new KeywordAwareStopFilter(result, stopWords);
+    TokenStream result = normalised(source, acronyms, spellings);
+    if (mode == Mode.INDEX) {
+      result = new AnalysisFilters.GluedWords(result, glued);
+    }
+    if (mode == Mode.EXPANDED && synonyms.fst != null) {
+      result = new SynonymGraphFilter(result, synonyms, true);
+    }
+    result = new AnalysisFilters.KeywordAwareStop(result, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
     result = new PorterStemFilter(result);
     return new TokenStreamComponents(source, result);
   }
@@ -63,66 +127,5 @@ public final class PassageAnalyzer extends Analyzer {
   @Override
   protected TokenStream normalize(String fieldName, TokenStream in) {
     return new LowerCaseFilter(in);
-  }
-
-  /** Marks tokens spelled exactly as an acronym as keywords. */
-  private static final class AcronymMarker extends TokenFilter {
-    private final CharArraySet acronyms;
-    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-    private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
-
-    AcronymMarker(TokenStream in, CharArraySet acronyms) {
-      super(in);
-      this.acronyms = acronyms;
-    }
-
-    @Override
-    public boolean incrementToken() throws java.io.IOException {
-      if (!input.incrementToken()) {
-        return false;
-      }
-      if (acronyms.contains(term.buffer(), 0, term.length())) {
-        keyword.setKeyword(true);
-      }
-      return true;
-    }
-  }
-
-  /** Lower-cases every token except those marked as keywords. */
-  private static final class KeywordAwareLowerCaseFilter extends TokenFilter {
-    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-    private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
-
-    KeywordAwareLowerCaseFilter(TokenStream in) {
-      super(in);
-    }
-
-    @Override
-    public boolean incrementToken() throws java.io.IOException {
-      if (!input.incrementToken()) {
-        return false;
-      }
-      if (!keyword.isKeyword()) {
-        org.apache.lucene.analysis.CharacterUtils.toLowerCase(term.buffer(), 0, term.length());
-      }
-      return true;
-    }
-  }
-
-  /** Removes stop words, except tokens marked as keywords. */
-  private static final class KeywordAwareStopFilter extends FilteringTokenFilter {
-    private final CharArraySet stopWords;
-    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-    private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
-
-    KeywordAwareStopFilter(TokenStream in, CharArraySet stopWords) {
-      super(in);
-      this.stopWords = stopWords;
-    }
-
-    @Override
-    protected boolean accept() {
-      return keyword.isKeyword() || !stopWords.contains(term.buffer(), 0, term.length());
-    }
   }
 }

@@ -48,6 +48,8 @@ final class PassageDocuments {
     // here: headings are stored one per value below, the title lives in the generation's document list.
     doc.add(new TextField(Fields.HEADINGS, String.join("\n", passage.headings()), Field.Store.NO));
     doc.add(new TextField(Fields.TITLE, title == null ? "" : title, Field.Store.NO));
+    // Surface words, unstemmed and not scored: what a misspelt query word is corrected to.
+    doc.add(new TextField(Fields.WORDS, passage.text() + "\n" + String.join("\n", passage.headings()), Field.Store.NO));
     for (String heading : passage.headings()) {
       doc.add(new StoredField(Fields.HEADING, heading));
     }

@@ -1,51 +1,111 @@
 package passagesearch.search;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.QueryBuilder;
 import passagesearch.config.RankingSettings;
 import passagesearch.index.Fields;
 
 /**
- * Turns a request into a Lucene query: the typed words through {@link SimpleQueryParser} (which never
- * fails on what a person types) over text, headings and title with their weights, then tag and source
- * filters, then set-aside material left out unless a requested tag brings it back.
+ * Turns a request into a Lucene query, one step per idea:
+ *
+ * <ol>
+ *   <li>words: the typed text through {@link SimpleQueryParser} (which never fails on what a person
+ *       types; {@code OR} is read as {@code |}) over text, headings and title with their weights;
+ *   <li>synonyms: the same parse with the expanding analyzer, added at a lower weight, so exact words
+ *       outrank synonyms;
+ *   <li>proximity: the words standing close together in the text score extra;
+ *   <li>tags: passages with a tag the query names, or one such a tag implies, are lifted;
+ *   <li>filters: requested tags and sources; set-aside material left out unless a tag asks for it.
+ * </ol>
  */
 final class QueryFactory {
-  private final Analyzer analyzer;
+  private final Analyzer plain;
+  private final Analyzer expanding;
   private final RankingSettings ranking;
   private final Set<String> setAsideTags;
 
-  QueryFactory(Analyzer analyzer, RankingSettings ranking, Set<String> setAsideTags) {
-    this.analyzer = analyzer;
+  QueryFactory(Analyzer plain, Analyzer expanding, RankingSettings ranking, Set<String> setAsideTags) {
+    this.plain = plain;
+    this.expanding = expanding;
     this.ranking = ranking;
     this.setAsideTags = setAsideTags;
   }
 
-  /** The scored part alone: what the words match, without filters (the highlighter's query). */
+  /** The words with their synonyms: what must match, and what the highlighter marks. */
   Query words(String text) {
+    String syntax = text.replaceAll("(?<=\\s)OR(?=\\s)", "|");
+    Query exact = parse(plain, syntax);
+    if (ranking.synonymWeight() <= 0) {
+      return exact;
+    }
+    Query expanded = parse(expanding, syntax);
+    if (expanded.equals(exact) || expanded instanceof MatchNoDocsQuery) {
+      return exact;
+    }
+    return new BooleanQuery.Builder()
+        .add(exact, Occur.SHOULD)
+        .add(new BoostQuery(expanded, ranking.synonymWeight()), Occur.SHOULD)
+        .build();
+  }
+
+  private Query parse(Analyzer analyzer, String syntax) {
     Map<String, Float> weights = Map.of(
         Fields.TEXT, ranking.textWeight(),
         Fields.HEADINGS, ranking.headingsWeight(),
         Fields.TITLE, ranking.titleWeight());
     SimpleQueryParser parser = new SimpleQueryParser(analyzer, weights);
     parser.setDefaultOperator(Occur.SHOULD);
-    Query parsed = parser.parse(text);
+    Query parsed = parser.parse(syntax);
     return parsed == null ? new MatchNoDocsQuery("no searchable words") : parsed;
   }
 
-  Query filtered(Query words, Collection<String> tags, Collection<String> sources) {
+  /** The words plus what lifts a passage without being required: proximity and named tags. */
+  Query scored(Query words, String text, TagRecognizer.Recognized tags) {
     BooleanQuery.Builder b = new BooleanQuery.Builder().add(words, Occur.MUST);
+    String loose = looseWords(text);
+    if (ranking.phraseWeight() > 0 && terms(plain, loose).size() >= 2) {
+      Query phrase = new QueryBuilder(plain).createPhraseQuery(Fields.TEXT, loose, ranking.phraseSlop());
+      if (phrase != null) {
+        b.add(new BoostQuery(phrase, ranking.phraseWeight()), Occur.SHOULD);
+      }
+    }
+    lift(b, tags.named(), ranking.tagWeight());
+    lift(b, tags.implied(), ranking.impliedTagWeight());
+    return b.build();
+  }
+
+  private static void lift(BooleanQuery.Builder b, List<String> tags, float weight) {
+    if (weight <= 0) {
+      return;
+    }
+    for (String tag : tags) {
+      b.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Fields.TAG, tag))), weight), Occur.SHOULD);
+    }
+  }
+
+  Query filtered(Query scored, Collection<String> tags, Collection<String> sources) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(scored, Occur.MUST);
     for (String tag : tags) {
       b.add(new TermQuery(new Term(Fields.TAG, tag)), Occur.FILTER);
     }
@@ -58,5 +118,43 @@ final class QueryFactory {
       }
     }
     return b.build();
+  }
+
+  /** The query's words without syntax: excluded words dropped, operators and quotes removed. */
+  static String looseWords(String text) {
+    StringBuilder out = new StringBuilder();
+    for (String token : text.split("\\s+")) {
+      if (token.startsWith("-") || token.equals("OR") || token.equals("|")) {
+        continue;
+      }
+      out.append(token.replaceAll("[\"()|+~*\\\\]", " ")).append(' ');
+    }
+    return out.toString().strip();
+  }
+
+  List<String> plainTerms(String text) {
+    return terms(plain, looseWords(text));
+  }
+
+  /** Terms the expanding analyzer adds to the plain ones. */
+  List<String> expansions(String text) {
+    Set<String> added = new LinkedHashSet<>(terms(expanding, looseWords(text)));
+    plainTerms(text).forEach(added::remove);
+    return new ArrayList<>(added);
+  }
+
+  private static List<String> terms(Analyzer analyzer, String text) {
+    List<String> terms = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream(Fields.TEXT, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        terms.add(term.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return terms;
   }
 }

@@ -1,5 +1,6 @@
 package passagesearch.search;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -7,7 +8,7 @@ import java.util.List;
  *
  * @param id the passage id
  * @param rank 1-based rank in the whole result list
- * @param score the relevance score (comparable within one response only)
+ * @param score the relevance score after diversity re-ranking (comparable within one response only)
  * @param text the passage's words, plain
  * @param snippet the best sentences, HTML-escaped, with matches in {@code <mark>} and no other markup
  * @param section the nearest heading, or null
@@ -15,6 +16,7 @@ import java.util.List;
  * @param tags the passage's tags
  * @param source the document it comes from
  * @param offsets where it stands in the source text
+ * @param explanation why it scored as it did (with {@code explain=true} only)
  */
 public record SearchHit(
     String id,
@@ -26,7 +28,8 @@ public record SearchHit(
     List<String> headings,
     List<String> tags,
     SourceRef source,
-    Offsets offsets) {
+    Offsets offsets,
+    @JsonInclude(JsonInclude.Include.NON_NULL) ScoreExplanation explanation) {
 
   /** Character offsets (UTF-16 code units) of the passage in its source file's text. */
   public record Offsets(int start, int end) {}

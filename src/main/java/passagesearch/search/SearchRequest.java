@@ -10,8 +10,10 @@ import java.util.List;
  * @param offset hits to skip, 0 to {@link #MAX_OFFSET}
  * @param tags every one of these tags must be on a hit; a set-aside tag here brings that material back
  * @param sources a hit must come from one of these documents (all when empty)
+ * @param explain add how the query was understood and why each hit scored as it did
  */
-public record SearchRequest(String query, int limit, int offset, List<String> tags, List<String> sources) {
+public record SearchRequest(
+    String query, int limit, int offset, List<String> tags, List<String> sources, boolean explain) {
   public static final int DEFAULT_LIMIT = 10;
   public static final int MAX_LIMIT = 50;
   public static final int MAX_OFFSET = 1000;
@@ -22,6 +24,6 @@ public record SearchRequest(String query, int limit, int offset, List<String> ta
   }
 
   public static SearchRequest of(String query) {
-    return new SearchRequest(query, DEFAULT_LIMIT, 0, List.of(), List.of());
+    return new SearchRequest(query, DEFAULT_LIMIT, 0, List.of(), List.of(), false);
   }
 }

@@ -1,5 +1,6 @@
 package passagesearch.search;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
@@ -8,14 +9,18 @@ import java.util.Map;
  * A page of ranked hits, with facet counts over every hit (not just this page).
  *
  * @param query the query as received
- * @param total how many passages match
+ * @param corrected the query searched instead, when a word was misspelt (absent otherwise)
+ * @param total how many passages match (near-duplicates folded among the best hits are not counted)
  * @param tookMillis time spent in the search, milliseconds
  * @param hits this page of hits
  * @param facets counts per tag and per source over all matches, largest first
+ * @param understood how the query was understood (with {@code explain=true} only)
  */
 public record SearchResponse(
     String query,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String corrected,
     long total,
     @JsonProperty("took_ms") double tookMillis,
     List<SearchHit> hits,
-    Map<String, Map<String, Integer>> facets) {}
+    Map<String, Map<String, Integer>> facets,
+    @JsonInclude(JsonInclude.Include.NON_NULL) QueryUnderstanding understood) {}

@@ -29,42 +29,42 @@ import passagesearch.ingest.DocumentMetadata;
  * each search holds a reference to the generation it started on and finishes there.
  */
 public final class SearchService implements AutoCloseable {
-  private final AtomicReference<OpenIndex> current;
+  private final AtomicReference<Served> current;
 
   public SearchService(OpenIndex index) {
-    this.current = new AtomicReference<>(index);
+    this.current = new AtomicReference<>(Served.of(index));
   }
 
   /** Serves a new generation from now on; the old one closes when its last search finishes. */
   public void swap(OpenIndex next) {
-    OpenIndex previous = current.getAndSet(next);
+    Served previous = current.getAndSet(Served.of(next));
     if (previous != null) {
-      previous.close();
+      previous.index().close();
     }
   }
 
   /** What is being served. */
   public GenerationInfo generation() {
-    return current.get().info();
+    return current.get().index().info();
   }
 
   public SearchResponse search(SearchRequest request) {
     long started = System.nanoTime();
-    OpenIndex index = acquire();
+    Served served = acquire();
     try {
-      return new Execution(index, request, started).run();
+      return new Execution(served, request, started).run();
     } catch (IOException e) {
-      throw new UncheckedIOException("search failed on " + index.info().name(), e);
+      throw new UncheckedIOException("search failed on " + served.index().info().name(), e);
     } finally {
-      index.release();
+      served.index().release();
     }
   }
 
-  private OpenIndex acquire() {
+  private Served acquire() {
     while (true) {
-      OpenIndex index = current.get();
-      if (index.acquire()) {
-        return index;
+      Served served = current.get();
+      if (served.index().acquire()) {
+        return served;
       }
       // It closed between the read and the acquire: a swap happened, read again.
     }
@@ -72,21 +72,23 @@ public final class SearchService implements AutoCloseable {
 
   @Override
   public void close() {
-    OpenIndex last = current.getAndSet(null);
+    Served last = current.getAndSet(null);
     if (last != null) {
-      last.close();
+      last.index().close();
     }
   }
 
   /** One search on one generation. */
   private static final class Execution {
+    private final Served served;
     private final OpenIndex index;
     private final SearchRequest request;
     private final long started;
     private final Map<String, DocumentMetadata> documents = new LinkedHashMap<>();
 
-    Execution(OpenIndex index, SearchRequest request, long started) {
-      this.index = index;
+    Execution(Served served, SearchRequest request, long started) {
+      this.served = served;
+      this.index = served.index();
       this.request = request;
       this.started = started;
       index.info().documents().forEach(d -> documents.put(d.metadata().id(), d.metadata()));
@@ -94,33 +96,59 @@ public final class SearchService implements AutoCloseable {
 
     SearchResponse run() throws IOException {
       RequestValidator.validate(request, index);
-      QueryFactory factory = new QueryFactory(
-          index.analyzer(), index.config().ranking(), index.config().tags().setAsideTags());
-      Query words = factory.words(request.query());
-      Query query = factory.filtered(words, request.tags(), request.sources());
-      int wanted = request.offset() + request.limit();
+      SpellCorrector.Correction correction = served.speller().correct(request.query());
+      String text = correction.text();
+      QueryFactory factory = served.queries();
+      TagRecognizer.Recognized tags = served.tags().recognize(text);
+      Query words = factory.words(text);
+      Query query = factory.filtered(factory.scored(words, text, tags), request.tags(), request.sources());
+
+      int window = Math.max(index.config().ranking().window(), request.offset() + request.limit());
       FacetsCollectorManager.FacetsResult result =
-          FacetsCollectorManager.search(index.searcher(), query, wanted, new FacetsCollectorManager());
+          FacetsCollectorManager.search(index.searcher(), query, window, new FacetsCollectorManager());
       TopDocs top = result.topDocs();
-      ScoreDoc[] page = top.scoreDocs.length <= request.offset()
-          ? new ScoreDoc[0]
-          : Arrays.copyOfRange(top.scoreDocs, request.offset(), top.scoreDocs.length);
-      String[] snippets = new Snippets(index).of(words, page);
-      List<SearchHit> hits = new ArrayList<>(page.length);
       StoredFields stored = index.searcher().storedFields();
-      for (int i = 0; i < page.length; i++) {
-        hits.add(hit(stored.document(page[i].doc), request.offset() + i + 1, page[i].score, snippets[i]));
+      List<ResultShaper.Candidate> candidates = new ArrayList<>(top.scoreDocs.length);
+      for (ScoreDoc sd : top.scoreDocs) {
+        Document doc = stored.document(sd.doc, java.util.Set.of(Fields.SOURCE, Fields.TEXT));
+        candidates.add(new ResultShaper.Candidate(sd.doc, sd.score, doc.get(Fields.SOURCE), doc.get(Fields.TEXT)));
+      }
+      ResultShaper.Result shaped = served.shaper().shape(candidates);
+      List<ResultShaper.Shaped> page = shaped.hits().size() <= request.offset()
+          ? List.of()
+          : shaped.hits().subList(request.offset(), Math.min(shaped.hits().size(), request.offset() + request.limit()));
+
+      ScoreDoc[] pageDocs = page.stream().map(s -> new ScoreDoc(s.candidate().doc(), s.score())).toArray(ScoreDoc[]::new);
+      String[] snippets = new Snippets(index).of(words, pageDocs);
+      List<SearchHit> hits = new ArrayList<>(page.size());
+      for (int i = 0; i < page.size(); i++) {
+        ResultShaper.Shaped s = page.get(i);
+        ScoreExplanation why = request.explain()
+            ? ScoreExplanation.of(index.searcher().explain(query, s.candidate().doc()))
+            : null;
+        hits.add(hit(stored.document(s.candidate().doc()), request.offset() + i + 1, s.score(), snippets[i], why));
       }
       Map<String, Map<String, Integer>> facets = new LinkedHashMap<>();
       SortedSetDocValuesFacetCounts counts =
           new SortedSetDocValuesFacetCounts(index.facetState(), result.facetsCollector());
       facets.put("tags", counts(counts, Fields.TAG));
       facets.put("source", counts(counts, Fields.SOURCE));
+      QueryUnderstanding understood = request.explain()
+          ? new QueryUnderstanding(text, factory.plainTerms(text), factory.expansions(text), correction.changes(),
+              tags.named(), tags.implied())
+          : null;
       double took = Math.round((System.nanoTime() - started) / 10_000.0) / 100.0;
-      return new SearchResponse(request.query(), top.totalHits.value(), took, hits, facets);
+      return new SearchResponse(
+          request.query(),
+          correction.changes().isEmpty() ? null : text,
+          top.totalHits.value() - shaped.folded(),
+          took,
+          hits,
+          facets,
+          understood);
     }
 
-    private SearchHit hit(Document doc, int rank, float score, String snippet) {
+    private SearchHit hit(Document doc, int rank, float score, String snippet, ScoreExplanation why) {
       List<String> headings = Arrays.stream(doc.getFields(Fields.HEADING)).map(IndexableField::stringValue).toList();
       List<String> tags = Arrays.asList(doc.getValues(Fields.TAG));
       DocumentMetadata source = documents.get(doc.get(Fields.SOURCE));
@@ -136,7 +164,8 @@ public final class SearchService implements AutoCloseable {
           SourceRef.of(source),
           new SearchHit.Offsets(
               doc.getField(Fields.START).numericValue().intValue(),
-              doc.getField(Fields.END).numericValue().intValue()));
+              doc.getField(Fields.END).numericValue().intValue()),
+          why);
     }
 
     private static Map<String, Integer> counts(SortedSetDocValuesFacetCounts counts, String dim) throws IOException {

@@ -30,7 +30,7 @@ class SearchServiceTest {
   }
 
   static SearchResponse find(String q, List<String> tags) {
-    return search.search(new SearchRequest(q, 50, 0, tags, List.of()));
+    return search.search(new SearchRequest(q, 50, 0, tags, List.of(), false));
   }
 
   @Test
@@ -76,7 +76,7 @@ class SearchServiceTest {
   @Test
   void invalidRequestsNameTheParameter() {
     InvalidRequestException e = assertThrows(InvalidRequestException.class,
-        () -> search.search(new SearchRequest("x", 0, 0, List.of(), List.of())));
+        () -> search.search(new SearchRequest("x", 0, 0, List.of(), List.of(), false)));
     assertEquals("limit", e.parameter());
     assertEquals("tag", assertThrows(InvalidRequestException.class, () -> find("x", List.of("nope"))).parameter());
   }

@@ -1,0 +1,157 @@
+package passagesearch.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import passagesearch.config.ConfigLoader;
+import passagesearch.config.Fingerprints;
+import passagesearch.config.IndexConfig;
+import passagesearch.eval.Evaluation;
+import passagesearch.eval.JudgedSet;
+import passagesearch.eval.JudgedSets;
+import passagesearch.index.IndexStore;
+import passagesearch.ingest.Corpus;
+import passagesearch.ingest.CorpusReader;
+import passagesearch.ingest.Ingest;
+import passagesearch.ingest.Passage;
+import passagesearch.ingest.SourceDocument;
+import passagesearch.search.Baseline;
+import passagesearch.search.SearchHit;
+import passagesearch.search.SearchRequest;
+import passagesearch.search.SearchService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "eval", mixinStandardHelpOptions = true,
+    description = {"Score a judged query set: nDCG@10, MRR@10, Recall@10 of the system and of a plain BM25",
+        "baseline (English analyzer, no expansions) over the same passages, in the same process."})
+final class EvalCommand implements Callable<Integer> {
+  @Mixin Locations at;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--judged", paramLabel = "DIR", defaultValue = "eval/seed",
+      description = "The seed set's folder (queries.jsonl, judgments.jsonl). Default: ${DEFAULT-VALUE}")
+  Path judged;
+
+  @Option(names = "--beir", paramLabel = "DIR",
+      description = "Evaluate a BEIR collection instead (corpus.jsonl, queries*.jsonl, qrels/*.tsv), by document.")
+  Path beir;
+
+  @Option(names = "--split", description = "Seed: tune, heldout or all (default heldout). BEIR: the qrels split (default test).")
+  String split;
+
+  @Option(names = "--eval-index", paramLabel = "DIR", defaultValue = "data/eval",
+      description = "Where BEIR indexes are built and kept. Default: ${DEFAULT-VALUE}")
+  Path evalIndex;
+
+  @Option(names = "--k1", description = "Override ranking.yaml's bm25.k1 for this run (tuning).")
+  Float k1;
+
+  @Option(names = "--b", description = "Override ranking.yaml's bm25.b for this run (tuning).")
+  Float b;
+
+  @Option(names = "--per-query", description = "Print each query's nDCG@10, system and baseline.")
+  boolean perQuery;
+
+  @Override
+  public Integer call() {
+    IndexConfig config = new ConfigLoader().load(at.config);
+    if (k1 != null || b != null) {
+      config = config.withRanking(config.ranking().withBm25(
+          k1 == null ? config.ranking().k1() : k1, b == null ? config.ranking().b() : b));
+    }
+    Evaluation.Report report = beir == null ? seed(config) : beir(config);
+    Evaluation.print(report, spec.commandLine().getOut(), perQuery);
+    return 0;
+  }
+
+  private Evaluation.Report seed(IndexConfig config) {
+    Corpus corpus = new CorpusReader().read(at.corpus);
+    Map<String, List<Passage>> passages = passages(corpus.documents(), config);
+    JudgedSet set = JudgedSets.seed(judged, passages).split(split == null ? "heldout" : split);
+    Path indexDir = evalIndex.resolve("seed");
+    IndexStore store = new IndexStore(indexDir);
+    if (!store.isFresh(corpus, config)) {
+      store.build(corpus, config);
+    }
+    try (SearchService system = new SearchService(store.openCurrent(config));
+        Baseline baseline = new Baseline(baselineDocs(passages, corpus.documents(), config), 1.2f, 0.75f)) {
+      return Evaluation.run(set,
+          (q, k) -> system.search(new SearchRequest(q, k, 0, List.of(), List.of(), false)).hits().stream()
+              .map(SearchHit::id).toList(),
+          baseline::rank);
+    }
+  }
+
+  private Evaluation.Report beir(IndexConfig config) {
+    List<SourceDocument> documents = JudgedSets.beirCorpus(beir.resolve("corpus.jsonl"));
+    Corpus corpus = new Corpus(documents, List.of(), Fingerprints.ofFolder(beir));
+    JudgedSet set = JudgedSets.beir(beir, split == null ? "test" : split);
+    IndexStore store = new IndexStore(evalIndex.resolve(beir.getFileName().toString()));
+    if (!store.isFresh(corpus, config)) {
+      spec.commandLine().getErr().println("Indexing " + documents.size() + " documents of " + beir + " ...");
+      store.build(corpus, config);
+    }
+    Map<String, List<Passage>> passages = passages(documents, config);
+    // The published BM25 baseline for BEIR: English analyzer, k1 = 0.9, b = 0.4, title and text in one field.
+    try (SearchService system = new SearchService(store.openCurrent(config));
+        Baseline baseline = new Baseline(baselineDocs(passages, documents, config), 0.9f, 0.4f)) {
+      return Evaluation.run(set, (q, k) -> byDocument(system, q, k), (q, k) -> documentsOf(baseline.rank(q, 100), k));
+    }
+  }
+
+  /** A document ranks where its best passage ranks. */
+  private static List<String> byDocument(SearchService system, String query, int k) {
+    List<String> passageIds = new ArrayList<>();
+    for (int offset = 0; offset < 100; offset += SearchRequest.MAX_LIMIT) {
+      List<SearchHit> hits = system.search(
+          new SearchRequest(query, SearchRequest.MAX_LIMIT, offset, List.of(), List.of(), false)).hits();
+      hits.forEach(h -> passageIds.add(h.id()));
+      if (documentsOf(passageIds, k).size() >= k || hits.size() < SearchRequest.MAX_LIMIT) {
+        break;
+      }
+    }
+    return documentsOf(passageIds, k);
+  }
+
+  private static List<String> documentsOf(List<String> passageIds, int k) {
+    Set<String> docs = new LinkedHashSet<>();
+    for (String id : passageIds) {
+      docs.add(id.substring(0, id.lastIndexOf('/')));
+      if (docs.size() == k) {
+        break;
+      }
+    }
+    return new ArrayList<>(docs);
+  }
+
+  private static Map<String, List<Passage>> passages(List<SourceDocument> documents, IndexConfig config) {
+    Ingest ingest = new Ingest(config);
+    Map<String, List<Passage>> out = new LinkedHashMap<>();
+    documents.forEach(d -> out.put(d.id(), ingest.passages(d)));
+    return out;
+  }
+
+  /** The same passages as the system's, set-aside material left out as the system leaves it out. */
+  private static List<Baseline.Doc> baselineDocs(
+      Map<String, List<Passage>> passages, List<SourceDocument> documents, IndexConfig config) {
+    Set<String> aside = config.tags().setAsideTags();
+    Map<String, String> titles = new LinkedHashMap<>();
+    documents.forEach(d -> titles.put(d.id(), d.metadata().title() == null ? "" : d.metadata().title()));
+    List<Baseline.Doc> docs = new ArrayList<>();
+    passages.forEach((docId, list) -> list.stream()
+        .filter(p -> p.tags().stream().noneMatch(aside::contains))
+        .forEach(p -> docs.add(new Baseline.Doc(p.id(),
+            titles.get(docId) + "\n" + String.join("\n", p.headings()) + "\n" + p.text()))));
+    return docs;
+  }
+
+}

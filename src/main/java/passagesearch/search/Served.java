@@ -1,0 +1,44 @@
+package passagesearch.search;
+
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import passagesearch.config.IndexConfig;
+import passagesearch.config.TagDefinition;
+import passagesearch.index.OpenIndex;
+
+/** A generation being served, with the query tools built once for it. */
+record Served(OpenIndex index, QueryFactory queries, TagRecognizer tags, SpellCorrector speller, ResultShaper shaper) {
+  static Served of(OpenIndex index) {
+    IndexConfig config = index.config();
+    var ranking = config.ranking();
+    return new Served(
+        index,
+        new QueryFactory(index.analyzer(), index.expandingAnalyzer(), ranking, config.tags().setAsideTags()),
+        new TagRecognizer(config.tags()),
+        new SpellCorrector(index.searcher().getIndexReader(), knownWords(config), ranking.correctionMaxEdits(),
+            ranking.correctionMinLength()),
+        new ResultShaper(ranking.duplicateOverlap(), ranking.sameSourceDecay()));
+  }
+
+  /** Words the vocabulary knows though the corpus may not: never corrected. */
+  private static Set<String> knownWords(IndexConfig config) {
+    Set<String> words = new HashSet<>();
+    for (String rule : config.vocabulary().synonymRules()) {
+      for (String w : rule.split("[^\\p{L}\\p{N}]+")) {
+        words.add(w.toLowerCase(Locale.ROOT));
+      }
+    }
+    config.vocabulary().spellings().forEach((variant, form) -> {
+      words.add(variant);
+      words.add(form);
+    });
+    for (TagDefinition t : config.tags().all()) {
+      for (String w : (t.id() + " " + t.label() + " " + String.join(" ", t.brands())).split("[^\\p{L}\\p{N}]+")) {
+        words.add(w.toLowerCase(Locale.ROOT));
+      }
+    }
+    config.tags().acronyms().forEach(a -> words.add(a.toLowerCase(Locale.ROOT)));
+    return Set.copyOf(words);
+  }
+}

@@ -1,0 +1,77 @@
+package passagesearch.search;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import passagesearch.index.Fields;
+
+/**
+ * Corrects query words found nowhere: not in the corpus's words, not in the vocabulary (synonyms,
+ * brands, spelling variants). Each is replaced by the closest corpus word within the allowed edits. A
+ * word the corpus or vocabulary knows is never touched, so a correct query is never "corrected".
+ */
+final class SpellCorrector {
+  private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}\\p{N}]*");
+
+  private final IndexReader reader;
+  private final Set<String> knownWords;
+  private final int maxEdits;
+  private final int minLength;
+
+  SpellCorrector(IndexReader reader, Set<String> knownWords, int maxEdits, int minLength) {
+    this.reader = reader;
+    this.knownWords = knownWords;
+    this.maxEdits = maxEdits;
+    this.minLength = Math.max(minLength, 2);
+  }
+
+  /** The corrected text and what changed; the text unchanged and no changes when all words are known. */
+  record Correction(String text, Map<String, String> changes) {}
+
+  Correction correct(String query) throws IOException {
+    Map<String, String> changes = new LinkedHashMap<>();
+    StringBuilder out = new StringBuilder(query.length());
+    Matcher m = WORD.matcher(query);
+    int last = 0;
+    while (m.find()) {
+      String word = m.group();
+      String fix = maxEdits == 0 ? null : suggestion(word);
+      out.append(query, last, m.start());
+      if (fix == null) {
+        out.append(word);
+      } else {
+        String shaped = Character.isUpperCase(word.charAt(0))
+            ? Character.toUpperCase(fix.charAt(0)) + fix.substring(1)
+            : fix;
+        out.append(shaped);
+        changes.put(word, shaped);
+      }
+      last = m.end();
+    }
+    out.append(query.substring(last));
+    return new Correction(changes.isEmpty() ? query : out.toString(), changes);
+  }
+
+  private String suggestion(String word) throws IOException {
+    String lower = word.toLowerCase(Locale.ROOT);
+    if (word.length() < minLength || knownWords.contains(lower) || knownWords.contains(word)
+        || reader.docFreq(new Term(Fields.WORDS, lower)) > 0) {
+      return null;
+    }
+    DirectSpellChecker checker = new DirectSpellChecker();
+    checker.setMaxEdits(lower.length() >= 8 ? maxEdits : Math.min(1, maxEdits));
+    checker.setMinPrefix(0);
+    checker.setAccuracy(0.6f);
+    SuggestWord[] found = checker.suggestSimilar(new Term(Fields.WORDS, lower), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+    return found.length == 0 ? null : found[0].string;
+  }
+}
