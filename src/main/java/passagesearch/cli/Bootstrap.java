@@ -21,7 +21,7 @@ final class Bootstrap {
 
   /** Builds a new generation whatever the state of the index. */
   GenerationInfo rebuild() {
-    IndexConfig config = new ConfigLoader().load(at.config);
+    IndexConfig config = new ConfigLoader().load(at.config, at.ranking);
     Corpus corpus = readCorpus();
     IndexStore store = new IndexStore(at.index);
     store.removeUnpublished();
@@ -30,7 +30,7 @@ final class Bootstrap {
 
   /** Opens the index, building it first when there is none or the corpus or configuration changed. */
   SearchService open(boolean mayBuild) {
-    IndexConfig config = new ConfigLoader().load(at.config);
+    IndexConfig config = new ConfigLoader().load(at.config, at.ranking);
     IndexStore store = new IndexStore(at.index);
     if (mayBuild) {
       Corpus corpus = readCorpus();

@@ -21,8 +21,6 @@ import passagesearch.ingest.Ingest;
 import passagesearch.ingest.Passage;
 import passagesearch.ingest.SourceDocument;
 import passagesearch.search.Baseline;
-import passagesearch.search.SearchHit;
-import passagesearch.search.SearchRequest;
 import passagesearch.search.SearchService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,7 +61,7 @@ final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    IndexConfig config = new ConfigLoader().load(at.config);
+    IndexConfig config = new ConfigLoader().load(at.config, at.ranking);
     if (k1 != null || b != null) {
       config = config.withRanking(config.ranking().withBm25(
           k1 == null ? config.ranking().k1() : k1, b == null ? config.ranking().b() : b));
@@ -85,8 +83,7 @@ final class EvalCommand implements Callable<Integer> {
     try (SearchService system = new SearchService(store.openCurrent(config));
         Baseline baseline = new Baseline(baselineDocs(passages, corpus.documents(), config), 1.2f, 0.75f)) {
       return Evaluation.run(set,
-          (q, k) -> system.search(new SearchRequest(q, k, 0, List.of(), List.of(), false)).hits().stream()
-              .map(SearchHit::id).toList(),
+          system::rankIds,
           baseline::rank);
     }
   }
@@ -110,16 +107,7 @@ final class EvalCommand implements Callable<Integer> {
 
   /** A document ranks where its best passage ranks. */
   private static List<String> byDocument(SearchService system, String query, int k) {
-    List<String> passageIds = new ArrayList<>();
-    for (int offset = 0; offset < 100; offset += SearchRequest.MAX_LIMIT) {
-      List<SearchHit> hits = system.search(
-          new SearchRequest(query, SearchRequest.MAX_LIMIT, offset, List.of(), List.of(), false)).hits();
-      hits.forEach(h -> passageIds.add(h.id()));
-      if (documentsOf(passageIds, k).size() >= k || hits.size() < SearchRequest.MAX_LIMIT) {
-        break;
-      }
-    }
-    return documentsOf(passageIds, k);
+    return documentsOf(system.rankIds(query, 100), k);
   }
 
   private static List<String> documentsOf(List<String> passageIds, int k) {

@@ -13,6 +13,10 @@ final class Locations {
       description = "Index configuration folder (env PASSAGE_SEARCH_CONFIG). Default: ${DEFAULT-VALUE}")
   Path config;
 
+  @Option(names = "--ranking", paramLabel = "FILE", defaultValue = "${env:PASSAGE_SEARCH_RANKING}",
+      description = "A ranking profile to use instead of the configuration's ranking.yaml (env PASSAGE_SEARCH_RANKING).")
+  Path ranking;
+
   @Option(names = "--index", paramLabel = "DIR", defaultValue = "${env:PASSAGE_SEARCH_INDEX:-data/index}",
       description = "Index folder (env PASSAGE_SEARCH_INDEX). Default: ${DEFAULT-VALUE}")
   Path index;

@@ -18,12 +18,8 @@ public final class Main implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: serve, index or search");
   }
 
-  /** Runs a command line and returns its exit code; the server keeps running after serve returns 0. */
-  public static int run(String... args) {
-    return commandLine().execute(args);
-  }
-
-  static CommandLine commandLine() {
+  /** The command line with its error handling: known failures print one line and exit 1. */
+  public static CommandLine commandLine() {
     CommandLine cmd = new CommandLine(new Main());
     cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       if (e instanceof ConfigException || e instanceof CorpusException || e instanceof IndexException

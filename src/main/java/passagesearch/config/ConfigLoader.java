@@ -24,8 +24,24 @@ public final class ConfigLoader {
   private static final String WORD_START = "(?<![\\p{L}\\p{N}])";
   private static final String WORD_END = "(?![\\p{L}\\p{N}])";
 
+  /** Files read only when searching: a change to them needs a restart, not a new index. */
+  static final Set<String> QUERY_TIME_FILES = Set.of("ranking.yaml", "synonyms.txt", "question-words.txt", "README.md");
+
   private final ObjectMapper yaml =
       new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  /** Loads the configuration, with the ranking profile from another file when one is given. */
+  public IndexConfig load(Path dir, Path rankingProfile) {
+    IndexConfig config = load(dir);
+    if (rankingProfile == null) {
+      return config;
+    }
+    if (!Files.isRegularFile(rankingProfile)) {
+      throw new ConfigException("ranking profile not found: " + rankingProfile);
+    }
+    return config.withRanking(ranking(read(rankingProfile.getParent() == null ? Path.of(".") : rankingProfile.getParent(),
+        rankingProfile.getFileName().toString(), RankingFile.class)));
+  }
 
   public IndexConfig load(Path dir) {
     if (!Files.isDirectory(dir)) {
@@ -42,7 +58,7 @@ public final class ConfigLoader {
     for (String tag : rules.asideSections().stream().map(SectionRule::tag).toList()) {
       requireSetAside(tags, tag);
     }
-    return new IndexConfig(split, rules, tags, vocabulary, ranking, Fingerprints.ofFolder(dir));
+    return new IndexConfig(split, rules, tags, vocabulary, ranking, Fingerprints.ofFolder(dir, QUERY_TIME_FILES));
   }
 
   private static void requireSetAside(TagVocabulary tags, String tag) {
@@ -142,18 +158,22 @@ public final class ConfigLoader {
           throw new ConfigException(at + ": the id is used twice");
         }
         List<Pattern> patterns = new ArrayList<>();
+        List<String> prefixes = new ArrayList<>();
         for (String w : nonNull(t.words())) {
           patterns.add(compile(WORD_START + "(?:" + w + ")", INSENSITIVE, at + " word '" + w + "'"));
+          prefixes.add(TagMatcher.literalPrefix(w));
         }
         for (String b : nonNull(t.brands())) {
           patterns.add(compile(WORD_START + Pattern.quote(b) + WORD_END, INSENSITIVE, at + " brand"));
+          prefixes.add(TagMatcher.literalPrefix(b));
         }
         for (String a : nonNull(t.acronyms())) {
           patterns.add(compile(WORD_START + Pattern.quote(a) + WORD_END, 0, at + " acronym"));
+          prefixes.add(TagMatcher.literalPrefix(a));
         }
         defs.add(new TagDefinition(
             t.id(), t.label() == null ? t.id() : t.label(), g.id(), patterns, nonNull(t.brands()), nonNull(t.acronyms()),
-            nonNull(t.implies())));
+            nonNull(t.implies()), prefixes));
       }
       groups.add(new TagGroup(g.id(), g.label() == null ? g.id() : g.label(), defs));
     }
@@ -234,7 +254,9 @@ public final class ConfigLoader {
       }
     }
     glued.removeIf(w -> w.length() < 5);
-    return new Vocabulary(spellings, synonyms, glued);
+    Set<String> questionWords = new HashSet<>();
+    lines(dir, "question-words.txt").forEach(l -> questionWords.addAll(List.of(l.toLowerCase(Locale.ROOT).split("\\s+"))));
+    return new Vocabulary(spellings, synonyms, glued, questionWords);
   }
 
   /** The non-blank, non-comment lines of an optional text file. */

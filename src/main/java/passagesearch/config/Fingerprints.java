@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /** SHA-256 over the names and bytes of every regular file in a folder, so a change to any is seen. */
@@ -16,9 +17,17 @@ public final class Fingerprints {
   private Fingerprints() {}
 
   public static String ofFolder(Path folder) {
+    return ofFolder(folder, Set.of());
+  }
+
+  /** The same, leaving out files with these names. */
+  public static String ofFolder(Path folder, Set<String> leaveOut) {
     MessageDigest digest = sha256();
     try (Stream<Path> files = Files.walk(folder)) {
-      List<Path> sorted = files.filter(Files::isRegularFile).sorted().toList();
+      List<Path> sorted = files.filter(Files::isRegularFile)
+          .filter(f -> !leaveOut.contains(f.getFileName().toString()))
+          .sorted()
+          .toList();
       for (Path file : sorted) {
         digest.update(folder.relativize(file).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
         digest.update((byte) 0);

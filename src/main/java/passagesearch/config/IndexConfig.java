@@ -3,7 +3,8 @@ package passagesearch.config;
 /**
  * Everything in {@code index-config/}, validated.
  *
- * @param fingerprint a hash of every file in the folder; an index built with another fingerprint is stale
+ * @param fingerprint a hash of the files that shape the index (all but the query-time ones: ranking.yaml,
+ *     synonyms.txt, question-words.txt); an index built with another fingerprint is stale
  */
 public record IndexConfig(
     SplitSettings split,

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
  * @param brands brand and older names (drugs only)
  * @param acronyms words matched case-sensitively (ALL, CNS)
  * @param implies tags a passage gets with this one
+ * @param prefixes for each pattern, the literal text a match starts with ("" when unknown): lets
+ *     {@link TagMatcher} try a pattern only where it could match
  */
 public record TagDefinition(
     String id,
@@ -21,13 +23,24 @@ public record TagDefinition(
     List<Pattern> patterns,
     List<String> brands,
     List<String> acronyms,
-    List<String> implies) {
+    List<String> implies,
+    List<String> prefixes) {
 
   public TagDefinition {
     patterns = List.copyOf(patterns);
     brands = List.copyOf(brands);
     acronyms = List.copyOf(acronyms);
     implies = List.copyOf(implies);
+    prefixes = List.copyOf(prefixes);
+    if (prefixes.size() != patterns.size()) {
+      throw new IllegalArgumentException("one prefix per pattern");
+    }
+  }
+
+  /** A tag whose patterns carry no known prefix (tried everywhere). */
+  public TagDefinition(String id, String label, String group, List<Pattern> patterns, List<String> brands,
+      List<String> acronyms, List<String> implies) {
+    this(id, label, group, patterns, brands, acronyms, implies, patterns.stream().map(p -> "").toList());
   }
 
   /** Whether any of the tag's patterns occurs in the text. */

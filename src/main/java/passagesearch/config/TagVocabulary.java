@@ -1,5 +1,7 @@
 package passagesearch.config;
 
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,41 +10,74 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The tag vocabulary ({@code tags.yaml}): groups of tags, in the order editors wrote them. */
-public record TagVocabulary(List<TagGroup> groups) {
+public final class TagVocabulary {
   /** The group whose tags mark material that is kept but left out of results unless asked for. */
   public static final String SET_ASIDE_GROUP = "set-aside";
 
-  public TagVocabulary {
-    groups = List.copyOf(groups);
+  private final List<TagGroup> groups;
+  private final List<TagDefinition> all;
+  private final Map<String, TagDefinition> byId;
+  private final Set<String> setAside;
+  private final TagMatcher matcher;
+
+  public TagVocabulary(List<TagGroup> groups) {
+    this.groups = List.copyOf(groups);
+    this.all = this.groups.stream().flatMap(g -> g.tags().stream()).toList();
+    Map<String, TagDefinition> map = new LinkedHashMap<>();
+    all.forEach(t -> map.put(t.id(), t));
+    this.byId = java.util.Collections.unmodifiableMap(map);
+    this.setAside = this.groups.stream()
+        .filter(g -> g.id().equals(SET_ASIDE_GROUP))
+        .flatMap(g -> g.tags().stream())
+        .map(TagDefinition::id)
+        .collect(Collectors.toUnmodifiableSet());
+    List<TagMatcher.Anchored> anchored = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      TagDefinition t = all.get(i);
+      for (int j = 0; j < t.patterns().size(); j++) {
+        anchored.add(new TagMatcher.Anchored(i, t.patterns().get(j), t.prefixes().get(j), false));
+      }
+    }
+    this.matcher = new TagMatcher(all.stream().map(TagDefinition::id).toList(), anchored);
+  }
+
+  public List<TagGroup> groups() {
+    return groups;
   }
 
   public List<TagDefinition> all() {
-    return groups.stream().flatMap(g -> g.tags().stream()).toList();
+    return all;
   }
 
   public Map<String, TagDefinition> byId() {
-    Map<String, TagDefinition> map = new LinkedHashMap<>();
-    all().forEach(t -> map.put(t.id(), t));
-    return map;
+    return byId;
   }
 
   public Optional<TagDefinition> find(String id) {
-    return Optional.ofNullable(byId().get(id));
+    return Optional.ofNullable(byId.get(id));
+  }
+
+  /** Ids of the tags whose patterns occur in the text, set-aside tags excluded, vocabulary order. */
+  public List<String> matching(CharSequence text) {
+    BitSet found = matcher.find(text);
+    List<String> ids = new ArrayList<>();
+    for (int i = found.nextSetBit(0); i >= 0; i = found.nextSetBit(i + 1)) {
+      if (!setAside.contains(all.get(i).id())) {
+        ids.add(all.get(i).id());
+      }
+    }
+    return ids;
   }
 
   /** Every single-word acronym of the vocabulary, as written. */
   public Set<String> acronyms() {
-    return all().stream()
+    return all.stream()
         .flatMap(t -> t.acronyms().stream())
         .filter(a -> a.matches("[\\p{L}\\p{N}]+"))
         .collect(Collectors.toUnmodifiableSet());
   }
 
   public Set<String> setAsideTags() {
-    return groups.stream()
-        .filter(g -> g.id().equals(SET_ASIDE_GROUP))
-        .flatMap(g -> g.tags().stream())
-        .map(TagDefinition::id)
-        .collect(Collectors.toUnmodifiableSet());
+    return setAside;
   }
 }

@@ -12,15 +12,18 @@ import java.util.Set;
  *     {@code tags.yaml}: generic name and brands)
  * @param gluedWords words the source may glue to a neighbour ({@code words.txt} plus drug names and
  *     brands), lower case
+ * @param questionWords words dropped from queries only ({@code question-words.txt}), lower case
  */
-public record Vocabulary(Map<String, String> spellings, List<String> synonymRules, Set<String> gluedWords) {
+public record Vocabulary(
+    Map<String, String> spellings, List<String> synonymRules, Set<String> gluedWords, Set<String> questionWords) {
   public Vocabulary {
     spellings = Map.copyOf(spellings);
     synonymRules = List.copyOf(synonymRules);
     gluedWords = Set.copyOf(gluedWords);
+    questionWords = Set.copyOf(questionWords);
   }
 
   public static Vocabulary empty() {
-    return new Vocabulary(Map.of(), List.of(), Set.of());
+    return new Vocabulary(Map.of(), List.of(), Set.of(), Set.of());
   }
 }

@@ -19,7 +19,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.pattern.PatternTokenizer;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -173,16 +173,18 @@ public final class IndexStore {
     return new PerFieldAnalyzerWrapper(analyzers(config).index(), Map.of(Fields.WORDS, surfaceWords()));
   }
 
-  /** Lower-cased words as written: the spelling corrector's field. */
+  /** Runs of letters, lower-cased, as written: the spelling corrector's field ("effects3" gives "effects"). */
   public static Analyzer surfaceWords() {
     return new Analyzer() {
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
-        Tokenizer source = new StandardTokenizer();
+        Tokenizer source = new PatternTokenizer(LETTERS, 0);
         return new TokenStreamComponents(source, new LowerCaseFilter(source));
       }
     };
   }
+
+  private static final java.util.regex.Pattern LETTERS = java.util.regex.Pattern.compile("\\p{L}+");
 
 
   private String nextName() {

@@ -35,7 +35,8 @@ import passagesearch.config.Vocabulary;
  *   <li>Lower case, then {@link AnalysisFilters.Spelling}: British forms to the indexed (American) form.
  *   <li>Index only: {@link AnalysisFilters.GluedWords}: "revumenibis" is also indexed as "revumenib".
  *   <li>Expanded query only: {@link SynonymGraphFilter} over synonyms.txt and drug brands.
- *   <li>English stop words (acronyms kept), then {@link PorterStemFilter} (acronyms untouched).
+ *   <li>English stop words, and for queries the question words of question-words.txt (acronyms kept),
+ *       then {@link PorterStemFilter} (acronyms untouched).
  * </ol>
  */
 public final class PassageAnalyzer extends Analyzer {
@@ -56,14 +57,16 @@ public final class PassageAnalyzer extends Analyzer {
   private final Map<String, String> spellings;
   private final CharArraySet glued;
   private final SynonymMap synonyms;
+  private final CharArraySet stopWords;
 
   private PassageAnalyzer(Mode mode, CharArraySet acronyms, Map<String, String> spellings, CharArraySet glued,
-      SynonymMap synonyms) {
+      SynonymMap synonyms, CharArraySet stopWords) {
     this.mode = mode;
     this.acronyms = acronyms;
     this.spellings = spellings;
     this.glued = glued;
     this.synonyms = synonyms;
+    this.stopWords = stopWords;
   }
 
   /** The three variants over one vocabulary. */
@@ -73,12 +76,14 @@ public final class PassageAnalyzer extends Analyzer {
     CharArraySet acronyms = CharArraySet.unmodifiableSet(new CharArraySet(acronymWords, false));
     CharArraySet glued = CharArraySet.unmodifiableSet(new CharArraySet(vocabulary.gluedWords(), false));
     Map<String, String> spellings = vocabulary.spellings();
-    PassageAnalyzer query = new PassageAnalyzer(Mode.QUERY, acronyms, spellings, glued, null);
+    CharArraySet queryStops = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, false);
+    queryStops.addAll(vocabulary.questionWords());
+    queryStops = CharArraySet.unmodifiableSet(queryStops);
     SynonymMap map = synonymMap(vocabulary, acronyms, spellings);
     return new Set(
-        new PassageAnalyzer(Mode.INDEX, acronyms, spellings, glued, null),
-        query,
-        new PassageAnalyzer(Mode.EXPANDED, acronyms, spellings, glued, map));
+        new PassageAnalyzer(Mode.INDEX, acronyms, spellings, glued, null, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET),
+        new PassageAnalyzer(Mode.QUERY, acronyms, spellings, glued, null, queryStops),
+        new PassageAnalyzer(Mode.EXPANDED, acronyms, spellings, glued, map, queryStops));
   }
 
   private static SynonymMap synonymMap(Vocabulary vocabulary, CharArraySet acronyms, Map<String, String> spellings) {
@@ -117,9 +122,9 @@ public final class PassageAnalyzer extends Analyzer {
       result = new AnalysisFilters.GluedWords(result, glued);
     }
     if (mode == Mode.EXPANDED && synonyms.fst != null) {
-      result = new SynonymGraphFilter(result, synonyms, true);
+      result = new SynonymGraphFilter(result, synonyms, false); // the chain has lower-cased all but acronyms
     }
-    result = new AnalysisFilters.KeywordAwareStop(result, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+    result = new AnalysisFilters.KeywordAwareStop(result, stopWords);
     result = new PorterStemFilter(result);
     return new TokenStreamComponents(source, result);
   }

@@ -26,12 +26,8 @@ public final class Tagger {
 
   public List<String> tags(String text, List<String> headings, String title, String asideTag) {
     String context = String.join("\n", headings) + "\n" + (title == null ? "" : title);
-    Set<String> found = new LinkedHashSet<>();
-    for (TagDefinition tag : vocabulary.all()) {
-      if (!setAside.contains(tag.id()) && (tag.matches(text) || tag.matches(context))) {
-        found.add(tag.id());
-      }
-    }
+    Set<String> found = new LinkedHashSet<>(vocabulary.matching(text));
+    found.addAll(vocabulary.matching(context));
     if (asideTag != null) {
       found.add(asideTag);
     }

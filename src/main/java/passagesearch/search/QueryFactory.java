@@ -13,10 +13,12 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
@@ -59,25 +61,89 @@ final class QueryFactory {
     if (ranking.synonymWeight() <= 0) {
       return exact;
     }
-    Query expanded = parse(expanding, syntax);
-    if (expanded.equals(exact) || expanded instanceof MatchNoDocsQuery) {
+    // Synonyms may span words ("bone marrow transplant"), so the expansion reads the words as one run
+    // of text rather than word by word as the syntax parser does.
+    Query expanded = expandedWords(looseWords(text));
+    if (expanded == null) {
       return exact;
     }
-    return new BooleanQuery.Builder()
+    BooleanQuery.Builder b = new BooleanQuery.Builder()
         .add(exact, Occur.SHOULD)
-        .add(new BoostQuery(expanded, ranking.synonymWeight()), Occur.SHOULD)
-        .build();
+        .add(new BoostQuery(expanded, ranking.synonymWeight()), Occur.SHOULD);
+    if (exact instanceof BooleanQuery bq) {
+      // Exclusions hold whichever way a passage matched.
+      bq.clauses().stream().filter(c -> c.occur() == Occur.MUST_NOT).forEach(c -> b.add(c.query(), Occur.MUST_NOT));
+    }
+    return b.build();
   }
 
-  private Query parse(Analyzer analyzer, String syntax) {
-    Map<String, Float> weights = Map.of(
+  private Query expandedWords(String loose) {
+    QueryBuilder builder = new QueryBuilder(expanding);
+    BooleanQuery.Builder fields = new BooleanQuery.Builder();
+    boolean any = false;
+    for (Map.Entry<String, Float> f : weights().entrySet()) {
+      Query q = builder.createBooleanQuery(f.getKey(), loose, Occur.SHOULD);
+      if (q != null && f.getValue() > 0) {
+        fields.add(new BoostQuery(q, f.getValue()), Occur.SHOULD);
+        any = true;
+      }
+    }
+    return any ? fields.build() : null;
+  }
+
+  private Map<String, Float> weights() {
+    return Map.of(
         Fields.TEXT, ranking.textWeight(),
         Fields.HEADINGS, ranking.headingsWeight(),
         Fields.TITLE, ranking.titleWeight());
-    SimpleQueryParser parser = new SimpleQueryParser(analyzer, weights);
+  }
+
+  private Query parse(Analyzer analyzer, String syntax) {
+    SimpleQueryParser parser = new SimpleQueryParser(analyzer, weights());
     parser.setDefaultOperator(Occur.SHOULD);
     Query parsed = parser.parse(syntax);
-    return parsed == null ? new MatchNoDocsQuery("no searchable words") : parsed;
+    return parsed == null ? new MatchNoDocsQuery("no searchable words") : excludeForReal(parsed);
+  }
+
+  /**
+   * With OR as the default operator, the parser reads "a -b" as "a, or anything without b", which
+   * excludes nothing. A reader means "a, never b": lift each such clause to a top-level exclusion.
+   */
+  static Query excludeForReal(Query parsed) {
+    if (!(parsed instanceof BooleanQuery bq)) {
+      return parsed;
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    boolean positive = false;
+    for (BooleanClause clause : bq.clauses()) {
+      Query excluded = negation(clause);
+      if (excluded != null) {
+        b.add(excluded, Occur.MUST_NOT);
+      } else {
+        b.add(clause);
+        positive |= clause.occur() != Occur.MUST_NOT;
+      }
+    }
+    return positive ? b.build() : new MatchNoDocsQuery("only exclusions");
+  }
+
+  /** X when the clause is an optional "everything but X"; null otherwise. */
+  private static Query negation(BooleanClause clause) {
+    if (clause.occur() != Occur.SHOULD || !(clause.query() instanceof BooleanQuery inner)) {
+      return null;
+    }
+    Query not = null;
+    boolean all = false;
+    for (BooleanClause c : inner.clauses()) {
+      if (c.occur() == Occur.MUST_NOT && not == null) {
+        not = c.query();
+      } else if (c.query() instanceof MatchAllDocsQuery) {
+        all = true;
+      } else {
+        return null;
+      }
+    }
+    return all ? not : null;
   }
 
   /** The words plus what lifts a passage without being required: proximity and named tags. */

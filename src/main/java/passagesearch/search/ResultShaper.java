@@ -24,18 +24,18 @@ final class ResultShaper {
   }
 
   /** A hit before shaping. */
-  record Candidate(int doc, float score, String source, String text) {}
+  record Candidate(int doc, float score, String id, String source, String text) {}
 
   /** A hit after shaping, with its new score. */
   record Shaped(Candidate candidate, float score) {}
 
-  /** The kept hits, best first, and how many were folded as duplicates. */
-  record Result(List<Shaped> hits, int folded) {}
+  /** The kept hits, best first, and those folded as duplicates. */
+  record Result(List<Shaped> hits, List<Candidate> folded) {}
 
   Result shape(List<Candidate> byScore) {
     List<Candidate> kept = new ArrayList<>();
     List<Set<String>> keptShingles = new ArrayList<>();
-    int folded = 0;
+    List<Candidate> folded = new ArrayList<>();
     for (Candidate c : byScore) {
       Set<String> shingles = shingles(c.text());
       boolean duplicate = false;
@@ -46,7 +46,7 @@ final class ResultShaper {
         }
       }
       if (duplicate) {
-        folded++;
+        folded.add(c);
       } else {
         kept.add(c);
         keptShingles.add(shingles);

@@ -60,6 +60,24 @@ public final class SearchService implements AutoCloseable {
     }
   }
 
+  /**
+   * The ids of the best {@code n} passages for a query, ranked exactly as {@link #search} ranks them, with
+   * no snippets or facets: for evaluation runs over thousands of queries.
+   */
+  public List<String> rankIds(String query, int n) {
+    Served served = acquire();
+    try {
+      SearchRequest request = new SearchRequest(query, 1, 0, List.of(), List.of(), false);
+      RequestValidator.validate(request, served.index());
+      Execution execution = new Execution(served, request, System.nanoTime());
+      return execution.ranked(n).stream().map(s -> s.candidate().id()).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("search failed on " + served.index().info().name(), e);
+    } finally {
+      served.index().release();
+    }
+  }
+
   private Served acquire() {
     while (true) {
       Served served = current.get();
@@ -78,6 +96,8 @@ public final class SearchService implements AutoCloseable {
     }
   }
 
+  private static final java.util.Set<String> FIELDS_FOR_SHAPING = java.util.Set.of(Fields.ID, Fields.SOURCE, Fields.TEXT);
+
   /** One search on one generation. */
   private static final class Execution {
     private final Served served;
@@ -94,26 +114,51 @@ public final class SearchService implements AutoCloseable {
       index.info().documents().forEach(d -> documents.put(d.metadata().id(), d.metadata()));
     }
 
-    SearchResponse run() throws IOException {
-      RequestValidator.validate(request, index);
-      SpellCorrector.Correction correction = served.speller().correct(request.query());
+    private SpellCorrector.Correction correction;
+    private TagRecognizer.Recognized tags;
+    private Query words;
+    private Query query;
+
+    /** Corrects, understands and builds the query. */
+    private void prepare() throws IOException {
+      correction = served.speller().correct(request.query());
       String text = correction.text();
       QueryFactory factory = served.queries();
-      TagRecognizer.Recognized tags = served.tags().recognize(text);
-      Query words = factory.words(text);
-      Query query = factory.filtered(factory.scored(words, text, tags), request.tags(), request.sources());
+      tags = served.tags().recognize(text);
+      words = factory.words(text);
+      query = factory.filtered(factory.scored(words, text, tags), request.tags(), request.sources());
+    }
 
+    /** The best {@code n} hits after duplicate folding and source diversity (no facets). */
+    List<ResultShaper.Shaped> ranked(int n) throws IOException {
+      prepare();
+      TopDocs top = index.searcher().search(query, Math.max(index.config().ranking().window(), n));
+      List<ResultShaper.Shaped> hits = served.shaper().shape(candidates(top)).hits();
+      return hits.subList(0, Math.min(n, hits.size()));
+    }
+
+    private List<ResultShaper.Candidate> candidates(TopDocs top) throws IOException {
+      StoredFields stored = index.searcher().storedFields();
+      List<ResultShaper.Candidate> candidates = new ArrayList<>(top.scoreDocs.length);
+      for (ScoreDoc sd : top.scoreDocs) {
+        Document doc = stored.document(sd.doc, FIELDS_FOR_SHAPING);
+        candidates.add(new ResultShaper.Candidate(
+            sd.doc, sd.score, doc.get(Fields.ID), doc.get(Fields.SOURCE), doc.get(Fields.TEXT)));
+      }
+      return candidates;
+    }
+
+    SearchResponse run() throws IOException {
+      RequestValidator.validate(request, index);
+      prepare();
+      String text = correction.text();
+      QueryFactory factory = served.queries();
       int window = Math.max(index.config().ranking().window(), request.offset() + request.limit());
       FacetsCollectorManager.FacetsResult result =
           FacetsCollectorManager.search(index.searcher(), query, window, new FacetsCollectorManager());
       TopDocs top = result.topDocs();
       StoredFields stored = index.searcher().storedFields();
-      List<ResultShaper.Candidate> candidates = new ArrayList<>(top.scoreDocs.length);
-      for (ScoreDoc sd : top.scoreDocs) {
-        Document doc = stored.document(sd.doc, java.util.Set.of(Fields.SOURCE, Fields.TEXT));
-        candidates.add(new ResultShaper.Candidate(sd.doc, sd.score, doc.get(Fields.SOURCE), doc.get(Fields.TEXT)));
-      }
-      ResultShaper.Result shaped = served.shaper().shape(candidates);
+      ResultShaper.Result shaped = served.shaper().shape(candidates(top));
       List<ResultShaper.Shaped> page = shaped.hits().size() <= request.offset()
           ? List.of()
           : shaped.hits().subList(request.offset(), Math.min(shaped.hits().size(), request.offset() + request.limit()));
@@ -133,6 +178,14 @@ public final class SearchService implements AutoCloseable {
           new SortedSetDocValuesFacetCounts(index.facetState(), result.facetsCollector());
       facets.put("tags", counts(counts, Fields.TAG));
       facets.put("source", counts(counts, Fields.SOURCE));
+      // Folded duplicates are not results: they leave the counts as they leave the total.
+      for (ResultShaper.Candidate c : shaped.folded()) {
+        facets.get("source").computeIfPresent(c.source(), (k, v) -> v - 1);
+        for (String tag : stored.document(c.doc(), java.util.Set.of(Fields.TAG)).getValues(Fields.TAG)) {
+          facets.get("tags").computeIfPresent(tag, (k, v) -> v - 1);
+        }
+      }
+      facets.values().forEach(m -> m.values().removeIf(v -> v <= 0));
       QueryUnderstanding understood = request.explain()
           ? new QueryUnderstanding(text, factory.plainTerms(text), factory.expansions(text), correction.changes(),
               tags.named(), tags.implied())
@@ -141,7 +194,7 @@ public final class SearchService implements AutoCloseable {
       return new SearchResponse(
           request.query(),
           correction.changes().isEmpty() ? null : text,
-          top.totalHits.value() - shaped.folded(),
+          top.totalHits.value() - shaped.folded().size(),
           took,
           hits,
           facets,

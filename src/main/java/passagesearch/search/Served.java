@@ -16,7 +16,7 @@ record Served(OpenIndex index, QueryFactory queries, TagRecognizer tags, SpellCo
         index,
         new QueryFactory(index.analyzer(), index.expandingAnalyzer(), ranking, config.tags().setAsideTags()),
         new TagRecognizer(config.tags()),
-        new SpellCorrector(index.searcher().getIndexReader(), knownWords(config), ranking.correctionMaxEdits(),
+        new SpellCorrector(index.searcher().getIndexReader(), index.analyzer(), knownWords(config), ranking.correctionMaxEdits(),
             ranking.correctionMinLength()),
         new ResultShaper(ranking.duplicateOverlap(), ranking.sameSourceDecay()));
   }

@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.spell.DirectSpellChecker;
@@ -23,12 +26,14 @@ final class SpellCorrector {
   private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}\\p{N}]*");
 
   private final IndexReader reader;
+  private final Analyzer analyzer;
   private final Set<String> knownWords;
   private final int maxEdits;
   private final int minLength;
 
-  SpellCorrector(IndexReader reader, Set<String> knownWords, int maxEdits, int minLength) {
+  SpellCorrector(IndexReader reader, Analyzer analyzer, Set<String> knownWords, int maxEdits, int minLength) {
     this.reader = reader;
+    this.analyzer = analyzer;
     this.knownWords = knownWords;
     this.maxEdits = maxEdits;
     this.minLength = Math.max(minLength, 2);
@@ -61,10 +66,30 @@ final class SpellCorrector {
     return new Correction(changes.isEmpty() ? query : out.toString(), changes);
   }
 
+  /**
+   * Whether the word, analysed as a query word, is a stop or question word (no terms) or has a form the
+   * index holds ("happens" is fine when "happen" is indexed).
+   */
+  private boolean indexedForm(String word) throws IOException {
+    boolean anyTerm = false;
+    try (TokenStream ts = analyzer.tokenStream(Fields.TEXT, word)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        anyTerm = true;
+        if (reader.docFreq(new Term(Fields.TEXT, term.toString())) > 0) {
+          return true;
+        }
+      }
+      ts.end();
+    }
+    return !anyTerm;
+  }
+
   private String suggestion(String word) throws IOException {
     String lower = word.toLowerCase(Locale.ROOT);
     if (word.length() < minLength || knownWords.contains(lower) || knownWords.contains(word)
-        || reader.docFreq(new Term(Fields.WORDS, lower)) > 0) {
+        || reader.docFreq(new Term(Fields.WORDS, lower)) > 0 || indexedForm(word)) {
       return null;
     }
     DirectSpellChecker checker = new DirectSpellChecker();

@@ -25,12 +25,7 @@ final class TagRecognizer {
   record Recognized(List<String> named, List<String> implied) {}
 
   Recognized recognize(String query) {
-    Set<String> named = new LinkedHashSet<>();
-    for (TagDefinition tag : vocabulary.all()) {
-      if (!setAside.contains(tag.id()) && tag.matches(query)) {
-        named.add(tag.id());
-      }
-    }
+    Set<String> named = new LinkedHashSet<>(vocabulary.matching(query));
     Set<String> implied = new LinkedHashSet<>();
     Deque<String> pending = new ArrayDeque<>(named);
     while (!pending.isEmpty()) {

@@ -17,7 +17,6 @@ import passagesearch.TestSupport;
 import passagesearch.config.ConfigException;
 import passagesearch.config.ConfigLoader;
 import passagesearch.config.IndexConfig;
-import passagesearch.config.RankingSettings;
 import passagesearch.config.SplitSettings;
 import passagesearch.config.TagGroup;
 
@@ -48,7 +47,12 @@ class ConfigLoaderTest {
   void realConfigLoads() {
     IndexConfig c = new ConfigLoader().load(REAL);
     assertEquals(SplitSettings.defaults(), c.split());
-    assertEquals(RankingSettings.defaults(), c.ranking());
+    assertEquals(1.6f, c.ranking().k1());
+    assertEquals(0.75f, c.ranking().b());
+    assertTrue(c.vocabulary().synonymRules().contains("imatinib, Gleevec, Glivec"), "drug brands become synonyms");
+    assertEquals("leukemia", c.vocabulary().spellings().get("leukaemia"));
+    assertTrue(c.vocabulary().gluedWords().contains("revumenib"));
+    assertTrue(c.vocabulary().questionWords().contains("what"));
     assertEquals(
         List.of("disease", "treatment", "phase", "topic", "drug", "set-aside"),
         c.tags().groups().stream().map(TagGroup::id).toList());
@@ -71,10 +75,19 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void fingerprintChangesWhenAFileChanges() throws IOException {
+  void fingerprintChangesWhenAFileThatShapesTheIndexChanges() throws IOException {
     String before = new ConfigLoader().load(dir).fingerprint();
-    edit("ranking.yaml", "k1: 1.2", "k1: 1.3");
+    edit("spelling.txt", "tumour tumor", "tumour tumor\nfavourite favorite");
     assertNotEquals(before, new ConfigLoader().load(dir).fingerprint());
+  }
+
+  @Test
+  void queryTimeFilesDoNotMakeTheIndexStale() throws IOException {
+    String before = new ConfigLoader().load(dir).fingerprint();
+    edit("ranking.yaml", "k1: 1.6", "k1: 1.3");
+    edit("synonyms.txt", "chemotherapy, chemo", "chemotherapy, chemo, cytotoxic treatment");
+    assertEquals(before, new ConfigLoader().load(dir).fingerprint());
+    assertEquals(1.3f, new ConfigLoader().load(dir).ranking().k1());
   }
 
   @Test
@@ -94,7 +107,7 @@ class ConfigLoaderTest {
 
   @Test
   void unknownKeyInRankingFails() throws IOException {
-    edit("ranking.yaml", "  k1: 1.2", "  k1: 1.2\n  k3: 0.5");
+    edit("ranking.yaml", "  k1: 1.6", "  k1: 1.6\n  k3: 0.5");
     ConfigException e = loadFails();
     assertTrue(e.getMessage().startsWith("ranking.yaml: "), e.getMessage());
     assertTrue(e.getMessage().contains("k3"), e.getMessage());

@@ -1,0 +1,105 @@
+package passagesearch.config;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds every tag whose patterns occur in a text, in one pass over its word starts. Each pattern is
+ * anchored at a word start and indexed by the first three letters of its literal prefix, so a word is
+ * tried only against patterns that could begin there; patterns without such a prefix are tried at every
+ * word start.
+ */
+public final class TagMatcher {
+  /** A tag pattern, anchored at a word start. */
+  record Anchored(int tag, Pattern pattern, String prefix, boolean caseSensitive) {}
+
+  private static final int KEY = 3;
+  private final List<String> tagIds;
+  private final Map<String, List<Anchored>> byKey = new HashMap<>();
+  private final List<Anchored> everywhere = new ArrayList<>();
+
+  TagMatcher(List<String> tagIds, List<Anchored> patterns) {
+    this.tagIds = List.copyOf(tagIds);
+    for (Anchored a : patterns) {
+      if (a.prefix().length() >= KEY) {
+        byKey.computeIfAbsent(a.prefix().substring(0, KEY).toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(a);
+      } else {
+        everywhere.add(a);
+      }
+    }
+  }
+
+  /** The literal text a regular expression must start with (lower case unless case-sensitive). */
+  static String literalPrefix(String regex) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      if (!(Character.isLetterOrDigit(c) || c == ' ' || c == '-')) {
+        break;
+      }
+      char next = i + 1 < regex.length() ? regex.charAt(i + 1) : 0;
+      if (next == '?' || next == '*' || next == '{') {
+        break;
+      }
+      out.append(c);
+    }
+    return out.toString();
+  }
+
+  /** Indexes (into the vocabulary's tag order) of the tags whose patterns occur in the text. */
+  public BitSet find(CharSequence text) {
+    BitSet found = new BitSet(tagIds.size());
+    String lower = text.toString().toLowerCase(Locale.ROOT);
+    boolean sameLength = lower.length() == text.length();
+    Matcher scratch = null;
+    for (int p = 0; p < text.length(); p++) {
+      if (!Character.isLetterOrDigit(text.charAt(p)) || (p > 0 && Character.isLetterOrDigit(text.charAt(p - 1)))) {
+        continue;
+      }
+      if (sameLength && p + KEY <= lower.length()) {
+        List<Anchored> candidates = byKey.get(lower.substring(p, p + KEY));
+        if (candidates != null) {
+          for (Anchored a : candidates) {
+            if (!found.get(a.tag()) && matchesAt(a, text, p)) {
+              found.set(a.tag());
+            }
+          }
+        }
+      }
+      for (Anchored a : everywhere) {
+        if (!found.get(a.tag()) && matchesAt(a, text, p)) {
+          found.set(a.tag());
+        }
+      }
+    }
+    if (!sameLength) {
+      // Lower-casing changed the length (rare scripts): fall back to trying every keyed pattern.
+      for (List<Anchored> list : byKey.values()) {
+        for (Anchored a : list) {
+          if (!found.get(a.tag()) && a.pattern().matcher(text).find()) {
+            found.set(a.tag());
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  private static boolean matchesAt(Anchored a, CharSequence text, int p) {
+    Matcher m = a.pattern().matcher(text);
+    m.region(p, text.length());
+    m.useTransparentBounds(true);
+    m.useAnchoringBounds(false);
+    return m.lookingAt();
+  }
+
+  public String tagId(int index) {
+    return tagIds.get(index);
+  }
+}
