@@ -45,6 +45,29 @@ class EvaluationTest {
   }
 
   @Test
+  void aBeirCollectionIsIndexedThroughTheSamePipelineAndScoredByDocument() {
+    Path beir = tmp.resolve("tiny");
+    TestSupport.write(beir.resolve("corpus.jsonl"), String.join("\n",
+        "{\"_id\": \"d1\", \"title\": \"Imatinib in chronic myeloid leukaemia.\", \"text\": \"Imatinib, a tyrosine kinase inhibitor, induces durable responses in chronic myeloid leukaemia.\"}",
+        "{\"_id\": \"d2\", \"title\": \"Vitamin D and bone density.\", \"text\": \"Vitamin D supplements did not change bone density in older adults over two years.\"}",
+        "{\"_id\": \"d3\", \"title\": \"Exercise and sleep.\", \"text\": \"Regular exercise improved sleep quality in a randomised trial of office workers.\"}"));
+    TestSupport.write(beir.resolve("queries.jsonl"), String.join("\n",
+        "{\"_id\": \"1\", \"text\": \"Gleevec works in CML\"}",
+        "{\"_id\": \"2\", \"text\": \"vitamin D does not improve bone density\"}"));
+    TestSupport.write(beir.resolve("qrels/test.tsv"), "query-id\tcorpus-id\tscore\n1\td1\t1\n2\td2\t1\n");
+    CommandLine cmd = Main.commandLine();
+    StringWriter out = new StringWriter();
+    cmd.setOut(new PrintWriter(out, true));
+    cmd.setErr(new PrintWriter(new StringWriter(), true));
+    int code = cmd.execute("eval", "--beir", beir.toString(), "--split", "test",
+        "--config", TestSupport.config().toString(), "--eval-index", tmp.resolve("idx").toString());
+    assertEquals(0, code, out.toString());
+    assertTrue(out.toString().contains("tiny test: 2 queries"), out.toString());
+    // The brand (Gleevec) and the acronym (CML) reach the document only through the vocabulary.
+    assertTrue(out.toString().matches("(?s).*\\nall\\s+2 \\| 1\\.000 .*"), out.toString());
+  }
+
+  @Test
   void heldOutQueriesStayAboveTheFloorAndTheBaseline() {
     Line heldOut = evaluate("heldout");
     assertTrue(heldOut.system() >= HELD_OUT_FLOOR, "held-out nDCG@10 " + heldOut.system() + " < " + HELD_OUT_FLOOR);
