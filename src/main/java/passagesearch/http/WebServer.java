@@ -37,9 +37,10 @@ public final class WebServer implements AutoCloseable {
       config.requestLogger.http((ctx, ms) ->
           LOG.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.status().getCode(), String.format("%.1f", ms)));
       config.routes.before(SecurityHeaders::apply);
-      Routes.declare(config.routes, searchController);
+      Routes.declare(config.routes, searchController, new CatalogController(search));
       config.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
       config.routes.exception(InvalidRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+      config.routes.exception(NotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
       config.routes.exception(Exception.class, (e, ctx) -> {
         String requestId = UUID.randomUUID().toString();
         LOG.error("request {} {} {} failed", requestId, ctx.method(), ctx.path(), e);

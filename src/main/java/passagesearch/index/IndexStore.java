@@ -46,6 +46,7 @@ import passagesearch.ingest.SourceDocument;
 public final class IndexStore {
   public static final String CURRENT = "CURRENT";
   static final String INFO_FILE = "generation.json";
+  static final String SOURCES_FILE = "sources.json";
   private static final String PREFIX = "gen-";
   private static final Logger LOG = LoggerFactory.getLogger(IndexStore.class);
 
@@ -120,6 +121,10 @@ public final class IndexStore {
       GenerationInfo info = new GenerationInfo(
           name, Instant.now().toString(), corpus.fingerprint(), config.fingerprint(), entries, total,
           (System.nanoTime() - started) / 1_000_000);
+      // The sources' text, so a passage can be shown in place in its document.
+      Map<String, String> sources = new java.util.LinkedHashMap<>();
+      corpus.documents().forEach(d -> sources.put(d.id(), d.text()));
+      json.writeValue(dir.resolve(SOURCES_FILE).toFile(), sources);
       Path infoFile = dir.resolve(INFO_FILE);
       json.writeValue(infoFile.toFile(), info);
       try (OpenIndex check = open(info, config)) {

@@ -3,6 +3,7 @@ package passagesearch.index;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
@@ -30,9 +31,12 @@ public final class OpenIndex implements Closeable {
   private final PassageAnalyzer.Set analyzers;
   private final GenerationInfo info;
   private final IndexConfig config;
+  private final Path dir;
+  private volatile Map<String, String> sources;
 
-  private OpenIndex(DirectoryReader reader, GenerationInfo info, PassageAnalyzer.Set analyzers, IndexConfig config)
-      throws IOException {
+  private OpenIndex(DirectoryReader reader, GenerationInfo info, PassageAnalyzer.Set analyzers, IndexConfig config,
+      Path dir) throws IOException {
+    this.dir = dir;
     this.reader = reader;
     this.searcher = new IndexSearcher(reader);
     this.searcher.setSimilarity(new BM25Similarity(config.ranking().k1(), config.ranking().b()));
@@ -52,7 +56,7 @@ public final class OpenIndex implements Closeable {
       throw e;
     }
     reader.getReaderCacheHelper().addClosedListener(key -> directory.close());
-    return new OpenIndex(reader, info, analyzers, config);
+    return new OpenIndex(reader, info, analyzers, config, dir);
   }
 
   /** Takes a reference for one search; false when this generation has already closed. */
@@ -110,6 +114,26 @@ public final class OpenIndex implements Closeable {
 
   public IndexConfig config() {
     return config;
+  }
+
+  /** The source text of a document of this generation, as indexed; null for an unknown id. */
+  public String sourceText(String documentId) {
+    Map<String, String> loaded = sources;
+    if (loaded == null) {
+      synchronized (this) {
+        if (sources == null) {
+          try {
+            sources = new com.fasterxml.jackson.databind.ObjectMapper().readValue(
+                dir.resolve(IndexStore.SOURCES_FILE).toFile(),
+                new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() {});
+          } catch (IOException e) {
+            throw new IndexException("cannot read the source texts of " + info.name(), e);
+          }
+        }
+        loaded = sources;
+      }
+    }
+    return loaded.get(documentId);
   }
 
   @Override

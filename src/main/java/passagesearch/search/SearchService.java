@@ -43,6 +43,35 @@ public final class SearchService implements AutoCloseable {
     }
   }
 
+  /** The sources of the generation being served, in corpus order. */
+  public List<DocumentSummary> documents() {
+    return withServed(s -> s.catalog().documents());
+  }
+
+  /** A source with its passages in order; empty for an unknown id. */
+  public java.util.Optional<DocumentView> document(String id) {
+    return withServed(s -> s.catalog().document(id));
+  }
+
+  /** A passage in place; empty for an unknown id. */
+  public java.util.Optional<PassageView> passage(String id) {
+    return withServed(s -> s.catalog().passage(id));
+  }
+
+  /** The tag vocabulary with passage counts. */
+  public List<TagCount.Group> tags() {
+    return withServed(s -> s.catalog().tags(s.index().config().tags()));
+  }
+
+  private <T> T withServed(java.util.function.Function<Served, T> work) {
+    Served served = acquire();
+    try {
+      return work.apply(served);
+    } finally {
+      served.index().release();
+    }
+  }
+
   /** What is being served. */
   public GenerationInfo generation() {
     return current.get().index().info();

@@ -8,7 +8,13 @@ import passagesearch.config.TagDefinition;
 import passagesearch.index.OpenIndex;
 
 /** A generation being served, with the query tools built once for it. */
-record Served(OpenIndex index, QueryFactory queries, TagRecognizer tags, SpellCorrector speller, ResultShaper shaper) {
+record Served(
+    OpenIndex index,
+    QueryFactory queries,
+    TagRecognizer tags,
+    SpellCorrector speller,
+    ResultShaper shaper,
+    Catalog catalog) {
   static Served of(OpenIndex index) {
     IndexConfig config = index.config();
     var ranking = config.ranking();
@@ -18,7 +24,8 @@ record Served(OpenIndex index, QueryFactory queries, TagRecognizer tags, SpellCo
         new TagRecognizer(config.tags()),
         new SpellCorrector(index.searcher().getIndexReader(), index.analyzer(), knownWords(config), ranking.correctionMaxEdits(),
             ranking.correctionMinLength()),
-        new ResultShaper(ranking.duplicateOverlap(), ranking.sameSourceDecay()));
+        new ResultShaper(ranking.duplicateOverlap(), ranking.sameSourceDecay()),
+        new Catalog(index));
   }
 
   /** Words the vocabulary knows though the corpus may not: never corrected. */
