@@ -1,6 +1,8 @@
 package passagesearch.cli;
 
 import java.util.concurrent.Callable;
+import java.util.List;
+import passagesearch.http.HttpSettings;
 import passagesearch.http.WebServer;
 import passagesearch.index.GenerationInfo;
 import passagesearch.search.SearchService;
@@ -22,13 +24,18 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--host", defaultValue = "${env:HOST:-0.0.0.0}", description = "Interface (env HOST). Default: ${DEFAULT-VALUE}")
   String host;
 
+  @Option(names = "--cors-origin", split = ",", defaultValue = "${env:CORS_ORIGINS}",
+      description = "Origins allowed to call the API from a browser (repeatable or comma-separated; env CORS_ORIGINS). Default: none, CORS off.")
+  List<String> corsOrigins;
+
   /** Set once the server is up, so {@link Main} leaves the JVM running. */
   boolean serving;
 
   @Override
   public Integer call() {
     SearchService search = new Bootstrap(at, spec.commandLine().getErr()).open(true);
-    WebServer server = WebServer.create(search).start(host, port);
+    WebServer server = WebServer.create(search,
+        new HttpSettings(corsOrigins == null ? List.of() : corsOrigins)).start(host, port);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
       search.close();

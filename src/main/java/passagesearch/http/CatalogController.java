@@ -19,28 +19,43 @@ final class CatalogController {
 
   void passage(Context ctx) {
     new QueryParams(ctx, Set.of());
+    if (Caching.notModified(ctx, search.generation().name())) {
+      return;
+    }
     String id = id(ctx.pathParam("id"));
     ctx.json(search.passage(id).orElseThrow(() -> new NotFound("no passage with id '" + id + "'")));
   }
 
   void documents(Context ctx) {
     new QueryParams(ctx, Set.of());
+    if (Caching.notModified(ctx, search.generation().name())) {
+      return;
+    }
     ctx.json(Map.of("documents", search.documents()));
   }
 
   void document(Context ctx) {
     new QueryParams(ctx, Set.of());
+    if (Caching.notModified(ctx, search.generation().name())) {
+      return;
+    }
     String id = id(ctx.pathParam("id"));
     ctx.json(search.document(id).orElseThrow(() -> new NotFound("no document with id '" + id + "'")));
   }
 
   void tags(Context ctx) {
     new QueryParams(ctx, Set.of());
+    if (Caching.notModified(ctx, search.generation().name())) {
+      return;
+    }
     ctx.json(Map.of("groups", search.tags()));
   }
 
   void index(Context ctx) {
     new QueryParams(ctx, Set.of());
+    if (Caching.notModified(ctx, search.generation().name())) {
+      return;
+    }
     GenerationInfo g = search.generation();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("generation", g.name());

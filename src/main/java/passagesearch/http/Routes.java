@@ -1,10 +1,14 @@
 package passagesearch.http;
 
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Handler;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Every route of the service, in one table. */
 final class Routes {
   static final String SEARCH = "/api/search";
+  static final String SUGGEST = "/api/suggest";
   static final String PASSAGE = "/api/passages/<id>";
   static final String DOCUMENTS = "/api/documents";
   static final String DOCUMENT = "/api/documents/{id}";
@@ -12,17 +16,28 @@ final class Routes {
   static final String INDEX = "/api/index";
   static final String HEALTH = "/health";
   static final String READY = "/ready";
+  static final String OPENAPI = "/openapi.json";
 
   private Routes() {}
 
-  static void declare(RoutesConfig routes, SearchController search, CatalogController catalog) {
-    routes.get(SEARCH, search::search);
-    routes.get(PASSAGE, catalog::passage);
-    routes.get(DOCUMENTS, catalog::documents);
-    routes.get(DOCUMENT, catalog::document);
-    routes.get(TAGS, catalog::tags);
-    routes.get(INDEX, catalog::index);
-    routes.get(HEALTH, ctx -> ctx.json(WebServer.ok()));
-    routes.get(READY, catalog::ready);
+  /** Declares every route and returns them as "METHOD path", in OpenAPI's path syntax. */
+  static List<String> declare(RoutesConfig routes, SearchController search, CatalogController catalog) {
+    List<String> declared = new ArrayList<>();
+    get(routes, declared, SEARCH, search::search);
+    get(routes, declared, SUGGEST, search::suggest);
+    get(routes, declared, PASSAGE, catalog::passage);
+    get(routes, declared, DOCUMENTS, catalog::documents);
+    get(routes, declared, DOCUMENT, catalog::document);
+    get(routes, declared, TAGS, catalog::tags);
+    get(routes, declared, INDEX, catalog::index);
+    get(routes, declared, HEALTH, ctx -> ctx.json(WebServer.ok()));
+    get(routes, declared, READY, catalog::ready);
+    get(routes, declared, OPENAPI, OpenApi::serve);
+    return List.copyOf(declared);
+  }
+
+  private static void get(RoutesConfig routes, List<String> declared, String path, Handler handler) {
+    routes.get(path, handler);
+    declared.add("GET " + path.replace('<', '{').replace('>', '}'));
   }
 }

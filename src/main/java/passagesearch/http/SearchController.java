@@ -15,6 +15,25 @@ final class SearchController {
     this.search = search;
   }
 
+  private static final Set<String> SUGGEST_PARAMS = Set.of("q", "limit");
+  static final int MAX_SUGGEST_LENGTH = 100;
+
+  void suggest(Context ctx) {
+    QueryParams p = new QueryParams(ctx, SUGGEST_PARAMS);
+    String q = p.single("q");
+    if (q == null || q.isBlank()) {
+      throw new BadRequest("q is required: the start of a word, e.g. /api/suggest?q=blin");
+    }
+    if (q.length() > MAX_SUGGEST_LENGTH) {
+      throw new BadRequest("q is " + q.length() + " characters; at most " + MAX_SUGGEST_LENGTH + " are allowed");
+    }
+    int limit = p.integer("limit", 8, 1, 20);
+    if (Caching.notModified(ctx, search.generation().name())) {
+      return;
+    }
+    ctx.json(java.util.Map.of("query", q, "suggestions", search.suggest(q, limit)));
+  }
+
   void search(Context ctx) {
     QueryParams p = new QueryParams(ctx, PARAMS);
     String q = p.single("q");

@@ -2,11 +2,13 @@ package passagesearch.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import passagesearch.search.InvalidRequestException;
@@ -21,28 +23,51 @@ public final class WebServer implements AutoCloseable {
   private static final long MAX_REQUEST_BYTES = 1_000_000;
 
   private final Javalin app;
+  private final List<String> routes;
 
-  private WebServer(Javalin app) {
+  private WebServer(Javalin app, List<String> routes) {
     this.app = app;
+    this.routes = routes;
+  }
+
+  /** Every route the server has, as "METHOD path" (OpenAPI path syntax). */
+  public List<String> routes() {
+    return routes;
   }
 
   public static WebServer create(SearchService search) {
+    return create(search, HttpSettings.defaults());
+  }
+
+  public static WebServer create(SearchService search, HttpSettings settings) {
     SearchController searchController = new SearchController(search);
+    List<String> routes = new ArrayList<>();
     Javalin app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
       config.http.prefer405over404 = true;
       config.http.maxRequestSize = MAX_REQUEST_BYTES;
       config.staticFiles.add("/public", Location.CLASSPATH);
-      config.requestLogger.http((ctx, ms) ->
-          LOG.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.status().getCode(), String.format("%.1f", ms)));
-      config.routes.before(SecurityHeaders::apply);
-      Routes.declare(config.routes, searchController, new CatalogController(search));
+      config.http.compressionStrategy = CompressionStrategy.GZIP;
+      if (!settings.corsOrigins().isEmpty()) {
+        config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+          rule.allowHost(settings.corsOrigins().get(0),
+              settings.corsOrigins().subList(1, settings.corsOrigins().size()).toArray(String[]::new));
+          rule.exposeHeader(RequestIds.HEADER);
+        }));
+      }
+      config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {} {}ms", RequestIds.of(ctx), ctx.method(), ctx.path(),
+          ctx.status().getCode(), String.format("%.1f", ms)));
+      config.routes.before(ctx -> {
+        RequestIds.assign(ctx);
+        SecurityHeaders.apply(ctx);
+      });
+      routes.addAll(Routes.declare(config.routes, searchController, new CatalogController(search)));
       config.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
       config.routes.exception(InvalidRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
       config.routes.exception(NotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
       config.routes.exception(Exception.class, (e, ctx) -> {
-        String requestId = UUID.randomUUID().toString();
+        String requestId = RequestIds.of(ctx);
         LOG.error("request {} {} {} failed", requestId, ctx.method(), ctx.path(), e);
         ctx.status(500).json(new ApiError("internal error; quote request id " + requestId, 500, requestId));
       });
@@ -55,7 +80,7 @@ public final class WebServer implements AutoCloseable {
         });
       }
     });
-    return new WebServer(app);
+    return new WebServer(app, List.copyOf(routes));
   }
 
   private static String describe(HttpStatus status, String method, String path) {

@@ -70,6 +70,13 @@ final class Catalog {
             doc.getField(Fields.START).numericValue().intValue(), doc.getField(Fields.END).numericValue().intValue()));
   }
 
+  /** Every heading of the generation, once. */
+  java.util.Set<String> headings() {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    byId.values().forEach(p -> out.addAll(p.headings()));
+    return out;
+  }
+
   List<DocumentSummary> documents() {
     return metadata.keySet().stream().map(this::summaryOf).toList();
   }

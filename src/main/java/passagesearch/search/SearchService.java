@@ -58,6 +58,11 @@ public final class SearchService implements AutoCloseable {
     return withServed(s -> s.catalog().passage(id));
   }
 
+  /** Completions for a search box, best first. */
+  public List<Suggestion> suggest(String prefix, int limit) {
+    return withServed(s -> s.suggester().suggest(prefix, limit));
+  }
+
   /** The tag vocabulary with passage counts. */
   public List<TagCount.Group> tags() {
     return withServed(s -> s.catalog().tags(s.index().config().tags()));

@@ -14,10 +14,12 @@ record Served(
     TagRecognizer tags,
     SpellCorrector speller,
     ResultShaper shaper,
-    Catalog catalog) {
+    Catalog catalog,
+    Suggester suggester) {
   static Served of(OpenIndex index) {
     IndexConfig config = index.config();
     var ranking = config.ranking();
+    Catalog catalog = new Catalog(index);
     return new Served(
         index,
         new QueryFactory(index.analyzer(), index.expandingAnalyzer(), ranking, config.tags().setAsideTags()),
@@ -25,7 +27,8 @@ record Served(
         new SpellCorrector(index.searcher().getIndexReader(), index.analyzer(), knownWords(config), ranking.correctionMaxEdits(),
             ranking.correctionMinLength()),
         new ResultShaper(ranking.duplicateOverlap(), ranking.sameSourceDecay()),
-        new Catalog(index));
+        catalog,
+        new Suggester(config.tags(), catalog.headings(), index.searcher().getIndexReader()));
   }
 
   /** Words the vocabulary knows though the corpus may not: never corrected. */

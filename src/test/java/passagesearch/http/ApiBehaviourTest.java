@@ -1,0 +1,151 @@
+package passagesearch.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import passagesearch.TestSupport;
+import passagesearch.search.SearchService;
+
+/** Suggestions, the OpenAPI description, request ids, caching, compression, CORS, headers. */
+class ApiBehaviourTest {
+  @TempDir static Path indexDir;
+  static SearchService search;
+  static WebServer server;
+  static WebServer withCors;
+  static final HttpClient http = HttpClient.newHttpClient();
+  static final ObjectMapper json = new ObjectMapper();
+
+  @BeforeAll
+  static void start() {
+    search = TestSupport.seedSearch(indexDir);
+    server = WebServer.create(search).start("127.0.0.1", 0);
+    withCors = WebServer.create(search, new HttpSettings(List.of("https://reader.example"))).start("127.0.0.1", 0);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+    withCors.close();
+    search.close();
+  }
+
+  static HttpRequest.Builder request(WebServer s, String path) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + path));
+  }
+
+  static HttpResponse<String> get(String path) throws Exception {
+    return http.send(request(server, path).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void suggestionsCompleteDrugNamesBrandsTagsAndHeadings() throws Exception {
+    JsonNode blin = json.readTree(get("/api/suggest?q=blin").body());
+    assertEquals("Blinatumomab", blin.at("/suggestions/0/text").asText());
+    assertEquals("drug", blin.at("/suggestions/0/kind").asText());
+    assertTrue(blin.get("suggestions").toString().contains("Blincyto"));
+    assertTrue(get("/api/suggest?q=trans").body().contains("Stem cell transplant"), "matches any word start");
+    assertEquals(2, json.readTree(get("/api/suggest?q=s&limit=2").body()).get("suggestions").size());
+    assertEquals(0, json.readTree(get("/api/suggest?q=zzzz").body()).get("suggestions").size());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/api/suggest", "/api/suggest?q=", "/api/suggest?q=a&limit=0", "/api/suggest?q=a&limit=21",
+      "/api/suggest?q=a&x=1"})
+  void badSuggestRequestsAre400s(String path) throws Exception {
+    HttpResponse<String> r = get(path);
+    assertEquals(400, r.statusCode(), r.body());
+    assertEquals(400, json.readTree(r.body()).get("status").asInt());
+  }
+
+  @Test
+  void theOpenApiDescriptionDocumentsExactlyTheRoutesTheServerHas() throws Exception {
+    HttpResponse<String> r = get("/openapi.json");
+    assertEquals(200, r.statusCode());
+    JsonNode doc = json.readTree(r.body());
+    assertEquals("3.1.0", doc.get("openapi").asText());
+    Set<String> documented = new TreeSet<>();
+    doc.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames()
+        .forEachRemaining(method -> documented.add(method.toUpperCase() + " " + path.getKey())));
+    assertEquals(new TreeSet<>(server.routes()), documented,
+        "a route without documentation, or documentation without a route");
+  }
+
+  @Test
+  void everyResponseCarriesARequestIdAndAClientsOwnIsKept() throws Exception {
+    HttpResponse<String> r = get("/api/search?q=imatinib");
+    assertTrue(r.headers().firstValue("x-request-id").orElse("").matches("[0-9a-f-]{36}"));
+    HttpResponse<String> own = http.send(request(server, "/health").header("X-Request-Id", "abc-123").build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals("abc-123", own.headers().firstValue("x-request-id").orElseThrow());
+    HttpResponse<String> hostile = http.send(request(server, "/health").header("X-Request-Id", "a b<script>").build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertFalse(hostile.headers().firstValue("x-request-id").orElseThrow().contains("<"));
+  }
+
+  @Test
+  void responsesThatChangeOnlyWithTheIndexCanBeRevalidated() throws Exception {
+    HttpResponse<String> first = get("/api/documents");
+    String etag = first.headers().firstValue("etag").orElseThrow();
+    assertEquals("\"" + search.generation().name() + "\"", etag);
+    assertEquals("no-cache", first.headers().firstValue("cache-control").orElseThrow());
+    HttpResponse<String> again = http.send(request(server, "/api/documents").header("If-None-Match", etag).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(304, again.statusCode());
+    assertTrue(again.body().isEmpty());
+    HttpResponse<String> stale = http.send(request(server, "/api/tags").header("If-None-Match", "\"gen-000000\"").build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, stale.statusCode());
+  }
+
+  @Test
+  void largeResponsesAreGzippedForClientsThatAskForIt() throws Exception {
+    HttpResponse<byte[]> r = http.send(request(server, "/api/documents/macmillan-all-treatment")
+        .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals("gzip", r.headers().firstValue("content-encoding").orElse(""));
+    String body = new String(new GZIPInputStream(new ByteArrayInputStream(r.body())).readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(body.contains("\"macmillan-all-treatment\""));
+  }
+
+  @Test
+  void corsIsOffByDefaultAndAllowsOnlyConfiguredOrigins() throws Exception {
+    HttpResponse<String> off = http.send(request(server, "/api/search?q=imatinib")
+        .header("Origin", "https://reader.example").build(), HttpResponse.BodyHandlers.ofString());
+    assertTrue(off.headers().firstValue("access-control-allow-origin").isEmpty());
+    HttpResponse<String> on = http.send(request(withCors, "/api/search?q=imatinib")
+        .header("Origin", "https://reader.example").build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals("https://reader.example", on.headers().firstValue("access-control-allow-origin").orElse(""));
+    HttpResponse<String> other = http.send(request(withCors, "/api/search?q=imatinib")
+        .header("Origin", "https://elsewhere.example").build(), HttpResponse.BodyHandlers.ofString());
+    assertTrue(other.headers().firstValue("access-control-allow-origin").isEmpty());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/", "/api/search?q=imatinib", "/api/search", "/nope", "/health", "/openapi.json"})
+  void securityHeadersOnEveryResponse(String path) throws Exception {
+    HttpResponse<String> r = get(path);
+    assertTrue(r.headers().firstValue("content-security-policy").orElse("").contains("script-src 'self'"), path);
+    assertEquals("nosniff", r.headers().firstValue("x-content-type-options").orElse(""), path);
+    assertEquals("no-referrer", r.headers().firstValue("referrer-policy").orElse(""), path);
+    assertEquals("DENY", r.headers().firstValue("x-frame-options").orElse(""), path);
+  }
+}
