@@ -1,10 +1,9 @@
 package passagesearch.http;
 
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import passagesearch.index.GenerationInfo;
+import passagesearch.search.IndexStatus;
 import passagesearch.search.SearchService;
 
 /** Client/server IO for what the index holds: passages in place, documents, tags, the generation. */
@@ -19,7 +18,7 @@ final class CatalogController {
 
   void passage(Context ctx) {
     new QueryParams(ctx, Set.of());
-    if (Caching.notModified(ctx, search.generation().name())) {
+    if (Caching.notModified(ctx, search.status().generation())) {
       return;
     }
     String id = id(ctx.pathParam("id"));
@@ -28,7 +27,7 @@ final class CatalogController {
 
   void documents(Context ctx) {
     new QueryParams(ctx, Set.of());
-    if (Caching.notModified(ctx, search.generation().name())) {
+    if (Caching.notModified(ctx, search.status().generation())) {
       return;
     }
     ctx.json(Map.of("documents", search.documents()));
@@ -36,7 +35,7 @@ final class CatalogController {
 
   void document(Context ctx) {
     new QueryParams(ctx, Set.of());
-    if (Caching.notModified(ctx, search.generation().name())) {
+    if (Caching.notModified(ctx, search.status().generation())) {
       return;
     }
     String id = id(ctx.pathParam("id"));
@@ -45,7 +44,7 @@ final class CatalogController {
 
   void tags(Context ctx) {
     new QueryParams(ctx, Set.of());
-    if (Caching.notModified(ctx, search.generation().name())) {
+    if (Caching.notModified(ctx, search.status().generation())) {
       return;
     }
     ctx.json(Map.of("groups", search.tags()));
@@ -53,24 +52,15 @@ final class CatalogController {
 
   void index(Context ctx) {
     new QueryParams(ctx, Set.of());
-    if (Caching.notModified(ctx, search.generation().name())) {
+    if (Caching.notModified(ctx, search.status().generation())) {
       return;
     }
-    GenerationInfo g = search.generation();
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("generation", g.name());
-    out.put("builtAt", g.builtAt());
-    out.put("buildMillis", g.buildMillis());
-    out.put("documents", g.documents().size());
-    out.put("passages", g.passages());
-    out.put("corpusFingerprint", g.corpusFingerprint());
-    out.put("configFingerprint", g.configFingerprint());
-    ctx.json(out);
+    ctx.json(search.status());
   }
 
   void ready(Context ctx) {
-    GenerationInfo g = search.generation();
-    ctx.json(Map.of("status", "ready", "generation", g.name(), "passages", g.passages()));
+    IndexStatus s = search.status();
+    ctx.json(Map.of("status", "ready", "generation", s.generation(), "passages", s.passages()));
   }
 
   private static String id(String raw) {

@@ -17,11 +17,13 @@ final class Routes {
   static final String HEALTH = "/health";
   static final String READY = "/ready";
   static final String OPENAPI = "/openapi.json";
+  static final String METRICS = "/metrics";
 
   private Routes() {}
 
   /** Declares every route and returns them as "METHOD path", in OpenAPI's path syntax. */
-  static List<String> declare(RoutesConfig routes, SearchController search, CatalogController catalog) {
+  static List<String> declare(
+      RoutesConfig routes, SearchController search, CatalogController catalog, HttpMetrics metrics) {
     List<String> declared = new ArrayList<>();
     get(routes, declared, SEARCH, search::search);
     get(routes, declared, SUGGEST, search::suggest);
@@ -33,6 +35,7 @@ final class Routes {
     get(routes, declared, HEALTH, ctx -> ctx.json(WebServer.ok()));
     get(routes, declared, READY, catalog::ready);
     get(routes, declared, OPENAPI, OpenApi::serve);
+    get(routes, declared, METRICS, metrics::scrape);
     return List.copyOf(declared);
   }
 

@@ -28,7 +28,7 @@ final class SearchController {
       throw new BadRequest("q is " + q.length() + " characters; at most " + MAX_SUGGEST_LENGTH + " are allowed");
     }
     int limit = p.integer("limit", 8, 1, 20);
-    if (Caching.notModified(ctx, search.generation().name())) {
+    if (Caching.notModified(ctx, search.status().generation())) {
       return;
     }
     ctx.json(java.util.Map.of("query", q, "suggestions", search.suggest(q, limit)));

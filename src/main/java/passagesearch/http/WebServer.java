@@ -42,6 +42,7 @@ public final class WebServer implements AutoCloseable {
   public static WebServer create(SearchService search, HttpSettings settings) {
     SearchController searchController = new SearchController(search);
     List<String> routes = new ArrayList<>();
+    HttpMetrics metrics = new HttpMetrics(search);
     Javalin app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
@@ -56,13 +57,16 @@ public final class WebServer implements AutoCloseable {
           rule.exposeHeader(RequestIds.HEADER);
         }));
       }
-      config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {} {}ms", RequestIds.of(ctx), ctx.method(), ctx.path(),
-          ctx.status().getCode(), String.format("%.1f", ms)));
+      config.requestLogger.http((ctx, ms) -> {
+        metrics.record(ctx, ms);
+        LOG.info("{} {} {} {} {}ms", RequestIds.of(ctx), ctx.method(), ctx.path(),
+          ctx.status().getCode(), String.format("%.1f", ms));
+      });
       config.routes.before(ctx -> {
         RequestIds.assign(ctx);
         SecurityHeaders.apply(ctx);
       });
-      routes.addAll(Routes.declare(config.routes, searchController, new CatalogController(search)));
+      routes.addAll(Routes.declare(config.routes, searchController, new CatalogController(search), metrics));
       config.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
       config.routes.exception(InvalidRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
       config.routes.exception(NotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));

@@ -77,6 +77,13 @@ public final class SearchService implements AutoCloseable {
     }
   }
 
+  /** What is being served, for clients. */
+  public IndexStatus status() {
+    GenerationInfo g = generation();
+    return new IndexStatus(g.name(), g.builtAt(), g.buildMillis(), g.documents().size(), g.passages(),
+        g.corpusFingerprint(), g.configFingerprint());
+  }
+
   /** What is being served. */
   public GenerationInfo generation() {
     return current.get().index().info();

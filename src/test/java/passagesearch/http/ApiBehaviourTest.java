@@ -106,7 +106,7 @@ class ApiBehaviourTest {
   void responsesThatChangeOnlyWithTheIndexCanBeRevalidated() throws Exception {
     HttpResponse<String> first = get("/api/documents");
     String etag = first.headers().firstValue("etag").orElseThrow();
-    assertEquals("\"" + search.generation().name() + "\"", etag);
+    assertEquals("\"" + search.status().generation() + "\"", etag);
     assertEquals("no-cache", first.headers().firstValue("cache-control").orElseThrow());
     HttpResponse<String> again = http.send(request(server, "/api/documents").header("If-None-Match", etag).build(),
         HttpResponse.BodyHandlers.ofString());
@@ -137,6 +137,22 @@ class ApiBehaviourTest {
     HttpResponse<String> other = http.send(request(withCors, "/api/search?q=imatinib")
         .header("Origin", "https://elsewhere.example").build(), HttpResponse.BodyHandlers.ofString());
     assertTrue(other.headers().firstValue("access-control-allow-origin").isEmpty());
+  }
+
+  @Test
+  void metricsCountRequestsPerRouteTemplateInPrometheusFormat() throws Exception {
+    get("/api/passages/knowall-all-treatment/11");
+    get("/api/passages/knowall-all-treatment/12");
+    HttpResponse<String> r = get("/metrics");
+    assertEquals(200, r.statusCode());
+    assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("text/plain"));
+    String text = r.body();
+    assertTrue(text.contains("http_server_requests_seconds_count{method=\"GET\",route=\"/api/passages/<id>\",status=\"200\"}"),
+        "one series per route template, not per id");
+    assertFalse(text.contains("knowall-all-treatment/11"));
+    assertTrue(text.contains("http_server_requests_seconds_bucket"), "latency histogram");
+    assertTrue(text.contains("passage_search_index_passages " + search.status().passages() + ".0"));
+    assertTrue(text.contains("jvm_memory_used_bytes"));
   }
 
   @ParameterizedTest
