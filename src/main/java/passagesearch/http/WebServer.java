@@ -24,10 +24,12 @@ public final class WebServer implements AutoCloseable {
 
   private final Javalin app;
   private final List<String> routes;
+  private final AccessLog accessLog;
 
-  private WebServer(Javalin app, List<String> routes) {
+  private WebServer(Javalin app, List<String> routes, AccessLog accessLog) {
     this.app = app;
     this.routes = routes;
+    this.accessLog = accessLog;
   }
 
   /** Every route the server has, as "METHOD path" (OpenAPI path syntax). */
@@ -43,6 +45,7 @@ public final class WebServer implements AutoCloseable {
     SearchController searchController = new SearchController(search);
     List<String> routes = new ArrayList<>();
     HttpMetrics metrics = new HttpMetrics(search);
+    AccessLog accessLog = new AccessLog();
     Javalin app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
@@ -50,6 +53,7 @@ public final class WebServer implements AutoCloseable {
       config.http.maxRequestSize = MAX_REQUEST_BYTES;
       config.staticFiles.add("/public", Location.CLASSPATH);
       config.http.compressionStrategy = CompressionStrategy.GZIP;
+      config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
       if (!settings.corsOrigins().isEmpty()) {
         config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
           rule.allowHost(settings.corsOrigins().get(0),
@@ -59,17 +63,21 @@ public final class WebServer implements AutoCloseable {
       }
       config.requestLogger.http((ctx, ms) -> {
         metrics.record(ctx, ms);
-        LOG.info("{} {} {} {} {}ms", RequestIds.of(ctx), ctx.method(), ctx.path(),
-          ctx.status().getCode(), String.format("%.1f", ms));
+        accessLog.log(ctx, ms);
       });
       config.routes.before(ctx -> {
         RequestIds.assign(ctx);
         SecurityHeaders.apply(ctx);
+        long length = ctx.contentLength();
+        if (length > MAX_REQUEST_BYTES) {
+          throw new TooLarge("the request body is " + length + " bytes; at most " + MAX_REQUEST_BYTES + " are accepted");
+        }
       });
       routes.addAll(Routes.declare(config.routes, searchController, new CatalogController(search), metrics));
       config.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
       config.routes.exception(InvalidRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
       config.routes.exception(NotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
+      config.routes.exception(TooLarge.class, (e, ctx) -> error(ctx, 413, e.getMessage()));
       config.routes.exception(Exception.class, (e, ctx) -> {
         String requestId = RequestIds.of(ctx);
         LOG.error("request {} {} {} failed", requestId, ctx.method(), ctx.path(), e);
@@ -84,7 +92,7 @@ public final class WebServer implements AutoCloseable {
         });
       }
     });
-    return new WebServer(app, List.copyOf(routes));
+    return new WebServer(app, List.copyOf(routes), accessLog);
   }
 
   private static String describe(HttpStatus status, String method, String path) {
@@ -111,6 +119,7 @@ public final class WebServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    accessLog.close();
   }
 
   /** For the health route: a map so the shape can grow without a new type. */

@@ -140,6 +140,26 @@ class ApiBehaviourTest {
   }
 
   @Test
+  void errorsJettyAnswersItselfUseTheSameJsonShape() throws Exception {
+    HttpResponse<String> longUri = get("/api/search?q=" + "a".repeat(20_000));
+    assertEquals(414, longUri.statusCode());
+    assertEquals(414, json.readTree(longUri.body()).get("status").asInt());
+    HttpResponse<String> bigHeader = http.send(request(server, "/health").header("X-Big", "a".repeat(20_000)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(431, bigHeader.statusCode());
+    assertTrue(bigHeader.headers().firstValue("content-type").orElse("").startsWith("application/json"));
+    assertFalse(bigHeader.body().contains("<html"));
+  }
+
+  @Test
+  void anOversizedRequestBodyIsA413() throws Exception {
+    HttpResponse<String> r = http.send(request(server, "/api/search?q=x")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[2_000_000])).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(413, r.statusCode(), r.body());
+    assertEquals(413, json.readTree(r.body()).get("status").asInt());
+  }
+
+  @Test
   void metricsCountRequestsPerRouteTemplateInPrometheusFormat() throws Exception {
     get("/api/passages/knowall-all-treatment/11");
     get("/api/passages/knowall-all-treatment/12");
