@@ -17,8 +17,7 @@ final class CatalogController {
   }
 
   void passage(Context ctx) {
-    new QueryParams(ctx, Set.of());
-    if (Caching.notModified(ctx, search.status().generation())) {
+    if (clientHasIt(ctx)) {
       return;
     }
     String id = id(ctx.pathParam("id"));
@@ -26,16 +25,14 @@ final class CatalogController {
   }
 
   void documents(Context ctx) {
-    new QueryParams(ctx, Set.of());
-    if (Caching.notModified(ctx, search.status().generation())) {
+    if (clientHasIt(ctx)) {
       return;
     }
     ctx.json(Map.of("documents", search.documents()));
   }
 
   void document(Context ctx) {
-    new QueryParams(ctx, Set.of());
-    if (Caching.notModified(ctx, search.status().generation())) {
+    if (clientHasIt(ctx)) {
       return;
     }
     String id = id(ctx.pathParam("id"));
@@ -43,16 +40,14 @@ final class CatalogController {
   }
 
   void tags(Context ctx) {
-    new QueryParams(ctx, Set.of());
-    if (Caching.notModified(ctx, search.status().generation())) {
+    if (clientHasIt(ctx)) {
       return;
     }
     ctx.json(Map.of("groups", search.tags()));
   }
 
   void index(Context ctx) {
-    new QueryParams(ctx, Set.of());
-    if (Caching.notModified(ctx, search.status().generation())) {
+    if (clientHasIt(ctx)) {
       return;
     }
     ctx.json(search.status());
@@ -61,6 +56,12 @@ final class CatalogController {
   void ready(Context ctx) {
     IndexStatus s = search.status();
     ctx.json(Map.of("status", "ready", "generation", s.generation(), "passages", s.passages()));
+  }
+
+  /** These routes take no query parameters, and answer 304 when the client's copy is current. */
+  private boolean clientHasIt(Context ctx) {
+    new QueryParams(ctx, Set.of());
+    return Caching.notModified(ctx, search.status().generation());
   }
 
   private static String id(String raw) {

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,31 +16,25 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import passagesearch.TestSupport;
-import passagesearch.search.SearchService;
 
 /** Passages in place, documents, tags, the index and readiness, over a real server and index. */
 class CatalogApiTest {
   @TempDir static Path indexDir;
-  static SearchService search;
-  static WebServer server;
-  static final HttpClient http = HttpClient.newHttpClient();
+  static LiveServer live;
   static final ObjectMapper json = new ObjectMapper();
 
   @BeforeAll
   static void start() {
-    search = TestSupport.seedSearch(indexDir);
-    server = WebServer.create(search).start("127.0.0.1", 0);
+    live = new LiveServer(indexDir);
   }
 
   @AfterAll
   static void stop() {
-    server.close();
-    search.close();
+    live.close();
   }
 
   static HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return live.get(path);
   }
 
   static JsonNode ok(String path) throws Exception {
