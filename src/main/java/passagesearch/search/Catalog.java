@@ -70,6 +70,15 @@ final class Catalog {
             doc.getField(Fields.START).numericValue().intValue(), doc.getField(Fields.END).numericValue().intValue()));
   }
 
+  /** A document's metadata; null for an unknown id. */
+  DocumentMetadata metadata(String documentId) {
+    return metadata.get(documentId);
+  }
+
+  boolean hasDocument(String documentId) {
+    return metadata.containsKey(documentId);
+  }
+
   /** Every heading of the generation, once. */
   java.util.Set<String> headings() {
     java.util.Set<String> out = new java.util.LinkedHashSet<>();

@@ -1,14 +1,13 @@
 package passagesearch.search;
 
-import java.util.Set;
-import java.util.stream.Collectors;
 import passagesearch.index.OpenIndex;
 
 /** Checks a request against the bounds and against what the served generation knows. */
 final class RequestValidator {
   private RequestValidator() {}
 
-  static void validate(SearchRequest r, OpenIndex index) {
+  static void validate(SearchRequest r, Served served) {
+    OpenIndex index = served.index();
     int maxLength = index.config().ranking().maxQueryLength();
     if (r.query() == null || r.query().isBlank()) {
       throw new InvalidRequestException("q", "q is required: the words to search for");
@@ -23,17 +22,15 @@ final class RequestValidator {
     if (r.offset() < 0 || r.offset() > SearchRequest.MAX_OFFSET) {
       throw new InvalidRequestException("offset", "offset must be between 0 and " + SearchRequest.MAX_OFFSET);
     }
-    Set<String> known = index.config().tags().byId().keySet();
     for (String tag : r.tags()) {
-      if (!known.contains(tag)) {
+      if (!index.config().tags().byId().containsKey(tag)) {
         throw new InvalidRequestException("tag", "unknown tag '" + shorten(tag) + "'; the tags are listed in index-config/tags.yaml");
       }
     }
-    Set<String> sources = index.info().documents().stream().map(d -> d.metadata().id()).collect(Collectors.toSet());
     for (String source : r.sources()) {
-      if (!sources.contains(source)) {
-        throw new InvalidRequestException("source", "unknown source '" + shorten(source) + "'; known sources: "
-            + String.join(", ", sources.stream().sorted().toList()));
+      if (!served.catalog().hasDocument(source)) {
+        throw new InvalidRequestException("source", "unknown source '" + shorten(source)
+            + "'; GET /api/documents lists the sources");
       }
     }
   }

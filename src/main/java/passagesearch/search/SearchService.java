@@ -109,7 +109,7 @@ public final class SearchService implements AutoCloseable {
     Served served = acquire();
     try {
       SearchRequest request = new SearchRequest(query, 1, 0, List.of(), List.of(), false);
-      RequestValidator.validate(request, served.index());
+      RequestValidator.validate(request, served);
       Execution execution = new Execution(served, request, System.nanoTime());
       return execution.ranked(n).stream().map(s -> s.candidate().id()).toList();
     } catch (IOException e) {
@@ -145,14 +145,12 @@ public final class SearchService implements AutoCloseable {
     private final OpenIndex index;
     private final SearchRequest request;
     private final long started;
-    private final Map<String, DocumentMetadata> documents = new LinkedHashMap<>();
 
     Execution(Served served, SearchRequest request, long started) {
       this.served = served;
       this.index = served.index();
       this.request = request;
       this.started = started;
-      index.info().documents().forEach(d -> documents.put(d.metadata().id(), d.metadata()));
     }
 
     private SpellCorrector.Correction correction;
@@ -190,7 +188,7 @@ public final class SearchService implements AutoCloseable {
     }
 
     SearchResponse run() throws IOException {
-      RequestValidator.validate(request, index);
+      RequestValidator.validate(request, served);
       prepare();
       String text = correction.text();
       QueryFactory factory = served.queries();
@@ -205,7 +203,7 @@ public final class SearchService implements AutoCloseable {
           : shaped.hits().subList(request.offset(), Math.min(shaped.hits().size(), request.offset() + request.limit()));
 
       ScoreDoc[] pageDocs = page.stream().map(s -> new ScoreDoc(s.candidate().doc(), s.score())).toArray(ScoreDoc[]::new);
-      String[] snippets = new Snippets(index).of(words, pageDocs);
+      String[] snippets = served.snippets().of(words, pageDocs);
       List<SearchHit> hits = new ArrayList<>(page.size());
       for (int i = 0; i < page.size(); i++) {
         ResultShaper.Shaped s = page.get(i);
@@ -245,7 +243,7 @@ public final class SearchService implements AutoCloseable {
     private SearchHit hit(Document doc, int rank, float score, String snippet, ScoreExplanation why) {
       List<String> headings = Arrays.stream(doc.getFields(Fields.HEADING)).map(IndexableField::stringValue).toList();
       List<String> tags = Arrays.asList(doc.getValues(Fields.TAG));
-      DocumentMetadata source = documents.get(doc.get(Fields.SOURCE));
+      DocumentMetadata source = served.catalog().metadata(doc.get(Fields.SOURCE));
       return new SearchHit(
           doc.get(Fields.ID),
           rank,

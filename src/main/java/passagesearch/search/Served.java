@@ -15,7 +15,8 @@ record Served(
     SpellCorrector speller,
     ResultShaper shaper,
     Catalog catalog,
-    Suggester suggester) {
+    Suggester suggester,
+    Snippets snippets) {
   static Served of(OpenIndex index) {
     IndexConfig config = index.config();
     var ranking = config.ranking();
@@ -28,7 +29,8 @@ record Served(
             ranking.correctionMinLength()),
         new ResultShaper(ranking.duplicateOverlap(), ranking.sameSourceDecay()),
         catalog,
-        new Suggester(config.tags(), catalog.headings(), index.searcher().getIndexReader()));
+        new Suggester(config.tags(), catalog.headings(), index.searcher().getIndexReader()),
+        new Snippets(index));
   }
 
   /** Words the vocabulary knows though the corpus may not: never corrected. */

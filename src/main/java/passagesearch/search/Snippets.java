@@ -19,24 +19,26 @@ import passagesearch.index.OpenIndex;
  * opening sentences, unmarked.
  */
 final class Snippets {
-  private final OpenIndex index;
+  private final UnifiedHighlighter highlighter;
+  private final int passages;
 
+  /** One highlighter per generation: it is thread-safe, and building it per search is wasted work. */
   Snippets(OpenIndex index) {
-    this.index = index;
+    int goal = index.config().ranking().snippetMaxLength() / index.config().ranking().snippetPassages();
+    this.passages = index.config().ranking().snippetPassages();
+    this.highlighter = UnifiedHighlighter.builder(index.searcher(), index.analyzer())
+        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+        .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
+            BreakIterator.getSentenceInstance(Locale.ENGLISH), goal, 0.3f))
+        .build();
   }
 
   String[] of(Query words, ScoreDoc[] page) throws IOException {
     if (page.length == 0) {
       return new String[0];
     }
-    int goal = index.config().ranking().snippetMaxLength() / index.config().ranking().snippetPassages();
-    UnifiedHighlighter highlighter = UnifiedHighlighter.builder(index.searcher(), index.analyzer())
-        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-        .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-            BreakIterator.getSentenceInstance(Locale.ENGLISH), goal, 0.3f))
-        .build();
     TopDocs pageDocs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
-    String[] snippets = highlighter.highlight(Fields.TEXT, words, pageDocs, index.config().ranking().snippetPassages());
+    String[] snippets = highlighter.highlight(Fields.TEXT, words, pageDocs, passages);
     for (int i = 0; i < snippets.length; i++) {
       if (snippets[i] == null) {
         snippets[i] = "";
