@@ -21,6 +21,9 @@ class ArchitectureTest {
       "index", List.of("io.javalin", "passagesearch.search", "passagesearch.http", "passagesearch.cli"),
       "search", List.of("io.javalin", "passagesearch.http", "passagesearch.cli"),
       "http", List.of("org.apache.lucene", "passagesearch.index", "passagesearch.cli"),
+      "eval", List.of("org.apache.lucene", "io.javalin", "passagesearch.index", "passagesearch.search",
+          "passagesearch.http", "passagesearch.cli"),
+      "serving", List.of("org.apache.lucene", "io.javalin", "passagesearch.http", "passagesearch.cli"),
       "cli", List.of("org.apache.lucene", "io.javalin"));
 
   @Test

@@ -6,6 +6,7 @@ import passagesearch.http.HttpSettings;
 import passagesearch.http.WebServer;
 import passagesearch.index.GenerationInfo;
 import passagesearch.search.SearchService;
+import passagesearch.serving.IndexManager;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,10 +35,13 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SearchService search = new Bootstrap(at, spec.commandLine().getErr()).open(true);
+    IndexManager manager = new IndexManager(at.corpus, at.config, at.ranking, at.index, search);
     WebServer server = WebServer.create(search,
-        new HttpSettings(corsOrigins == null ? List.of() : corsOrigins)).start(host, port);
+        new HttpSettings(corsOrigins == null ? List.of() : corsOrigins, System.getenv("ADMIN_TOKEN")), manager)
+        .start(host, port);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
+      manager.close();
       search.close();
     }, "shutdown"));
     GenerationInfo info = search.generation();

@@ -18,12 +18,16 @@ final class Routes {
   static final String READY = "/ready";
   static final String OPENAPI = "/openapi.json";
   static final String METRICS = "/metrics";
+  static final String REBUILD = "/api/index/rebuild";
+  static final String JOB = "/api/index/jobs/{id}";
+  static final String ROLLBACK = "/api/index/rollback";
 
   private Routes() {}
 
   /** Declares every route and returns them as "METHOD path", in OpenAPI's path syntax. */
   static List<String> declare(
-      RoutesConfig routes, SearchController search, CatalogController catalog, HttpMetrics metrics) {
+      RoutesConfig routes, SearchController search, CatalogController catalog, AdminController admin,
+      HttpMetrics metrics) {
     List<String> declared = new ArrayList<>();
     get(routes, declared, SEARCH, search::search);
     get(routes, declared, SUGGEST, search::suggest);
@@ -36,6 +40,11 @@ final class Routes {
     get(routes, declared, READY, catalog::ready);
     get(routes, declared, OPENAPI, OpenApi::serve);
     get(routes, declared, METRICS, metrics::scrape);
+    routes.post(REBUILD, admin::rebuild);
+    declared.add("POST " + REBUILD);
+    get(routes, declared, JOB, admin::job);
+    routes.post(ROLLBACK, admin::rollback);
+    declared.add("POST " + ROLLBACK);
     return List.copyOf(declared);
   }
 

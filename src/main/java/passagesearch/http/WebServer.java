@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import passagesearch.search.InvalidRequestException;
 import passagesearch.search.SearchService;
+import passagesearch.serving.IndexManager;
 
 /**
  * The HTTP front door. {@link #create} builds the server unstarted; {@link #start} binds it (port 0 picks
@@ -42,6 +43,11 @@ public final class WebServer implements AutoCloseable {
   }
 
   public static WebServer create(SearchService search, HttpSettings settings) {
+    return create(search, settings, null);
+  }
+
+  /** @param manager rebuilds and rollbacks for the admin routes; null leaves them disabled */
+  public static WebServer create(SearchService search, HttpSettings settings, IndexManager manager) {
     SearchController searchController = new SearchController(search);
     List<String> routes = new ArrayList<>();
     HttpMetrics metrics = new HttpMetrics(search);
@@ -73,11 +79,15 @@ public final class WebServer implements AutoCloseable {
           throw new TooLarge("the request body is " + length + " bytes; at most " + MAX_REQUEST_BYTES + " are accepted");
         }
       });
-      routes.addAll(Routes.declare(config.routes, searchController, new CatalogController(search), metrics));
+      routes.addAll(Routes.declare(config.routes, searchController, new CatalogController(search),
+          new AdminController(manager, settings.adminToken()), metrics));
       config.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
       config.routes.exception(InvalidRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
       config.routes.exception(NotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
       config.routes.exception(TooLarge.class, (e, ctx) -> error(ctx, 413, e.getMessage()));
+      config.routes.exception(AdminController.Unauthorized.class, (e, ctx) -> error(ctx, 401, "unauthorized"));
+      config.routes.exception(AdminController.Forbidden.class, (e, ctx) -> error(ctx, 403, e.getMessage()));
+      config.routes.exception(AdminController.Conflict.class, (e, ctx) -> error(ctx, 409, e.getMessage()));
       config.routes.exception(Exception.class, (e, ctx) -> {
         String requestId = RequestIds.of(ctx);
         LOG.error("request {} {} {} failed", requestId, ctx.method(), ctx.path(), e);

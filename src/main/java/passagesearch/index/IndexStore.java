@@ -157,6 +157,30 @@ public final class IndexStore {
     }
   }
 
+  /**
+   * Publishes the complete generation before the current one, making it current; empty when there is
+   * none. The generation rolled back from is kept, so a later build still numbers after it.
+   */
+  public Optional<String> rollback() {
+    String current = current().map(GenerationInfo::name).orElse(null);
+    if (current == null) {
+      return Optional.empty();
+    }
+    Optional<String> previous = generations().stream()
+        .map(p -> p.getFileName().toString())
+        .filter(name -> name.compareTo(current) < 0)
+        .filter(name -> Files.isRegularFile(root.resolve(name).resolve(INFO_FILE)))
+        .reduce((a, b) -> b);
+    try {
+      if (previous.isPresent()) {
+        publish(previous.get());
+      }
+    } catch (IOException e) {
+      throw new IndexException("rollback to " + previous.get() + " failed: " + e.getMessage(), e);
+    }
+    return previous;
+  }
+
   /** Removes generation folders that were never published (a build that crashed or failed). */
   public void removeUnpublished() {
     String current = current().map(GenerationInfo::name).orElse(null);

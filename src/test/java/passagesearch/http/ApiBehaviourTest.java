@@ -39,7 +39,7 @@ class ApiBehaviourTest {
   static void start() {
     search = TestSupport.seedSearch(indexDir);
     server = WebServer.create(search).start("127.0.0.1", 0);
-    withCors = WebServer.create(search, new HttpSettings(List.of("https://reader.example"))).start("127.0.0.1", 0);
+    withCors = WebServer.create(search, new HttpSettings(List.of("https://reader.example"), null)).start("127.0.0.1", 0);
   }
 
   @AfterAll

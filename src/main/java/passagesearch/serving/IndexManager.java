@@ -1,0 +1,117 @@
+package passagesearch.serving;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import passagesearch.config.ConfigLoader;
+import passagesearch.config.IndexConfig;
+import passagesearch.index.GenerationInfo;
+import passagesearch.index.IndexStore;
+import passagesearch.ingest.Corpus;
+import passagesearch.ingest.CorpusReader;
+import passagesearch.search.SearchService;
+
+/**
+ * Rebuilds the index in the background, one job at a time, and swaps searches onto the new generation
+ * once it is built and checked; a failed rebuild leaves the serving generation as it was. Rollback serves
+ * the previous generation again.
+ */
+public final class IndexManager implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(IndexManager.class);
+  private static final int KEPT_JOBS = 50;
+
+  private final Path corpus;
+  private final Path config;
+  private final Path ranking;
+  private final IndexStore store;
+  private final SearchService search;
+  private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "rebuild");
+    t.setDaemon(true);
+    return t;
+  });
+  private final AtomicReference<String> running = new AtomicReference<>();
+  private final Map<String, RebuildJob> jobs = new LinkedHashMap<>();
+
+  /**
+   * @param ranking a ranking profile to use instead of the configuration's, or null
+   */
+  public IndexManager(Path corpus, Path config, Path ranking, Path index, SearchService search) {
+    this.corpus = corpus;
+    this.config = config;
+    this.ranking = ranking;
+    this.store = new IndexStore(index);
+    this.search = search;
+  }
+
+  /** Starts a rebuild of the configured corpus; fails with {@link RebuildInProgress} while one runs. */
+  public RebuildJob rebuild() {
+    String id = UUID.randomUUID().toString();
+    if (!running.compareAndSet(null, id)) {
+      throw new RebuildInProgress(running.get());
+    }
+    RebuildJob queued = new RebuildJob(id, RebuildJob.State.QUEUED, Instant.now().toString(), null,
+        "waiting to start", null, 0, 0);
+    remember(queued);
+    worker.execute(() -> run(queued));
+    return queued;
+  }
+
+  private void run(RebuildJob job) {
+    remember(new RebuildJob(job.id(), RebuildJob.State.RUNNING, job.startedAt(), null, "indexing", null, 0, 0));
+    try {
+      IndexConfig cfg = new ConfigLoader().load(config, ranking);
+      Corpus read = new CorpusReader().read(corpus);
+      GenerationInfo built = store.build(read, cfg);
+      search.swap(store.openCurrent(cfg));
+      remember(new RebuildJob(job.id(), RebuildJob.State.SUCCEEDED, job.startedAt(), Instant.now().toString(),
+          "published " + built.name() + (read.warnings().isEmpty() ? "" : "; warnings: " + String.join("; ", read.warnings())),
+          built.name(), built.documents().size(), built.passages()));
+    } catch (RuntimeException e) {
+      LOG.warn("rebuild {} failed: {}", job.id(), e.getMessage());
+      remember(new RebuildJob(job.id(), RebuildJob.State.FAILED, job.startedAt(), Instant.now().toString(),
+          e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), null, 0, 0));
+    } finally {
+      running.set(null);
+    }
+  }
+
+  public Optional<RebuildJob> job(String id) {
+    synchronized (jobs) {
+      return Optional.ofNullable(jobs.get(id));
+    }
+  }
+
+  /** Serves the previous generation again; empty when there is none. */
+  public Optional<String> rollback() {
+    if (running.get() != null) {
+      throw new RebuildInProgress(running.get());
+    }
+    IndexConfig cfg = new ConfigLoader().load(config, ranking);
+    Optional<String> previous = store.rollback();
+    previous.ifPresent(name -> search.swap(store.openCurrent(cfg)));
+    return previous;
+  }
+
+  private void remember(RebuildJob job) {
+    synchronized (jobs) {
+      jobs.put(job.id(), job);
+      while (jobs.size() > KEPT_JOBS) {
+        jobs.remove(jobs.keySet().iterator().next());
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    worker.shutdownNow();
+  }
+}
