@@ -14,6 +14,7 @@ import java.util.Map;
  * @param tookMillis time spent in the search, milliseconds
  * @param hits this page of hits
  * @param facets counts per tag and per source over all matches, largest first
+ * @param generation the index generation that answered (one search never mixes two)
  * @param understood how the query was understood (with {@code explain=true} only)
  */
 public record SearchResponse(
@@ -23,4 +24,5 @@ public record SearchResponse(
     @JsonProperty("took_ms") double tookMillis,
     List<SearchHit> hits,
     Map<String, Map<String, Integer>> facets,
+    String generation,
     @JsonInclude(JsonInclude.Include.NON_NULL) QueryUnderstanding understood) {}

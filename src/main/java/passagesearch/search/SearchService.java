@@ -237,6 +237,7 @@ public final class SearchService implements AutoCloseable {
           took,
           hits,
           facets,
+          index.info().name(),
           understood);
     }
 
