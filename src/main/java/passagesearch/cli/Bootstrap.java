@@ -13,19 +13,28 @@ import passagesearch.search.SearchService;
 final class Bootstrap {
   private final Locations at;
   private final PrintWriter err;
+  private final boolean strict;
 
   Bootstrap(Locations at, PrintWriter err) {
-    this.at = at;
-    this.err = err;
+    this(at, err, false);
   }
 
+  Bootstrap(Locations at, PrintWriter err, boolean strict) {
+    this.at = at;
+    this.err = err;
+    this.strict = strict;
+  }
+
+  /** What a rebuild made, and what it could not read. */
+  record Rebuilt(GenerationInfo info, int skipped) {}
+
   /** Builds a new generation whatever the state of the index. */
-  GenerationInfo rebuild() {
+  Rebuilt rebuild() {
     IndexConfig config = new ConfigLoader().load(at.config, at.ranking);
     Corpus corpus = readCorpus();
     IndexStore store = new IndexStore(at.index);
     store.removeUnpublished();
-    return store.build(corpus, config);
+    return new Rebuilt(store.build(corpus, config), corpus.skipped().size());
   }
 
   /** Opens the index, building it first when there is none or the corpus or configuration changed. */
@@ -47,8 +56,9 @@ final class Bootstrap {
   }
 
   private Corpus readCorpus() {
-    Corpus corpus = new CorpusReader().read(at.corpus);
+    Corpus corpus = new CorpusReader(strict).read(at.corpus);
     corpus.warnings().forEach(w -> err.println("warning: " + w));
+    corpus.skipped().forEach(w -> err.println("skipped: " + w));
     err.flush();
     return corpus;
   }

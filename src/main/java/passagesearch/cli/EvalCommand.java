@@ -90,7 +90,7 @@ final class EvalCommand implements Callable<Integer> {
 
   private Evaluation.Report beir(IndexConfig config) {
     List<SourceDocument> documents = JudgedSets.beirCorpus(beir.resolve("corpus.jsonl"));
-    Corpus corpus = new Corpus(documents, List.of(), Fingerprints.ofFolder(beir));
+    Corpus corpus = new Corpus(documents, List.of(), List.of(), Fingerprints.ofFolder(beir));
     JudgedSet set = JudgedSets.beir(beir, split == null ? "test" : split);
     IndexStore store = new IndexStore(evalIndex.resolve(beir.getFileName().toString()));
     if (!store.isFresh(corpus, config)) {

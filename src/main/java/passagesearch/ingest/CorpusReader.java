@@ -14,7 +14,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import passagesearch.config.Fingerprints;
@@ -44,6 +43,18 @@ public final class CorpusReader {
       String reviewed,
       String nextReview) {}
 
+  private final boolean strict;
+
+  /** A reader that skips unreadable files, reporting each. */
+  public CorpusReader() {
+    this(false);
+  }
+
+  /** @param strict fail on the first file that cannot be read, instead of skipping it */
+  public CorpusReader(boolean strict) {
+    this.strict = strict;
+  }
+
   public Corpus read(Path dir) {
     if (!Files.isDirectory(dir)) {
       throw new CorpusException("corpus folder not found: " + dir);
@@ -51,39 +62,68 @@ public final class CorpusReader {
     Map<String, ManifestEntry> manifest = manifest(dir);
     List<SourceDocument> documents = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
     Map<String, String> ids = new HashMap<>();
     for (Path file : files(dir)) {
       String name = file.getFileName().toString();
       if (name.equals(MANIFEST) || name.startsWith(".") || name.equalsIgnoreCase("README.md")) {
         continue;
       }
-      if (!name.toLowerCase(Locale.ROOT).endsWith(".txt")) {
-        warnings.add(name + ": skipped, not a known document format (.txt)");
+      String extension = Formats.extension(name);
+      if (!Formats.known().contains(extension)) {
+        skipped.add(name + ": not a known document format (" + String.join(", ", Formats.known()) + ")");
         continue;
       }
-      String text = decode(file);
-      if (text.isBlank()) {
-        warnings.add(name + ": skipped, the document is empty");
-        continue;
+      try {
+        String text = decode(file);
+        List<Formats.Parsed> parsed = new ArrayList<>();
+        switch (extension) {
+          case "jsonl" -> Formats.jsonLines(text, name, parsed::add, skipped);
+          case "md", "markdown" -> parsed.add(Formats.markdown(text));
+          case "html", "htm" -> parsed.add(Formats.html(text));
+          default -> parsed.add(new Formats.Parsed(text, Formats.Stated.NONE));
+        }
+        ManifestEntry entry = parsed.size() == 1 ? manifest.remove(name) : null;
+        for (Formats.Parsed p : parsed) {
+          if (p.text().isBlank()) {
+            skipped.add(name + ": the document is empty");
+            continue;
+          }
+          DocumentMetadata metadata = metadata(name, p, entry, warnings);
+          String clash = ids.putIfAbsent(metadata.id(), name);
+          if (clash != null) {
+            skipped.add(name + ": document id '" + metadata.id() + "' is already used by " + clash);
+            continue;
+          }
+          documents.add(new SourceDocument(metadata, p.text()));
+        }
+      } catch (CorpusException e) {
+        skipped.add(e.getMessage().startsWith(name) ? e.getMessage() : name + ": " + e.getMessage());
       }
-      ManifestEntry entry = manifest.remove(name);
-      DocumentMetadata metadata;
-      if (entry == null) {
-        metadata = derived(name, text);
-        warnings.add(name + ": no manifest entry; id '" + metadata.id() + "' and title from the text");
-      } else {
-        metadata = fromManifest(entry);
-      }
-      String clash = ids.put(metadata.id(), name);
-      if (clash != null) {
-        throw new CorpusException(name + ": document id '" + metadata.id() + "' is also used by " + clash);
-      }
-      documents.add(new SourceDocument(metadata, text));
     }
     for (String missing : manifest.keySet()) {
       warnings.add(MANIFEST + ": entry for '" + missing + "' has no file");
     }
-    return new Corpus(documents, warnings, Fingerprints.ofFolder(dir));
+    if (strict && !skipped.isEmpty()) {
+      throw new CorpusException("--strict: " + skipped.size() + " file(s) or line(s) could not be read: "
+          + String.join("; ", skipped));
+    }
+    return new Corpus(documents, warnings, skipped, Fingerprints.ofFolder(dir));
+  }
+
+  /** Metadata by preference: the manifest, then what the file states, then what the text and name give. */
+  private static DocumentMetadata metadata(String name, Formats.Parsed p, ManifestEntry entry, List<String> warnings) {
+    if (entry != null) {
+      return fromManifest(entry);
+    }
+    Formats.Stated s = p.stated();
+    DocumentMetadata derived = derived(name, p.text());
+    if (s.id() == null && s.title() == null) {
+      warnings.add(name + ": no manifest entry; id '" + derived.id() + "' and title from the text");
+    }
+    String id = s.id() == null ? derived.id() : s.id().replaceAll("[^A-Za-z0-9._-]+", "-");
+    return new DocumentMetadata(id, name, s.title() == null ? derived.title() : s.title(), s.publisher(), s.author(),
+        s.url(), s.updated(), s.reviewed(), s.nextReview());
   }
 
   private static List<Path> files(Path dir) {

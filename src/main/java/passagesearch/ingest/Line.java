@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  * @param kind paragraph text, a {@code •} bullet or a {@code 1.} numbered item
  * @param content the trimmed line without its bullet or number
  * @param trimmed the trimmed line as it stands
+ * @param mark for a Markdown heading ({@code ## Title}), its level: 1 for # and ##, 2 below; else 0
  */
-record Line(int start, int end, int indent, Kind kind, String content, String trimmed) {
+record Line(int start, int end, int indent, Kind kind, String content, String trimmed, int mark) {
   enum Kind {
     TEXT,
     BULLET,
@@ -24,6 +25,7 @@ record Line(int start, int end, int indent, Kind kind, String content, String tr
 
   private static final Pattern BULLET = Pattern.compile("^[•▪◦●‣*-]\\s+(.*)$");
   private static final Pattern NUMBERED = Pattern.compile("^\\d{1,3}[.)]\\s+(.*)$");
+  private static final Pattern MARKDOWN_HEADING = Pattern.compile("^(#{1,6})\\s+(.*?)\\s*#*$");
 
   boolean isItem() {
     return kind != Kind.TEXT;
@@ -55,12 +57,15 @@ record Line(int start, int end, int indent, Kind kind, String content, String tr
         String trimmed = text.substring(s, e);
         Matcher b = BULLET.matcher(trimmed);
         Matcher n = NUMBERED.matcher(trimmed);
-        if (b.matches()) {
-          lines.add(new Line(s, e, indent, Kind.BULLET, b.group(1), trimmed));
+        Matcher h = MARKDOWN_HEADING.matcher(trimmed);
+        if (h.matches() && !h.group(2).isEmpty()) {
+          lines.add(new Line(s, e, indent, Kind.TEXT, h.group(2), trimmed, h.group(1).length() <= 2 ? 1 : 2));
+        } else if (b.matches()) {
+          lines.add(new Line(s, e, indent, Kind.BULLET, b.group(1), trimmed, 0));
         } else if (n.matches()) {
-          lines.add(new Line(s, e, indent, Kind.NUMBERED, n.group(1), trimmed));
+          lines.add(new Line(s, e, indent, Kind.NUMBERED, n.group(1), trimmed, 0));
         } else {
-          lines.add(new Line(s, e, indent, Kind.TEXT, trimmed, trimmed));
+          lines.add(new Line(s, e, indent, Kind.TEXT, trimmed, trimmed, 0));
         }
       }
       if (nl < 0) {

@@ -99,7 +99,7 @@ public final class PassageSplitter {
       }
       if (level > 0) {
         run++;
-        String heading = line.kind() == Line.Kind.BULLET ? line.content() : line.trimmed();
+        String heading = line.kind() == Line.Kind.BULLET || line.mark() > 0 ? line.content() : line.trimmed();
         SectionRule drop = firstSection(rules.dropSections(), line.content());
         if (drop != null) {
           section = new ActiveSection(drop, level, true);
@@ -166,6 +166,9 @@ public final class PassageSplitter {
   private int headingLevel(List<Line> lines, int i) {
     Line line = lines.get(i);
     Line next = i + 1 < lines.size() ? lines.get(i + 1) : null;
+    if (line.mark() > 0) {
+      return line.mark();
+    }
     if (!headingLike(line.content())) {
       return 0;
     }

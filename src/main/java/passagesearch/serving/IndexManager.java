@@ -73,7 +73,7 @@ public final class IndexManager implements AutoCloseable {
       GenerationInfo built = store.build(read, cfg);
       search.swap(store.openCurrent(cfg));
       remember(new RebuildJob(job.id(), RebuildJob.State.SUCCEEDED, job.startedAt(), Instant.now().toString(),
-          "published " + built.name() + (read.warnings().isEmpty() ? "" : "; warnings: " + String.join("; ", read.warnings())),
+          "published " + built.name() + (read.skipped().isEmpty() ? "" : "; skipped: " + String.join("; ", read.skipped())),
           built.name(), built.documents().size(), built.passages()));
     } catch (RuntimeException e) {
       LOG.warn("rebuild {} failed: {}", job.id(), e.getMessage());

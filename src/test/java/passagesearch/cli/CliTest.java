@@ -54,7 +54,7 @@ class CliTest {
   void indexBuildsAGenerationAndSaysWhatItHolds() throws Exception {
     Run r = run(at("index"));
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().matches("(?s)Indexed \\d+ passages from 5 documents into .*gen-000001 in \\d+ ms\\.\\s*"), r.out());
+    assertTrue(r.out().matches("(?s)Indexed \\d+ passages from 5 documents \\(0 skipped\\) into .*gen-000001 in \\d+ ms\\.\\s*"), r.out());
     assertEquals("gen-000001", Files.readString(tmp.resolve("index/CURRENT")).strip());
     assertEquals(0, run(at("index")).code());
     assertEquals("gen-000002", Files.readString(tmp.resolve("index/CURRENT")).strip());

@@ -114,13 +114,13 @@ class CorpusReaderTest {
   }
 
   @Test
-  void unknownExtensionIsSkippedWithAWarning() throws IOException {
-    Files.writeString(dir.resolve("page.html"), "<p>Rest when you can.</p>");
+  void unknownExtensionIsSkippedAndReported() throws IOException {
+    Files.writeString(dir.resolve("page.rtf"), "{\\rtf1 Rest when you can.}");
     Files.writeString(dir.resolve("a.txt"), "Rest when you can.");
     Corpus corpus = new CorpusReader().read(dir);
     assertEquals(List.of("a"), corpus.documents().stream().map(SourceDocument::id).toList());
-    assertTrue(
-        corpus.warnings().stream().anyMatch(w -> w.startsWith("page.html: skipped")), corpus.warnings().toString());
+    assertTrue(corpus.skipped().stream().anyMatch(w -> w.startsWith("page.rtf: not a known document format")),
+        corpus.skipped().toString());
   }
 
   @Test
@@ -144,9 +144,12 @@ class CorpusReaderTest {
   }
 
   @Test
-  void invalidUtf8FailsNamingTheFile() throws IOException {
+  void invalidUtf8IsSkippedNamingTheFileAndFailsWhenStrict() throws IOException {
     Files.write(dir.resolve("broken.txt"), new byte[] {'A', 'L', 'L', ' ', (byte) 0xC3, (byte) 0x28, '\n'});
-    CorpusException e = assertThrows(CorpusException.class, () -> new CorpusReader().read(dir));
+    Corpus corpus = new CorpusReader().read(dir);
+    assertEquals(List.of(), corpus.documents());
+    assertEquals(List.of("broken.txt: not valid UTF-8"), corpus.skipped());
+    CorpusException e = assertThrows(CorpusException.class, () -> new CorpusReader(true).read(dir));
     assertTrue(e.getMessage().contains("broken.txt"), e.getMessage());
     assertTrue(e.getMessage().contains("UTF-8"), e.getMessage());
   }
