@@ -34,7 +34,7 @@ final class Bootstrap {
     Corpus corpus = readCorpus();
     IndexStore store = new IndexStore(at.index);
     store.removeUnpublished();
-    return new Rebuilt(store.build(corpus, config), corpus.skipped().size());
+    return new Rebuilt(store.build(corpus, config, progress()), corpus.skipped().size());
   }
 
   /** Opens the index, building it first when there is none or the corpus or configuration changed. */
@@ -53,6 +53,32 @@ final class Bootstrap {
       }
     }
     return new SearchService(store.openCurrent(config));
+  }
+
+  /** A progress line on a terminal (documents and passages per second, time left); nothing otherwise. */
+  private IndexStore.Progress progress() {
+    if (System.console() == null) {
+      return IndexStore.Progress.NONE;
+    }
+    long started = System.nanoTime();
+    long[] lastPrint = {0};
+    return (done, total, passages) -> {
+      long now = System.nanoTime();
+      if (now - lastPrint[0] < 200_000_000L && done < total) {
+        return;
+      }
+      lastPrint[0] = now;
+      double seconds = Math.max(1e-3, (now - started) / 1e9);
+      int width = 30;
+      int filled = total == 0 ? width : (int) ((long) width * done / total);
+      double left = done == 0 ? 0 : seconds * (total - done) / done;
+      err.printf("\r[%s%s] %d/%d documents, %.0f docs/s, %.0f passages/s, %.0f s left ",
+          "#".repeat(filled), " ".repeat(width - filled), done, total, done / seconds, passages / seconds, left);
+      if (done == total) {
+        err.println();
+      }
+      err.flush();
+    };
   }
 
   private Corpus readCorpus() {

@@ -88,8 +88,21 @@ public final class IndexStore {
         .isPresent();
   }
 
+  /** Progress of a build: documents done of all, passages so far. */
+  @FunctionalInterface
+  public interface Progress {
+    void update(int documentsDone, int documentsTotal, int passagesSoFar);
+
+    Progress NONE = (done, total, passages) -> { };
+  }
+
   /** Builds a new generation from the corpus, publishes it, and returns what it holds. */
   public GenerationInfo build(Corpus corpus, IndexConfig config) {
+    return build(corpus, config, Progress.NONE);
+  }
+
+  /** The same, reporting progress after each document. */
+  public GenerationInfo build(Corpus corpus, IndexConfig config, Progress progress) {
     long started = System.nanoTime();
     String name = nextName();
     Path dir = root.resolve(name);
@@ -111,6 +124,7 @@ public final class IndexStore {
           }
           entries.add(new GenerationInfo.DocumentEntry(document.metadata(), passages.size()));
           total += passages.size();
+          progress.update(entries.size(), corpus.documents().size(), total);
         }
         if (total == 0) {
           throw new IndexException("the corpus gave no passages: nothing to index");
