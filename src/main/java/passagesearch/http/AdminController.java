@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import passagesearch.serving.IndexManager;
 import passagesearch.serving.RebuildInProgress;
+import passagesearch.serving.Uploads;
 
 /**
  * Admin routes: rebuild, job status, rollback. They need {@code Authorization: Bearer <token>}, the token
@@ -26,9 +27,12 @@ final class AdminController {
     authorize(ctx);
     new QueryParams(ctx, Set.of());
     try {
-      ctx.status(202).json(manager.rebuild());
+      byte[] body = ctx.bodyAsBytes();
+      ctx.status(202).json(body.length == 0 ? manager.rebuild() : manager.rebuild(body, ctx.contentType()));
     } catch (RebuildInProgress e) {
       throw new Conflict(e.getMessage());
+    } catch (Uploads.BadUpload e) {
+      throw new BadRequest(e.getMessage());
     }
   }
 

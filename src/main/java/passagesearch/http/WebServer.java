@@ -22,6 +22,8 @@ import passagesearch.serving.IndexManager;
 public final class WebServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
   private static final long MAX_REQUEST_BYTES = 1_000_000;
+  /** A corpus sent with a rebuild request may be larger. */
+  private static final long MAX_UPLOAD_BYTES = 64L * 1024 * 1024;
 
   private final Javalin app;
   private final List<String> routes;
@@ -56,7 +58,7 @@ public final class WebServer implements AutoCloseable {
       config.startup.showJavalinBanner = false;
       config.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
       config.http.prefer405over404 = true;
-      config.http.maxRequestSize = MAX_REQUEST_BYTES;
+      config.http.maxRequestSize = MAX_UPLOAD_BYTES;
       config.staticFiles.add("/public", Location.CLASSPATH);
       config.http.compressionStrategy = CompressionStrategy.GZIP;
       config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
@@ -75,8 +77,9 @@ public final class WebServer implements AutoCloseable {
         RequestIds.assign(ctx);
         SecurityHeaders.apply(ctx);
         long length = ctx.contentLength();
-        if (length > MAX_REQUEST_BYTES) {
-          throw new TooLarge("the request body is " + length + " bytes; at most " + MAX_REQUEST_BYTES + " are accepted");
+        long max = ctx.path().equals(Routes.REBUILD) ? MAX_UPLOAD_BYTES : MAX_REQUEST_BYTES;
+        if (length > max) {
+          throw new TooLarge("the request body is " + length + " bytes; at most " + max + " are accepted here");
         }
       });
       routes.addAll(Routes.declare(config.routes, searchController, new CatalogController(search),

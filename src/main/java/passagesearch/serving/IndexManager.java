@@ -54,31 +54,84 @@ public final class IndexManager implements AutoCloseable {
 
   /** Starts a rebuild of the configured corpus; fails with {@link RebuildInProgress} while one runs. */
   public RebuildJob rebuild() {
+    return start(null, null);
+  }
+
+  /**
+   * Starts a rebuild of a corpus sent with the request (see {@link Uploads}); the upload is checked and
+   * unpacked before the job is accepted, so a bad one fails here with {@link Uploads.BadUpload}.
+   */
+  public RebuildJob rebuild(byte[] body, String contentType) {
+    return start(body, contentType);
+  }
+
+  private RebuildJob start(byte[] body, String contentType) {
     String id = UUID.randomUUID().toString();
     if (!running.compareAndSet(null, id)) {
       throw new RebuildInProgress(running.get());
     }
+    Path source = corpus;
+    try {
+      if (body != null) {
+        source = store.root().resolve("uploads").resolve(id);
+        Uploads.unpack(body, contentType, source);
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      running.set(null);
+      deleteQuietly(source);
+      if (e instanceof Uploads.BadUpload bad) {
+        throw bad;
+      }
+      throw new Uploads.BadUpload("the upload cannot be stored: " + e.getMessage());
+    }
     RebuildJob queued = new RebuildJob(id, RebuildJob.State.QUEUED, Instant.now().toString(), null,
-        "waiting to start", null, 0, 0);
+        "waiting to start", null, 0, 0, 0);
     remember(queued);
-    worker.execute(() -> run(queued));
+    Path from = source;
+    worker.execute(() -> {
+      try {
+        run(queued, from);
+      } finally {
+        if (body != null) {
+          deleteQuietly(from);
+        }
+      }
+    });
     return queued;
   }
 
-  private void run(RebuildJob job) {
-    remember(new RebuildJob(job.id(), RebuildJob.State.RUNNING, job.startedAt(), null, "indexing", null, 0, 0));
+  private static void deleteQuietly(Path dir) {
+    if (dir == null || !java.nio.file.Files.exists(dir)) {
+      return;
+    }
+    try (var walk = java.nio.file.Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        java.nio.file.Files.deleteIfExists(p);
+      }
+    } catch (java.io.IOException e) {
+      LOG.warn("could not remove {}: {}", dir, e.getMessage());
+    }
+  }
+
+  private void run(RebuildJob job, Path source) {
+    remember(new RebuildJob(job.id(), RebuildJob.State.RUNNING, job.startedAt(), null, "reading the corpus", null, 0, 0, 0));
     try {
       IndexConfig cfg = new ConfigLoader().load(config, ranking);
-      Corpus read = new CorpusReader().read(corpus);
-      GenerationInfo built = store.build(read, cfg);
+      Corpus read = new CorpusReader().read(source);
+      GenerationInfo built = store.build(read, cfg, (done, total, passages) -> {
+        if (done == total || done % 100 == 0) {
+          remember(new RebuildJob(job.id(), RebuildJob.State.RUNNING, job.startedAt(), null, "indexing", null, done,
+              passages, total));
+        }
+      });
       search.swap(store.openCurrent(cfg));
       remember(new RebuildJob(job.id(), RebuildJob.State.SUCCEEDED, job.startedAt(), Instant.now().toString(),
           "published " + built.name() + (read.skipped().isEmpty() ? "" : "; skipped: " + String.join("; ", read.skipped())),
-          built.name(), built.documents().size(), built.passages()));
+          built.name(), built.documents().size(), built.passages(), built.documents().size()));
     } catch (RuntimeException e) {
       LOG.warn("rebuild {} failed: {}", job.id(), e.getMessage());
       remember(new RebuildJob(job.id(), RebuildJob.State.FAILED, job.startedAt(), Instant.now().toString(),
-          e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), null, 0, 0));
+          e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), null, 0, 0, 0));
     } finally {
       running.set(null);
     }

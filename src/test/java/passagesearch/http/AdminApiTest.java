@@ -136,4 +136,31 @@ class AdminApiTest {
       assertEquals(404, rig.call("GET", "/api/index/jobs/nope", TOKEN).statusCode());
     }
   }
+
+  @Test
+  void aCorpusSentWithTheRequestIsIndexedAndABadOneIsA400() throws Exception {
+    try (Rig rig = new Rig(TOKEN)) {
+      String jsonl = "{\"_id\": \"u1\", \"title\": \"Uploaded\", \"text\": \"Ponatinib is a third-generation "
+          + "tyrosine kinase inhibitor used when other treatments stop working.\"}\n";
+      HttpRequest.Builder b = HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + rig.server.port()
+          + "/api/index/rebuild")).header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/x-ndjson")
+          .POST(HttpRequest.BodyPublishers.ofString(jsonl));
+      HttpResponse<String> started = java.net.http.HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(202, started.statusCode(), started.body());
+      JsonNode job = rig.waitFor(json(started.body()).get("id").asText());
+      assertEquals("SUCCEEDED", job.get("state").asText(), job.toString());
+      assertEquals(1, job.get("documents").asInt());
+      JsonNode hits = json(rig.call("GET", "/api/search?q=ponatinib", null).body()).get("hits");
+      assertEquals("u1", hits.get(0).at("/source/id").asText());
+      assertFalse(Files.exists(tmp.resolve("index/uploads/" + job.get("id").asText())), "scratch removed");
+
+      HttpRequest.Builder bad = HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + rig.server.port()
+          + "/api/index/rebuild")).header("Authorization", "Bearer " + TOKEN).header("Content-Type", "text/plain")
+          .POST(HttpRequest.BodyPublishers.ofString("hello"));
+      HttpResponse<String> refused = java.net.http.HttpClient.newHttpClient().send(bad.build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(400, refused.statusCode(), refused.body());
+      assertTrue(json(refused.body()).get("error").asText().contains("Content-Type must be"));
+      assertEquals(202, rig.call("POST", "/api/index/rebuild", TOKEN).statusCode(), "a refused upload frees the slot");
+    }
+  }
 }
