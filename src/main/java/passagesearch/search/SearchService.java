@@ -94,6 +94,8 @@ public final class SearchService implements AutoCloseable {
     Served served = acquire();
     try {
       return new Execution(served, request, started).run();
+    } catch (org.apache.lucene.search.IndexSearcher.TooManyClauses e) {
+      throw new InvalidRequestException("q", "q has too many words and expansions to search at once; use fewer words");
     } catch (IOException e) {
       throw new UncheckedIOException("search failed on " + served.index().info().name(), e);
     } finally {

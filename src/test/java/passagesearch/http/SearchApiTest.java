@@ -176,6 +176,16 @@ class SearchApiTest {
   }
 
   @Test
+  void aQueryOfTooManyTermsIsA400NotAServerError() throws Exception {
+    StringBuilder q = new StringBuilder();
+    for (int i = 0; q.length() < 490; i++) {
+      q.append("cml ").append(i % 10).append(' ');
+    }
+    HttpResponse<String> r = get("/api/search?q=" + URLEncoder.encode(q.toString(), StandardCharsets.UTF_8));
+    assertTrue(r.statusCode() == 200 || r.statusCode() == 400, r.statusCode() + " " + r.body());
+  }
+
+  @Test
   void anOverlongQueryIsA400() throws Exception {
     HttpResponse<String> r = get("/api/search?q=" + "a".repeat(501));
     assertEquals(400, r.statusCode());
