@@ -144,8 +144,9 @@ public final class IndexStore {
       try (OpenIndex check = open(info, config)) {
         check.verify();
       }
+      String previous = current().map(GenerationInfo::name).orElse(null);
       publish(name);
-      removeOld(name);
+      removeOld(name, previous);
       LOG.info("built {}: {} documents, {} passages in {} ms", name, entries.size(), total, info.buildMillis());
       return info;
     } catch (IOException | RuntimeException e) {
@@ -263,14 +264,16 @@ public final class IndexStore {
     }
   }
 
-  /** Keeps the published generation and the one before it (for rollback); removes the rest. */
-  private void removeOld(String published) {
-    List<Path> complete = generations().stream()
-        .filter(p -> Files.isRegularFile(p.resolve(INFO_FILE)))
-        .filter(p -> p.getFileName().toString().compareTo(published) < 0)
-        .toList();
-    for (int i = 0; i < complete.size() - 1; i++) {
-      deleteQuietly(complete.get(i));
+  /**
+   * Keeps the published generation and the one served before it (for rollback); removes the rest. After
+   * a rollback, the one served before is not the newest older one, so it is named, not guessed.
+   */
+  private void removeOld(String published, String previous) {
+    for (Path p : generations()) {
+      String name = p.getFileName().toString();
+      if (!name.equals(published) && !name.equals(previous) && Files.isRegularFile(p.resolve(INFO_FILE))) {
+        deleteQuietly(p);
+      }
     }
   }
 

@@ -91,4 +91,18 @@ class IndexStoreTest {
     assertTrue(store.current().isEmpty());
     assertThrows(IndexException.class, () -> store.openCurrent(config));
   }
+
+  @Test
+  void afterARollbackTheNextBuildKeepsTheGenerationThatWasServed() throws Exception {
+    IndexStore store = new IndexStore(tmp);
+    store.build(seed, config);
+    store.build(seed, config);
+    assertEquals("gen-000001", store.rollback().orElseThrow());
+    assertEquals("gen-000001", store.current().orElseThrow().name());
+    store.build(seed, config);
+    assertEquals("gen-000003", store.current().orElseThrow().name());
+    assertTrue(Files.exists(tmp.resolve("gen-000001")), "the generation served before is kept for rollback");
+    assertFalse(Files.exists(tmp.resolve("gen-000002")));
+    assertEquals("gen-000001", store.rollback().orElseThrow());
+  }
 }
