@@ -61,4 +61,46 @@ class CrashRecoveryTest {
       assertFalse(search.search(SearchRequest.of("blinatumomab")).hits().isEmpty());
     }
   }
+
+  @Test
+  @Timeout(300)
+  void killedAtRandomPointsOfRebuildsTwentyTimesTheIndexAlwaysServesACompleteGenerationWithTheSameResults()
+      throws Exception {
+    Path index = tmp.resolve("index20");
+    IndexConfig config = TestSupport.loadConfig();
+    IndexStore store = new IndexStore(index);
+    store.build(new passagesearch.ingest.CorpusReader().read(TestSupport.corpus()), config);
+    List<String> before;
+    try (SearchService search = new SearchService(store.openCurrent(config))) {
+      before = ids(search);
+    }
+    java.util.Random random = new java.util.Random(20261124L);
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "index",
+        "--corpus", TestSupport.corpus().toString(), "--config", TestSupport.config().toString(),
+        "--index", index.toString()));
+    int killedMidway = 0;
+    for (int round = 0; round < 20; round++) {
+      Process child = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      Thread.sleep(300 + random.nextInt(3000));
+      if (child.isAlive()) {
+        killedMidway++;
+      }
+      child.destroyForcibly();
+      assertTrue(child.waitFor(20, TimeUnit.SECONDS));
+      // What start-up does: clear what the kill left, then serve the current generation.
+      store.removeUnpublished();
+      try (SearchService search = new SearchService(store.openCurrent(config))) {
+        assertEquals(before, ids(search), "round " + round + ", serving " + search.status().generation());
+      }
+    }
+    System.out.printf("crash recovery: 20 kills, %d of them while the child was still running%n", killedMidway);
+    assertTrue(killedMidway >= 5, "most kills should land while the child runs: " + killedMidway);
+  }
+
+  static List<String> ids(SearchService search) {
+    return search.search(new SearchRequest("blinatumomab side effects", 10, 0, List.of(), List.of(), false)).hits()
+        .stream().map(passagesearch.search.SearchHit::id).toList();
+  }
 }
