@@ -42,14 +42,4 @@ public record TagDefinition(
       List<String> acronyms, List<String> implies) {
     this(id, label, group, patterns, brands, acronyms, implies, patterns.stream().map(p -> "").toList());
   }
-
-  /** Whether any of the tag's patterns occurs in the text. */
-  public boolean matches(CharSequence text) {
-    for (Pattern p : patterns) {
-      if (p.matcher(text).find()) {
-        return true;
-      }
-    }
-    return false;
-  }
 }

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class TagMatcher {
   /** A tag pattern, anchored at a word start. */
-  record Anchored(int tag, Pattern pattern, String prefix, boolean caseSensitive) {}
+  record Anchored(int tag, Pattern pattern, String prefix) {}
 
   private static final int KEY = 3;
   private final List<String> tagIds;
@@ -35,7 +35,7 @@ public final class TagMatcher {
     }
   }
 
-  /** The literal text a regular expression must start with (lower case unless case-sensitive). */
+  /** The literal text a regular expression must start with, as written. */
   static String literalPrefix(String regex) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < regex.length(); i++) {

@@ -35,7 +35,7 @@ public final class TagVocabulary {
     for (int i = 0; i < all.size(); i++) {
       TagDefinition t = all.get(i);
       for (int j = 0; j < t.patterns().size(); j++) {
-        anchored.add(new TagMatcher.Anchored(i, t.patterns().get(j), t.prefixes().get(j), false));
+        anchored.add(new TagMatcher.Anchored(i, t.patterns().get(j), t.prefixes().get(j)));
       }
     }
     this.matcher = new TagMatcher(all.stream().map(TagDefinition::id).toList(), anchored);
@@ -67,6 +67,21 @@ public final class TagVocabulary {
       }
     }
     return ids;
+  }
+
+  /** The tags that these imply, directly or through others, in vocabulary order; none of the given ones. */
+  public List<String> impliedBy(java.util.Collection<String> tags) {
+    java.util.Set<String> seen = new java.util.HashSet<>(tags);
+    java.util.Deque<String> pending = new java.util.ArrayDeque<>(tags);
+    while (!pending.isEmpty()) {
+      TagDefinition t = byId.get(pending.pop());
+      for (String next : t == null ? List.<String>of() : t.implies()) {
+        if (seen.add(next)) {
+          pending.push(next);
+        }
+      }
+    }
+    return all.stream().map(TagDefinition::id).filter(seen::contains).filter(id -> !tags.contains(id)).toList();
   }
 
   /** Every single-word acronym of the vocabulary, as written. */

@@ -1,10 +1,7 @@
 package passagesearch.ingest;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import passagesearch.config.TagDefinition;
 import passagesearch.config.TagVocabulary;
@@ -15,13 +12,9 @@ import passagesearch.config.TagVocabulary;
  */
 public final class Tagger {
   private final TagVocabulary vocabulary;
-  private final Map<String, TagDefinition> byId;
-  private final Set<String> setAside;
 
   public Tagger(TagVocabulary vocabulary) {
     this.vocabulary = vocabulary;
-    this.byId = vocabulary.byId();
-    this.setAside = vocabulary.setAsideTags();
   }
 
   public List<String> tags(String text, List<String> headings, String title, String asideTag) {
@@ -31,14 +24,7 @@ public final class Tagger {
     if (asideTag != null) {
       found.add(asideTag);
     }
-    Deque<String> pending = new ArrayDeque<>(found);
-    while (!pending.isEmpty()) {
-      for (String implied : byId.get(pending.pop()).implies()) {
-        if (found.add(implied)) {
-          pending.push(implied);
-        }
-      }
-    }
+    found.addAll(vocabulary.impliedBy(found));
     // Vocabulary order, so the same passage always lists its tags the same way.
     return vocabulary.all().stream().map(TagDefinition::id).filter(found::contains).toList();
   }
