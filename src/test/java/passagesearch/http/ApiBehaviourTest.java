@@ -23,12 +23,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import passagesearch.TestSupport;
 import passagesearch.search.SearchService;
 
 /** Suggestions, the OpenAPI description, request ids, caching, compression, CORS, headers. */
 class ApiBehaviourTest {
   @TempDir static Path indexDir;
+  static LiveServer live;
   static SearchService search;
   static WebServer server;
   static WebServer withCors;
@@ -37,16 +37,16 @@ class ApiBehaviourTest {
 
   @BeforeAll
   static void start() {
-    search = TestSupport.seedSearch(indexDir);
-    server = WebServer.create(search).start("127.0.0.1", 0);
+    live = new LiveServer(indexDir);
+    search = live.search;
+    server = live.server;
     withCors = WebServer.create(search, new HttpSettings(List.of("https://reader.example"), null)).start("127.0.0.1", 0);
   }
 
   @AfterAll
   static void stop() {
-    server.close();
     withCors.close();
-    search.close();
+    live.close();
   }
 
   static HttpRequest.Builder request(WebServer s, String path) {

@@ -8,9 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -23,35 +21,29 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import passagesearch.TestSupport;
-import passagesearch.search.SearchService;
 
 /** The HTTP contract, over a real server on a random port and a real index of the seed corpus. */
 class SearchApiTest {
   @TempDir static Path indexDir;
-  static SearchService search;
-  static WebServer server;
-  static final HttpClient http = HttpClient.newHttpClient();
+  static LiveServer live;
   static final ObjectMapper json = new ObjectMapper();
 
   @BeforeAll
   static void start() {
-    search = TestSupport.seedSearch(indexDir);
-    server = WebServer.create(search).start("127.0.0.1", 0);
+    live = new LiveServer(indexDir);
   }
 
   @AfterAll
   static void stop() {
-    server.close();
-    search.close();
+    live.close();
   }
 
   static HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + pathAndQuery)).GET());
+    return live.get(pathAndQuery);
   }
 
   static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return live.send(request);
   }
 
   static JsonNode search(String query) throws Exception {
@@ -212,8 +204,7 @@ class SearchApiTest {
     HttpResponse<String> missing = get("/api/nothing-here");
     assertEquals(404, missing.statusCode());
     assertEquals(404, json.readTree(missing.body()).get("status").asInt());
-    HttpResponse<String> post = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
-        + "/api/search?q=x")).POST(HttpRequest.BodyPublishers.noBody()));
+    HttpResponse<String> post = send(live.request("/api/search?q=x").POST(HttpRequest.BodyPublishers.noBody()));
     assertEquals(405, post.statusCode());
     assertNotNull(json.readTree(post.body()).get("error"));
   }
