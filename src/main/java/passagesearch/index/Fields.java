@@ -6,7 +6,7 @@ public final class Fields {
 
   /** The passage id, {@code <document id>/<ordinal>}: exact-match key, stored. */
   public static final String ID = "id";
-  /** The source document's id: filter, facet dimension, stored. */
+  /** The source document's id: filter, facet dimension, stored, and doc values for result shaping. */
   public static final String SOURCE = "source";
   /** Position among the document's passages: stored, and doc values to list a document in order. */
   public static final String ORDINAL = "ordinal";
@@ -26,4 +26,6 @@ public final class Fields {
   public static final String START = "start";
 
   public static final String END = "end";
+  /** The passage's word-trigram hashes ({@link Shingles}): binary doc values, to fold near-duplicates. */
+  public static final String SHINGLES = "shingles";
 }

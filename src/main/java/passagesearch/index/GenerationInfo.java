@@ -13,6 +13,7 @@ import passagesearch.ingest.DocumentMetadata;
  * @param documents the sources, in corpus order, with their passage counts
  * @param passages passages in the generation
  * @param buildMillis how long the build took
+ * @param layout the document layout it was written with (0 when written before layouts were recorded)
  */
 public record GenerationInfo(
     String name,
@@ -21,7 +22,8 @@ public record GenerationInfo(
     String configFingerprint,
     List<DocumentEntry> documents,
     int passages,
-    long buildMillis) {
+    long buildMillis,
+    int layout) {
 
   public GenerationInfo {
     documents = List.copyOf(documents);

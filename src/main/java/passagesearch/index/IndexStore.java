@@ -80,11 +80,12 @@ public final class IndexStore {
     }
   }
 
-  /** Whether the current generation was built from this corpus with this configuration. */
+  /** Whether the current generation was built from this corpus with this configuration and layout. */
   public boolean isFresh(Corpus corpus, IndexConfig config) {
     return current()
         .filter(g -> g.corpusFingerprint().equals(corpus.fingerprint()))
         .filter(g -> g.configFingerprint().equals(config.fingerprint()))
+        .filter(g -> g.layout() == PassageDocuments.LAYOUT)
         .isPresent();
   }
 
@@ -134,7 +135,7 @@ public final class IndexStore {
       }
       GenerationInfo info = new GenerationInfo(
           name, Instant.now().toString(), corpus.fingerprint(), config.fingerprint(), entries, total,
-          (System.nanoTime() - started) / 1_000_000);
+          (System.nanoTime() - started) / 1_000_000, PassageDocuments.LAYOUT);
       // The sources' text, so a passage can be shown in place in its document.
       Map<String, String> sources = new java.util.LinkedHashMap<>();
       corpus.documents().forEach(d -> sources.put(d.id(), d.text()));
@@ -165,6 +166,10 @@ public final class IndexStore {
   }
 
   private OpenIndex open(GenerationInfo info, IndexConfig config) {
+    if (info.layout() != PassageDocuments.LAYOUT) {
+      throw new IndexException("index generation " + info.name() + " was written by an older version of "
+          + "passage-search; build a new one with the index command");
+    }
     try {
       return OpenIndex.open(root.resolve(info.name()), info, analyzers(config), config);
     } catch (IOException e) {

@@ -1,15 +1,18 @@
 package passagesearch.index;
 
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
 import passagesearch.ingest.Passage;
 
 /** Maps a passage to its Lucene document, and says why each field is indexed the way it is. */
@@ -21,6 +24,12 @@ final class PassageDocuments {
     TEXT_WITH_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
     TEXT_WITH_OFFSETS.freeze();
   }
+
+  /**
+   * The shape of the documents below. A generation built with another layout is rebuilt rather than
+   * served: the search code relies on every field here.
+   */
+  static final int LAYOUT = 2;
 
   private PassageDocuments() {}
 
@@ -39,6 +48,7 @@ final class PassageDocuments {
     // Exact-match filter on the source; stored; and a facet dimension for counts per source.
     doc.add(new StringField(Fields.SOURCE, passage.documentId(), Field.Store.YES));
     doc.add(new SortedSetDocValuesFacetField(Fields.SOURCE, passage.documentId()));
+    doc.add(new SortedDocValuesField(Fields.SOURCE, new BytesRef(passage.documentId())));
     // Stored to give it back; doc values to list a document's passages in order.
     doc.add(new StoredField(Fields.ORDINAL, passage.ordinal()));
     doc.add(new NumericDocValuesField(Fields.ORDINAL, passage.ordinal()));
@@ -58,6 +68,8 @@ final class PassageDocuments {
       doc.add(new StringField(Fields.TAG, tag, Field.Store.YES));
       doc.add(new SortedSetDocValuesFacetField(Fields.TAG, tag));
     }
+    // What near-duplicate folding compares, computed once here rather than from the text at every search.
+    doc.add(new BinaryDocValuesField(Fields.SHINGLES, Shingles.encode(Shingles.of(passage.text()))));
     // Where the passage stands in the source: stored only, never searched.
     doc.add(new StoredField(Fields.START, passage.start()));
     doc.add(new StoredField(Fields.END, passage.end()));

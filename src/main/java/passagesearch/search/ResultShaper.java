@@ -3,11 +3,9 @@ package passagesearch.search;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import passagesearch.index.Shingles;
 
 /**
  * Re-ranks the best hits so the first page reads well: a passage whose words largely repeat a better
@@ -23,8 +21,8 @@ final class ResultShaper {
     this.sameSourceDecay = sameSourceDecay;
   }
 
-  /** A hit before shaping. */
-  record Candidate(int doc, float score, String id, String source, String text) {}
+  /** A hit before shaping: its Lucene doc, score, source and word-trigram hashes. */
+  record Candidate(int doc, float score, String source, int[] shingles) {}
 
   /** A hit after shaping, with its new score. */
   record Shaped(Candidate candidate, float score) {}
@@ -34,22 +32,12 @@ final class ResultShaper {
 
   Result shape(List<Candidate> byScore) {
     List<Candidate> kept = new ArrayList<>();
-    List<Set<String>> keptShingles = new ArrayList<>();
     List<Candidate> folded = new ArrayList<>();
     for (Candidate c : byScore) {
-      Set<String> shingles = shingles(c.text());
-      boolean duplicate = false;
-      for (Set<String> other : keptShingles) {
-        if (overlap(shingles, other) >= duplicateOverlap) {
-          duplicate = true;
-          break;
-        }
-      }
-      if (duplicate) {
+      if (duplicateOfAny(c, kept)) {
         folded.add(c);
       } else {
         kept.add(c);
-        keptShingles.add(shingles);
       }
     }
     Map<String, Integer> shown = new HashMap<>();
@@ -62,36 +50,14 @@ final class ResultShaper {
     return new Result(shaped, folded);
   }
 
-  /** Word trigrams (single words for texts under three words), lower case. */
-  static Set<String> shingles(String text) {
-    String[] words = text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
-    List<String> list = new ArrayList<>();
-    for (String w : words) {
-      if (!w.isEmpty()) {
-        list.add(w);
+  private boolean duplicateOfAny(Candidate c, List<Candidate> kept) {
+    for (Candidate other : kept) {
+      // Texts of very different lengths cannot reach the overlap: skip the comparison.
+      if (Shingles.maxOverlap(c.shingles(), other.shingles()) >= duplicateOverlap
+          && Shingles.overlap(c.shingles(), other.shingles()) >= duplicateOverlap) {
+        return true;
       }
     }
-    Set<String> out = new HashSet<>();
-    if (list.size() < 3) {
-      out.addAll(list);
-      return out;
-    }
-    for (int i = 0; i + 2 < list.size(); i++) {
-      out.add(list.get(i) + ' ' + list.get(i + 1) + ' ' + list.get(i + 2));
-    }
-    return out;
-  }
-
-  static double overlap(Set<String> a, Set<String> b) {
-    if (a.isEmpty() || b.isEmpty()) {
-      return 0;
-    }
-    int common = 0;
-    for (String s : a.size() <= b.size() ? a : b) {
-      if ((a.size() <= b.size() ? b : a).contains(s)) {
-        common++;
-      }
-    }
-    return common / (double) (a.size() + b.size() - common);
+    return false;
   }
 }

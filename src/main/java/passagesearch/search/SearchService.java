@@ -14,7 +14,12 @@ import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -22,6 +27,7 @@ import org.apache.lucene.search.TopDocs;
 import passagesearch.index.Fields;
 import passagesearch.index.GenerationInfo;
 import passagesearch.index.OpenIndex;
+import passagesearch.index.Shingles;
 import passagesearch.ingest.DocumentMetadata;
 
 /**
@@ -113,7 +119,12 @@ public final class SearchService implements AutoCloseable {
       SearchRequest request = new SearchRequest(query, 1, 0, List.of(), List.of(), false);
       RequestValidator.validate(request, served);
       Execution execution = new Execution(served, request, System.nanoTime());
-      return execution.ranked(n).stream().map(s -> s.candidate().id()).toList();
+      StoredFields stored = served.index().searcher().storedFields();
+      List<String> ids = new ArrayList<>();
+      for (ResultShaper.Shaped s : execution.ranked(n)) {
+        ids.add(stored.document(s.candidate().doc(), ID_ONLY).get(Fields.ID));
+      }
+      return ids;
     } catch (IOException e) {
       throw new UncheckedIOException("search failed on " + served.index().info().name(), e);
     } finally {
@@ -139,7 +150,7 @@ public final class SearchService implements AutoCloseable {
     }
   }
 
-  private static final java.util.Set<String> FIELDS_FOR_SHAPING = java.util.Set.of(Fields.ID, Fields.SOURCE, Fields.TEXT);
+  private static final java.util.Set<String> ID_ONLY = java.util.Set.of(Fields.ID);
 
   /** One search on one generation. */
   private static final class Execution {
@@ -178,13 +189,35 @@ public final class SearchService implements AutoCloseable {
       return hits.subList(0, Math.min(n, hits.size()));
     }
 
+    /**
+     * The hits with what shaping needs, read from doc values (source, trigram hashes) rather than the
+     * stored text: doc values are read in doc order, so the hits are visited sorted and put back.
+     */
     private List<ResultShaper.Candidate> candidates(TopDocs top) throws IOException {
-      StoredFields stored = index.searcher().storedFields();
+      ScoreDoc[] byDoc = top.scoreDocs.clone();
+      Arrays.sort(byDoc, Comparator.comparingInt((ScoreDoc sd) -> sd.doc));
+      Map<Integer, ResultShaper.Candidate> read = new java.util.HashMap<>(byDoc.length * 2);
+      List<LeafReaderContext> leaves = index.searcher().getIndexReader().leaves();
+      int leafIndex = -1;
+      SortedDocValues sources = null;
+      BinaryDocValues shingles = null;
+      LeafReaderContext leaf = null;
+      for (ScoreDoc sd : byDoc) {
+        int at = ReaderUtil.subIndex(sd.doc, leaves);
+        if (at != leafIndex) {
+          leafIndex = at;
+          leaf = leaves.get(at);
+          sources = DocValues.getSorted(leaf.reader(), Fields.SOURCE);
+          shingles = DocValues.getBinary(leaf.reader(), Fields.SHINGLES);
+        }
+        int local = sd.doc - leaf.docBase;
+        String source = sources.advanceExact(local) ? sources.lookupOrd(sources.ordValue()).utf8ToString() : "";
+        int[] hashes = shingles.advanceExact(local) ? Shingles.decode(shingles.binaryValue()) : new int[0];
+        read.put(sd.doc, new ResultShaper.Candidate(sd.doc, sd.score, source, hashes));
+      }
       List<ResultShaper.Candidate> candidates = new ArrayList<>(top.scoreDocs.length);
       for (ScoreDoc sd : top.scoreDocs) {
-        Document doc = stored.document(sd.doc, FIELDS_FOR_SHAPING);
-        candidates.add(new ResultShaper.Candidate(
-            sd.doc, sd.score, doc.get(Fields.ID), doc.get(Fields.SOURCE), doc.get(Fields.TEXT)));
+        candidates.add(read.get(sd.doc));
       }
       return candidates;
     }

@@ -56,6 +56,19 @@ class IndexStoreTest {
   }
 
   @Test
+  void aGenerationWrittenWithAnOlderLayoutIsStaleAndIsNotServed() throws Exception {
+    IndexStore store = new IndexStore(tmp.resolve("index"));
+    GenerationInfo built = store.build(seed, config);
+    Path info = tmp.resolve("index").resolve(built.name()).resolve(IndexStore.INFO_FILE);
+    String json = Files.readString(info);
+    assertTrue(json.contains("\"layout\" : " + PassageDocuments.LAYOUT), json);
+    Files.writeString(info, json.replace("\"layout\" : " + PassageDocuments.LAYOUT, "\"layout\" : 1"));
+    assertFalse(store.isFresh(seed, config));
+    IndexException refused = assertThrows(IndexException.class, () -> store.openCurrent(config));
+    assertTrue(refused.getMessage().contains("older version"), refused.getMessage());
+  }
+
+  @Test
   void aFailedBuildLeavesTheServingGenerationUntouched() throws Exception {
     IndexStore store = new IndexStore(tmp.resolve("index"));
     store.build(seed, config);
