@@ -26,11 +26,10 @@ final class Snippets {
   Snippets(OpenIndex index) {
     int goal = index.config().ranking().snippetMaxLength() / index.config().ranking().snippetPassages();
     this.passages = index.config().ranking().snippetPassages();
-    this.highlighter = UnifiedHighlighter.builder(index.searcher(), index.analyzer())
+    this.highlighter = new OneWeightHighlighter(UnifiedHighlighter.builder(index.searcher(), index.analyzer())
         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
         .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-            BreakIterator.getSentenceInstance(Locale.ENGLISH), goal, 0.3f))
-        .build();
+            BreakIterator.getSentenceInstance(Locale.ENGLISH), goal, 0.3f)));
   }
 
   String[] of(Query words, ScoreDoc[] page) throws IOException {

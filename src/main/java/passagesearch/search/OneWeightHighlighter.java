@@ -1,0 +1,98 @@
+package passagesearch.search;
+
+import java.io.IOException;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.PostingsOffsetStrategy;
+import org.apache.lucene.search.uhighlight.UHComponents;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.MatchesIterator;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.uhighlight.FieldHighlighter;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
+import org.apache.lucene.search.uhighlight.OffsetsEnum;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.PassageScorer;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+
+/**
+ * Lucene's unified highlighter in weight-matching mode (only what truly matched is marked: a phrase as a
+ * phrase, a synonym where it matched), with one change: the query's weight is built once per search and
+ * asked for each hit's matches, where the stock highlighter rewrites the query and builds its weight
+ * again for every hit, which cost more than the search itself.
+ */
+final class OneWeightHighlighter extends UnifiedHighlighter {
+  OneWeightHighlighter(Builder builder) {
+    super(builder);
+  }
+
+  /** As the stock highlighter builds it for a field whose offsets are in the postings, with {@link Strategy}. */
+  @Override
+  protected FieldHighlighter getFieldHighlighter(String field, Query query, Set<Term> allTerms, int maxPassages) {
+    UHComponents components = getHighlightComponents(field, query, allTerms);
+    return newFieldHighlighter(field, new Strategy(components, searcher), getBreakIterator(field), getScorer(field),
+        maxPassages, getMaxNoHighlightPassages(field), getFormatter(field), getPassageSortComparator(field));
+  }
+
+  /** Offsets from one weight per highlight call; the stock way for a reader the searcher does not hold. */
+  private static final class Strategy extends FieldOffsetStrategy {
+    private final FieldOffsetStrategy stock;
+    private final IndexSearcher searcher;
+    private Weight weight;
+
+    Strategy(UHComponents components, IndexSearcher searcher) {
+      super(components);
+      this.stock = new PostingsOffsetStrategy(components);
+      this.searcher = searcher;
+    }
+
+    @Override
+    public UnifiedHighlighter.OffsetSource getOffsetSource() {
+      return stock.getOffsetSource();
+    }
+
+    @Override
+    public OffsetsEnum getOffsetsEnum(LeafReader reader, int docId, String content) throws IOException {
+      LeafReaderContext context = null;
+      for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+        if (leaf.reader() == reader) {
+          context = leaf;
+        }
+      }
+      if (context == null || !components.highlightFlags().contains(UnifiedHighlighter.HighlightFlag.WEIGHT_MATCHES)) {
+        return stock.getOffsetsEnum(reader, docId, content);
+      }
+      if (weight == null) {
+        weight = searcher.createWeight(searcher.rewrite(components.query()), ScoreMode.COMPLETE_NO_SCORES, 1f);
+      }
+      Matches matches = weight.matches(context, docId);
+      if (matches == null) {
+        return OffsetsEnum.EMPTY;
+      }
+      List<OffsetsEnum> found = new ArrayList<>();
+      for (String field : matches) {
+        if (components.fieldMatcher().test(field)) {
+          MatchesIterator iterator = matches.getMatches(field);
+          if (iterator != null) {
+            found.add(new OffsetsEnum.OfMatchesIteratorWithSubs(iterator));
+          }
+        }
+      }
+      return switch (found.size()) {
+        case 0 -> OffsetsEnum.EMPTY;
+        case 1 -> found.get(0);
+        default -> new OffsetsEnum.MultiOffsetsEnum(found);
+      };
+    }
+  }
+}
