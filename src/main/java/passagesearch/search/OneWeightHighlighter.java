@@ -73,7 +73,8 @@ final class OneWeightHighlighter extends UnifiedHighlighter {
         return stock.getOffsetsEnum(reader, docId, content);
       }
       if (weight == null) {
-        weight = searcher.createWeight(searcher.rewrite(components.query()), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        // Straight from the query, not through the searcher's query cache: matches are never cached.
+        weight = searcher.rewrite(components.query()).createWeight(searcher, ScoreMode.COMPLETE_NO_SCORES, 1f);
       }
       Matches matches = weight.matches(context, docId);
       if (matches == null) {

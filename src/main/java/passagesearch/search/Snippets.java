@@ -3,7 +3,12 @@ package passagesearch.search;
 import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.Locale;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
@@ -28,6 +33,7 @@ final class Snippets {
     this.passages = index.config().ranking().snippetPassages();
     this.highlighter = new OneWeightHighlighter(UnifiedHighlighter.builder(index.searcher(), index.analyzer())
         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+        .withScorer(new SentenceScorer())
         .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
             BreakIterator.getSentenceInstance(Locale.ENGLISH), goal, 0.3f)));
   }
@@ -37,12 +43,55 @@ final class Snippets {
       return new String[0];
     }
     TopDocs pageDocs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
-    String[] snippets = highlighter.highlight(Fields.TEXT, words, pageDocs, passages);
+    Query onText = onField(words, Fields.TEXT);
+    String[] snippets = highlighter.highlight(Fields.TEXT, onText == null ? new MatchNoDocsQuery() : onText, pageDocs,
+        passages);
     for (int i = 0; i < snippets.length; i++) {
       if (snippets[i] == null) {
         snippets[i] = "";
       }
     }
     return snippets;
+  }
+
+  /**
+   * The part of a query that searches one field, exclusions left out: what the highlighter needs to mark
+   * that field. Matching the clauses on headings and title for every hit would be wasted work. A required
+   * clause that also searched other fields is no longer required (the word may have matched in a heading);
+   * one wholly on this field stays required, so a phrase or synonym group is marked only where it matched.
+   * Null when nothing in the query searches the field.
+   */
+  static Query onField(Query query, String field) {
+    if (query instanceof BooleanQuery bq) {
+      BooleanQuery.Builder b = new BooleanQuery.Builder();
+      boolean any = false;
+      boolean changed = false;
+      for (BooleanClause clause : bq.clauses()) {
+        Query sub = clause.occur() == BooleanClause.Occur.MUST_NOT ? null : onField(clause.query(), field);
+        if (sub == null) {
+          changed = true;
+          continue;
+        }
+        boolean required = clause.occur() == BooleanClause.Occur.MUST || clause.occur() == BooleanClause.Occur.FILTER;
+        boolean narrowed = sub != clause.query();
+        changed |= narrowed;
+        b.add(sub, required && narrowed ? BooleanClause.Occur.SHOULD : clause.occur());
+        any = true;
+      }
+      return !any ? null : changed ? b.build() : query;
+    }
+    if (query instanceof BoostQuery boost) {
+      Query sub = onField(boost.getQuery(), field);
+      return sub == null ? null : new BoostQuery(sub, boost.getBoost());
+    }
+    boolean[] mentions = {false};
+    query.visit(new QueryVisitor() {
+      @Override
+      public boolean acceptField(String f) {
+        mentions[0] |= f.equals(field);
+        return false;
+      }
+    });
+    return mentions[0] ? query : null;
   }
 }
