@@ -11,7 +11,6 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.time.Duration;
 import passagesearch.search.SearchService;
 
 /**
@@ -20,6 +19,7 @@ import passagesearch.search.SearchService;
  */
 final class HttpMetrics {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final java.util.concurrent.ConcurrentMap<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
 
   HttpMetrics(SearchService search) {
     new JvmMemoryMetrics().bindTo(registry);
@@ -37,14 +37,18 @@ final class HttpMetrics {
   }
 
   void record(Context ctx, float millis) {
-    Timer.builder("http_server_requests")
-        .description("HTTP requests by route, method and status")
-        .tag("route", route(ctx))
-        .tag("method", ctx.method().name())
-        .tag("status", Integer.toString(ctx.status().getCode()))
-        .publishPercentileHistogram()
-        .register(registry)
-        .record(Duration.ofNanos((long) (millis * 1_000_000)));
+    String route = route(ctx);
+    String method = ctx.method().name();
+    int status = ctx.status().getCode();
+    // One timer per route, method and status, found again without building a meter id per request.
+    timers.computeIfAbsent(route + ' ' + method + ' ' + status, key -> Timer.builder("http_server_requests")
+            .description("HTTP requests by route, method and status")
+            .tag("route", route)
+            .tag("method", method)
+            .tag("status", Integer.toString(status))
+            .publishPercentileHistogram()
+            .register(registry))
+        .record((long) (millis * 1_000_000), java.util.concurrent.TimeUnit.NANOSECONDS);
   }
 
   /** The route template, never the raw path (ids would make a metric per passage). */

@@ -54,6 +54,7 @@ public final class WebServer implements AutoCloseable {
     List<String> routes = new ArrayList<>();
     HttpMetrics metrics = new HttpMetrics(search);
     AccessLog accessLog = new AccessLog();
+    RequestIds requestIds = new RequestIds();
     Javalin app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
@@ -74,7 +75,7 @@ public final class WebServer implements AutoCloseable {
         accessLog.log(ctx, ms);
       });
       config.routes.before(ctx -> {
-        RequestIds.assign(ctx);
+        requestIds.assign(ctx);
         SecurityHeaders.apply(ctx);
         long length = ctx.contentLength();
         long max = ctx.path().equals(Routes.REBUILD) ? MAX_UPLOAD_BYTES : MAX_REQUEST_BYTES;

@@ -1,6 +1,7 @@
 package passagesearch.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,8 +93,10 @@ class ApiBehaviourTest {
 
   @Test
   void everyResponseCarriesARequestIdAndAClientsOwnIsKept() throws Exception {
-    HttpResponse<String> r = get("/api/search?q=imatinib");
-    assertTrue(r.headers().firstValue("x-request-id").orElse("").matches("[0-9a-f-]{36}"));
+    String first = get("/api/search?q=imatinib").headers().firstValue("x-request-id").orElse("");
+    String second = get("/api/search?q=imatinib").headers().firstValue("x-request-id").orElse("");
+    assertTrue(first.matches("[0-9a-z]{4,13}-[0-9]+"), first);
+    assertNotEquals(first, second, "each request its own id");
     HttpResponse<String> own = http.send(request(server, "/health").header("X-Request-Id", "abc-123").build(),
         HttpResponse.BodyHandlers.ofString());
     assertEquals("abc-123", own.headers().firstValue("x-request-id").orElseThrow());
