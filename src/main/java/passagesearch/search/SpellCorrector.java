@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,6 +33,13 @@ final class SpellCorrector {
   private final Set<String> knownWords;
   private final int maxEdits;
   private final int minLength;
+  /**
+   * Unknown words already looked up in this generation, with what they were corrected to. Building the
+   * edit-distance automata is most of a misspelt query's cost, and the same misspellings come back; the
+   * answer cannot change while the generation is served. Emptied when it reaches its bound.
+   */
+  private final ConcurrentMap<String, Optional<String>> corrections = new ConcurrentHashMap<>();
+  private static final int MAX_REMEMBERED = 10_000;
 
   SpellCorrector(IndexReader reader, Analyzer analyzer, Set<String> knownWords, int maxEdits, int minLength) {
     this.reader = reader;
@@ -92,6 +102,20 @@ final class SpellCorrector {
         || reader.docFreq(new Term(Fields.WORDS, lower)) > 0 || indexedForm(word)) {
       return null;
     }
+    Optional<String> seen = corrections.get(lower);
+    if (seen != null) {
+      return seen.orElse(null);
+    }
+    String found = closest(lower);
+    if (corrections.size() >= MAX_REMEMBERED) {
+      corrections.clear();
+    }
+    corrections.put(lower, Optional.ofNullable(found));
+    return found;
+  }
+
+  /** The corpus word closest to an unknown one, by edit distance then frequency; null when none is near. */
+  private String closest(String lower) throws IOException {
     DirectSpellChecker checker = new DirectSpellChecker();
     checker.setMaxEdits(lower.length() >= 8 ? maxEdits : Math.min(1, maxEdits));
     checker.setMinPrefix(0);
