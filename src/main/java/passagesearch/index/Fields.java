@@ -14,13 +14,13 @@ public final class Fields {
   public static final String TEXT = "text";
   /** The headings above the passage: analysed so a heading's words count toward the score. */
   public static final String HEADINGS = "headings";
-  /** One stored value per heading, outermost first, to give the heading path back exactly. */
+  /** One stored value per heading, outermost first, to give the heading path back exactly; doc values to list them. */
   public static final String HEADING = "heading";
   /** The document title: analysed so the title's words count toward the score. */
   public static final String TITLE = "title";
   /** Passage text and headings as lower-cased surface words, unstemmed: the spelling corrector's vocabulary. */
   public static final String WORDS = "words";
-  /** A tag id: exact-match filter and facet dimension, stored. */
+  /** A tag id: exact-match filter and facet dimension, stored, and doc values to count tags per document. */
   public static final String TAG = "tag";
   /** Start and end offsets of the passage in the source text: stored only. */
   public static final String START = "start";

@@ -6,6 +6,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -30,6 +31,8 @@ final class PassageDocuments {
    * served: the search code relies on every field here.
    */
   static final int LAYOUT = 2;
+  /** Lucene's bound on one doc value; a longer heading is stored but not listed for suggestions. */
+  private static final int MAX_DOC_VALUE_BYTES = 32_766;
 
   private PassageDocuments() {}
 
@@ -62,11 +65,17 @@ final class PassageDocuments {
     doc.add(new TextField(Fields.WORDS, passage.text() + "\n" + String.join("\n", passage.headings()), Field.Store.NO));
     for (String heading : passage.headings()) {
       doc.add(new StoredField(Fields.HEADING, heading));
+      // Doc values too, so the suggester lists every distinct heading without reading stored passages.
+      BytesRef value = new BytesRef(heading);
+      if (value.length <= MAX_DOC_VALUE_BYTES) {
+        doc.add(new SortedSetDocValuesField(Fields.HEADING, value));
+      }
     }
     // Tags: exact-match filters, stored, and a multi-valued facet dimension.
     for (String tag : passage.tags()) {
       doc.add(new StringField(Fields.TAG, tag, Field.Store.YES));
       doc.add(new SortedSetDocValuesFacetField(Fields.TAG, tag));
+      doc.add(new SortedSetDocValuesField(Fields.TAG, new BytesRef(tag)));
     }
     // What near-duplicate folding compares, computed once here rather than from the text at every search.
     doc.add(new BinaryDocValuesField(Fields.SHINGLES, Shingles.encode(Shingles.of(passage.text()))));

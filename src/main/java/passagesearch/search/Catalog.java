@@ -11,10 +11,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.Bits;
-import org.apache.lucene.index.MultiBits;
+import org.apache.lucene.util.BytesRef;
 import passagesearch.config.TagDefinition;
 import passagesearch.config.TagGroup;
 import passagesearch.config.TagVocabulary;
@@ -23,38 +33,61 @@ import passagesearch.index.GenerationInfo;
 import passagesearch.index.OpenIndex;
 import passagesearch.ingest.DocumentMetadata;
 
-/** What a generation holds, listed: documents with their passages in order, tags with counts. */
+/**
+ * What a generation holds, listed: documents with their passages in order, tags with counts. Nothing is
+ * read up front beyond the generation's document list: a document or passage is looked up in the index
+ * when asked for, and the per-document tag counts are gathered from doc values on first use, so opening
+ * a generation of any size costs the same.
+ */
 final class Catalog {
   static final int CONTEXT_CHARS = 600;
 
   private final OpenIndex index;
   private final Map<String, DocumentMetadata> metadata = new LinkedHashMap<>();
-  private final Map<String, List<PassageSummary>> byDocument = new LinkedHashMap<>();
-  private final Map<String, PassageSummary> byId = new HashMap<>();
-  private final Map<String, Integer> tagCounts = new HashMap<>();
+  private final Map<String, Integer> passageCounts = new HashMap<>();
+  private final Lazy<TagTally> tally = new Lazy<>(this::countTags);
 
   Catalog(OpenIndex index) {
     this.index = index;
     for (GenerationInfo.DocumentEntry d : index.info().documents()) {
       metadata.put(d.metadata().id(), d.metadata());
-      byDocument.put(d.metadata().id(), new ArrayList<>());
+      passageCounts.put(d.metadata().id(), d.passages());
     }
+  }
+
+  /** Passages per tag, in all and per document. */
+  private record TagTally(Map<String, Integer> all, Map<String, Map<String, Integer>> byDocument) {}
+
+  /** One pass over the source and tag doc values of every live passage. */
+  private TagTally countTags() {
+    Map<String, Integer> all = new HashMap<>();
+    Map<String, Map<String, Integer>> byDocument = new HashMap<>();
     try {
-      StoredFields stored = index.searcher().storedFields();
-      Bits live = MultiBits.getLiveDocs(index.searcher().getIndexReader());
-      for (int doc = 0; doc < index.searcher().getIndexReader().maxDoc(); doc++) {
-        if (live != null && !live.get(doc)) {
-          continue;
+      for (LeafReaderContext leaf : index.searcher().getIndexReader().leaves()) {
+        Bits live = leaf.reader().getLiveDocs();
+        SortedDocValues sources = DocValues.getSorted(leaf.reader(), Fields.SOURCE);
+        SortedSetDocValues tags = DocValues.getSortedSet(leaf.reader(), Fields.TAG);
+        String[] tagNames = new String[(int) tags.getValueCount()];
+        for (int ord = 0; ord < tagNames.length; ord++) {
+          tagNames[ord] = tags.lookupOrd(ord).utf8ToString();
         }
-        PassageSummary p = summary(stored.document(doc));
-        byId.put(p.id(), p);
-        byDocument.computeIfAbsent(p.id().substring(0, p.id().lastIndexOf('/')), k -> new ArrayList<>()).add(p);
-        p.tags().forEach(t -> tagCounts.merge(t, 1, Integer::sum));
+        for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+          if ((live != null && !live.get(doc)) || !sources.advanceExact(doc) || !tags.advanceExact(doc)) {
+            continue;
+          }
+          Map<String, Integer> counts = byDocument.computeIfAbsent(
+              sources.lookupOrd(sources.ordValue()).utf8ToString(), k -> new HashMap<>());
+          for (int i = 0; i < tags.docValueCount(); i++) {
+            String tag = tagNames[(int) tags.nextOrd()];
+            counts.merge(tag, 1, Integer::sum);
+            all.merge(tag, 1, Integer::sum);
+          }
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    byDocument.values().forEach(list -> list.sort(Comparator.comparingInt(PassageSummary::ordinal)));
+    return new TagTally(all, byDocument);
   }
 
   static PassageSummary summary(Document doc) {
@@ -79,10 +112,20 @@ final class Catalog {
     return metadata.containsKey(documentId);
   }
 
-  /** Every heading of the generation, once. */
+  /** Every heading of the generation, once, read from the headings' doc values. */
   java.util.Set<String> headings() {
     java.util.Set<String> out = new java.util.LinkedHashSet<>();
-    byId.values().forEach(p -> out.addAll(p.headings()));
+    try {
+      for (LeafReaderContext leaf : index.searcher().getIndexReader().leaves()) {
+        SortedSetDocValues headings = DocValues.getSortedSet(leaf.reader(), Fields.HEADING);
+        TermsEnum all = headings.termsEnum();
+        for (BytesRef h = all.next(); h != null; h = all.next()) {
+          out.add(h.utf8ToString());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     return out;
   }
 
@@ -94,29 +137,54 @@ final class Catalog {
     if (!metadata.containsKey(id)) {
       return Optional.empty();
     }
-    return Optional.of(new DocumentView(summaryOf(id), byDocument.getOrDefault(id, List.of())));
+    List<PassageSummary> passages = new ArrayList<>();
+    try {
+      StoredFields stored = index.searcher().storedFields();
+      for (int doc : inOrder(id)) {
+        passages.add(summary(stored.document(doc)));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Optional.of(new DocumentView(summaryOf(id), passages));
+  }
+
+  /** A document's passages (Lucene doc numbers), in their order in the document. */
+  private List<Integer> inOrder(String documentId) throws IOException {
+    int count = Math.max(1, passageCounts.getOrDefault(documentId, 1));
+    TopDocs all = index.searcher().search(new TermQuery(new Term(Fields.SOURCE, documentId)), count,
+        new Sort(new SortField(Fields.ORDINAL, SortField.Type.INT)));
+    return Arrays.stream(all.scoreDocs).map(sd -> sd.doc).toList();
   }
 
   private DocumentSummary summaryOf(String id) {
-    List<PassageSummary> passages = byDocument.getOrDefault(id, List.of());
-    Map<String, Integer> counts = new HashMap<>();
-    passages.forEach(p -> p.tags().forEach(t -> counts.merge(t, 1, Integer::sum)));
-    return new DocumentSummary(SourceRef.of(metadata.get(id)), passages.size(), sorted(counts));
+    Map<String, Integer> counts = tally.get().byDocument().getOrDefault(id, Map.of());
+    return new DocumentSummary(SourceRef.of(metadata.get(id)), passageCounts.getOrDefault(id, 0), sorted(counts));
   }
 
   Optional<PassageView> passage(String id) {
-    PassageSummary p = byId.get(id);
-    if (p == null) {
-      return Optional.empty();
+    try {
+      TopDocs found = index.searcher().search(new TermQuery(new Term(Fields.ID, id)), 1);
+      if (found.scoreDocs.length == 0) {
+        return Optional.empty();
+      }
+      int doc = found.scoreDocs[0].doc;
+      StoredFields stored = index.searcher().storedFields();
+      Document fields = stored.document(doc);
+      PassageSummary p = summary(fields);
+      String documentId = fields.get(Fields.SOURCE);
+      List<Integer> siblings = inOrder(documentId);
+      int at = siblings.indexOf(doc);
+      String previous = at > 0 ? stored.document(siblings.get(at - 1), ID_ONLY).get(Fields.ID) : null;
+      String next = at >= 0 && at + 1 < siblings.size() ? stored.document(siblings.get(at + 1), ID_ONLY).get(Fields.ID) : null;
+      return Optional.of(new PassageView(p, SourceRef.of(metadata.get(documentId)), previous, next,
+          context(index.sourceText(documentId), p.offsets())));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    String documentId = id.substring(0, id.lastIndexOf('/'));
-    List<PassageSummary> siblings = byDocument.get(documentId);
-    int at = siblings.indexOf(p);
-    String previous = at > 0 ? siblings.get(at - 1).id() : null;
-    String next = at + 1 < siblings.size() ? siblings.get(at + 1).id() : null;
-    return Optional.of(new PassageView(p, SourceRef.of(metadata.get(documentId)), previous, next,
-        context(index.sourceText(documentId), p.offsets())));
   }
+
+  private static final java.util.Set<String> ID_ONLY = java.util.Set.of(Fields.ID);
 
   /** The source around a passage, cut at line boundaries so no line is shown in part. */
   static PassageView.Context context(String source, SearchHit.Offsets at) {
@@ -145,7 +213,7 @@ final class Catalog {
     for (TagGroup g : vocabulary.groups()) {
       List<TagCount> tags = new ArrayList<>();
       for (TagDefinition t : g.tags()) {
-        tags.add(new TagCount(t.id(), t.label(), tagCounts.getOrDefault(t.id(), 0)));
+        tags.add(new TagCount(t.id(), t.label(), tally.get().all().getOrDefault(t.id(), 0)));
       }
       groups.add(new TagCount.Group(g.id(), g.label(), g.id().equals(TagVocabulary.SET_ASIDE_GROUP), tags));
     }

@@ -66,7 +66,7 @@ public final class SearchService implements AutoCloseable {
 
   /** Completions for a search box, best first. */
   public List<Suggestion> suggest(String prefix, int limit) {
-    return withServed(s -> s.suggester().suggest(prefix, limit));
+    return withServed(s -> s.suggester().get().suggest(prefix, limit));
   }
 
   /** The tag vocabulary with passage counts. */

@@ -15,7 +15,7 @@ record Served(
     SpellCorrector speller,
     ResultShaper shaper,
     Catalog catalog,
-    Suggester suggester,
+    Lazy<Suggester> suggester,
     Snippets snippets) {
   static Served of(OpenIndex index) {
     IndexConfig config = index.config();
@@ -29,7 +29,8 @@ record Served(
             ranking.correctionMinLength()),
         new ResultShaper(ranking.duplicateOverlap(), ranking.sameSourceDecay()),
         catalog,
-        new Suggester(config.tags(), catalog.headings(), index.searcher().getIndexReader()),
+        // Built on the first keystroke rather than when the generation opens: it walks the whole vocabulary.
+        new Lazy<>(() -> new Suggester(config.tags(), catalog.headings(), index.searcher().getIndexReader())),
         new Snippets(index));
   }
 
