@@ -79,12 +79,40 @@ public final class Shingles {
     return common / (double) (a.length + b.length - common);
   }
 
-  /** The highest overlap two texts of these sizes could have: a cheap test before {@link #overlap}. */
-  public static double maxOverlap(int[] a, int[] b) {
+  /**
+   * Whether the overlap reaches {@code threshold} (in (0, 1]): the same answer as comparing
+   * {@link #overlap}, but it stops as soon as the texts have differed too often to get there, which for
+   * unrelated texts is after a small part of them.
+   */
+  public static boolean overlapAtLeast(int[] a, int[] b, double threshold) {
     if (a.length == 0 || b.length == 0) {
-      return 0;
+      return false;
     }
-    return Math.min(a.length, b.length) / (double) Math.max(a.length, b.length);
+    // common / (|a| + |b| - common) >= t  <=>  common >= t (|a| + |b|) / (1 + t)
+    double needed = threshold * (a.length + b.length) / (1 + threshold) - 1e-9;
+    if (Math.min(a.length, b.length) < needed) {
+      return false;
+    }
+    int common = 0;
+    int i = 0;
+    int j = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] == b[j]) {
+        common++;
+        i++;
+        j++;
+      } else {
+        if (a[i] < b[j]) {
+          i++;
+        } else {
+          j++;
+        }
+        if (common + Math.min(a.length - i, b.length - j) < needed) {
+          return false;
+        }
+      }
+    }
+    return common >= needed;
   }
 
   /** Sorted hashes as ascending deltas in variable-length bytes. */

@@ -52,9 +52,7 @@ final class ResultShaper {
 
   private boolean duplicateOfAny(Candidate c, List<Candidate> kept) {
     for (Candidate other : kept) {
-      // Texts of very different lengths cannot reach the overlap: skip the comparison.
-      if (Shingles.maxOverlap(c.shingles(), other.shingles()) >= duplicateOverlap
-          && Shingles.overlap(c.shingles(), other.shingles()) >= duplicateOverlap) {
+      if (Shingles.overlapAtLeast(c.shingles(), other.shingles(), duplicateOverlap)) {
         return true;
       }
     }

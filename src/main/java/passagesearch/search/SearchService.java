@@ -151,6 +151,9 @@ public final class SearchService implements AutoCloseable {
   }
 
   private static final java.util.Set<String> ID_ONLY = java.util.Set.of(Fields.ID);
+  /** Facet values returned per search: every tag of a vocabulary, the sources that answer most. */
+  static final int MAX_TAG_FACETS = 100;
+  static final int MAX_SOURCE_FACETS = 20;
 
   /** One search on one generation. */
   private static final class Execution {
@@ -250,8 +253,8 @@ public final class SearchService implements AutoCloseable {
       Map<String, Map<String, Integer>> facets = new LinkedHashMap<>();
       SortedSetDocValuesFacetCounts counts =
           new SortedSetDocValuesFacetCounts(index.facetState(), result.facetsCollector());
-      facets.put("tags", counts(counts, Fields.TAG));
-      facets.put("source", counts(counts, Fields.SOURCE));
+      facets.put("tags", counts(counts, Fields.TAG, MAX_TAG_FACETS));
+      facets.put("source", counts(counts, Fields.SOURCE, MAX_SOURCE_FACETS));
       // Folded duplicates are not results: they leave the counts as they leave the total.
       for (ResultShaper.Candidate c : shaped.folded()) {
         facets.get("source").computeIfPresent(c.source(), (k, v) -> v - 1);
@@ -296,11 +299,14 @@ public final class SearchService implements AutoCloseable {
           why);
     }
 
-    private static Map<String, Integer> counts(SortedSetDocValuesFacetCounts counts, String dim) throws IOException {
+    /** The largest counts of a dimension, largest first (ties by label), at most {@code max} of them. */
+    private static Map<String, Integer> counts(SortedSetDocValuesFacetCounts counts, String dim, int max)
+        throws IOException {
       Map<String, Integer> out = new LinkedHashMap<>();
       FacetResult r;
       try {
-        r = counts.getAllChildren(dim);
+        // Lucene breaks ties at the cut by label, as the sort below does.
+        r = counts.getTopChildren(max, dim);
       } catch (IllegalArgumentException noSuchDimension) {
         return out;
       }

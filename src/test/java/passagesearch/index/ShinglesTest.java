@@ -26,7 +26,10 @@ class ShinglesTest {
       double expected = reference(a, b);
       double actual = Shingles.overlap(Shingles.of(a), Shingles.of(b));
       assertEquals(expected, actual, 1e-9, () -> a + " | " + b);
-      assertTrue(Shingles.maxOverlap(Shingles.of(a), Shingles.of(b)) >= actual);
+      for (double threshold : new double[] {0.1, 0.5, 0.8, 1.0}) {
+        assertEquals(actual >= threshold - 1e-12, Shingles.overlapAtLeast(Shingles.of(a), Shingles.of(b), threshold),
+            () -> threshold + ": " + a + " | " + b);
+      }
     }
   }
 
