@@ -4,6 +4,7 @@ import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Small text measures shared by the splitter and the tagger. */
 public final class Text {
@@ -30,14 +31,19 @@ public final class Text {
     return inToken && hasAlnum ? count + 1 : count;
   }
 
+  private static final Pattern LINE_BREAK = Pattern.compile("\\R");
+  private static final Pattern EDGE_SPACE = Pattern.compile("^\\h+|\\h+$");
+  private static final Pattern SPACE_RUN = Pattern.compile("\\h+");
+
   /**
    * The source's words with whitespace normalised: each line trimmed, runs of spaces and tabs collapsed
    * to one space, blank lines removed, lines joined with a newline. Nothing else changes.
    */
   public static String normalise(String s) {
+    // Patterns compiled once: String.replaceAll compiles its pattern on every line of every document.
     StringBuilder out = new StringBuilder(s.length());
-    for (String line : s.split("\\R")) {
-      String collapsed = line.replaceAll("^\\h+|\\h+$", "").replaceAll("\\h+", " ");
+    for (String line : LINE_BREAK.split(s)) {
+      String collapsed = SPACE_RUN.matcher(EDGE_SPACE.matcher(line).replaceAll("")).replaceAll(" ");
       if (!collapsed.isEmpty()) {
         if (!out.isEmpty()) {
           out.append('\n');
