@@ -27,6 +27,8 @@ import passagesearch.search.SearchService;
 public final class IndexManager implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(IndexManager.class);
   private static final int KEPT_JOBS = 50;
+  private static final int STOP_WAIT_SECONDS = 10;
+  private static final String UPLOADS = "uploads";
 
   private final Path corpus;
   private final Path config;
@@ -73,7 +75,7 @@ public final class IndexManager implements AutoCloseable {
     Path source = corpus;
     try {
       if (body != null) {
-        source = store.root().resolve("uploads").resolve(id);
+        source = store.root().resolve(UPLOADS).resolve(id);
         Uploads.unpack(body, contentType, source);
       }
     } catch (java.io.IOException | RuntimeException e) {
@@ -163,8 +165,21 @@ public final class IndexManager implements AutoCloseable {
     }
   }
 
+  /**
+   * Abandons a running rebuild and waits a little for it to clear up its half-built generation; the
+   * generation being served is not touched. Whatever is left is removed at the next start.
+   */
   @Override
   public void close() {
     worker.shutdownNow();
+    try {
+      if (!worker.awaitTermination(STOP_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+        LOG.warn("the rebuild did not stop within {} s; its folder is removed at the next start", STOP_WAIT_SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    // Uploads of jobs that were queued, never started, and so never cleared their scratch folder.
+    deleteQuietly(store.root().resolve(UPLOADS));
   }
 }
