@@ -100,6 +100,7 @@ public final class WebServer implements AutoCloseable {
       config.routes.exception(AdminController.Unauthorized.class, (e, ctx) -> error(ctx, 401, "unauthorized"));
       config.routes.exception(AdminController.Forbidden.class, (e, ctx) -> error(ctx, 403, e.getMessage()));
       config.routes.exception(AdminController.Conflict.class, (e, ctx) -> error(ctx, 409, e.getMessage()));
+      config.routes.exception(AdminController.InsufficientStorage.class, (e, ctx) -> error(ctx, 507, e.getMessage()));
       config.routes.exception(Exception.class, (e, ctx) -> {
         String requestId = RequestIds.of(ctx);
         LOG.error("request {} {} {} failed", requestId, ctx.method(), ctx.path(), e);
