@@ -39,11 +39,11 @@ final class ServeCommand implements Callable<Integer> {
     WebServer server = WebServer.create(search,
         new HttpSettings(corsOrigins == null ? List.of() : corsOrigins, System.getenv("ADMIN_TOKEN")), manager)
         .start(host, port);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
-      manager.close();
-      search.close();
-    }, "shutdown"));
+    Runtime.getRuntime().addShutdownHook(new Thread(new GracefulShutdown(List.of(
+        new GracefulShutdown.Step("web server", server),
+        new GracefulShutdown.Step("rebuild worker", manager),
+        new GracefulShutdown.Step("index", search)), spec.commandLine().getOut(), spec.commandLine().getErr()),
+        "shutdown"));
     GenerationInfo info = search.generation();
     spec.commandLine().getOut().printf("Serving %d passages from %d documents (%s) on http://%s:%d/%n",
         info.passages(), info.documents().size(), info.name(), host.equals("0.0.0.0") ? "localhost" : host,

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import passagesearch.serving.IndexManager;
 import passagesearch.serving.RebuildInProgress;
+import passagesearch.serving.UploadNotStored;
 import passagesearch.serving.Uploads;
 
 /**
@@ -33,6 +34,8 @@ final class AdminController {
       throw new Conflict(e.getMessage());
     } catch (Uploads.BadUpload e) {
       throw new BadRequest(e.getMessage());
+    } catch (UploadNotStored e) {
+      throw new InsufficientStorage(e.getMessage());
     }
   }
 
@@ -76,6 +79,13 @@ final class AdminController {
   /** 403. */
   static final class Forbidden extends RuntimeException {
     Forbidden(String message) {
+      super(message);
+    }
+  }
+
+  /** 507: the disk could not take an upload. The message goes to the admin who sent it, not to the public. */
+  static final class InsufficientStorage extends RuntimeException {
+    InsufficientStorage(String message) {
       super(message);
     }
   }

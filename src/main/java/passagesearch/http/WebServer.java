@@ -9,6 +9,7 @@ import io.javalin.json.JavalinJackson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import passagesearch.search.InvalidRequestException;
@@ -24,6 +25,8 @@ public final class WebServer implements AutoCloseable {
   private static final long MAX_REQUEST_BYTES = 1_000_000;
   /** A corpus sent with a rebuild request may be larger. */
   private static final long MAX_UPLOAD_BYTES = 64L * 1024 * 1024;
+  /** How long {@link #close} waits for requests in flight to finish before cutting them off. */
+  static final long STOP_TIMEOUT_MILLIS = 10_000;
 
   private final Javalin app;
   private final List<String> routes;
@@ -62,7 +65,13 @@ public final class WebServer implements AutoCloseable {
       config.http.maxRequestSize = MAX_UPLOAD_BYTES;
       config.staticFiles.add("/public", Location.CLASSPATH);
       config.http.compressionStrategy = CompressionStrategy.GZIP;
-      config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+      config.jetty.modifyServer(server -> {
+        server.setErrorHandler(new JettyErrors());
+        // Jetty 12 drains only requests counted by a GracefulHandler, and only when a stop timeout is set:
+        // stop() then closes the port, lets requests in flight finish, and only then closes connections.
+        server.insertHandler(new GracefulHandler());
+        server.setStopTimeout(STOP_TIMEOUT_MILLIS);
+      });
       if (!settings.corsOrigins().isEmpty()) {
         config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
           rule.allowHost(settings.corsOrigins().get(0),
@@ -92,6 +101,7 @@ public final class WebServer implements AutoCloseable {
       config.routes.exception(AdminController.Unauthorized.class, (e, ctx) -> error(ctx, 401, "unauthorized"));
       config.routes.exception(AdminController.Forbidden.class, (e, ctx) -> error(ctx, 403, e.getMessage()));
       config.routes.exception(AdminController.Conflict.class, (e, ctx) -> error(ctx, 409, e.getMessage()));
+      config.routes.exception(AdminController.InsufficientStorage.class, (e, ctx) -> error(ctx, 507, e.getMessage()));
       config.routes.exception(Exception.class, (e, ctx) -> {
         String requestId = RequestIds.of(ctx);
         LOG.error("request {} {} {} failed", requestId, ctx.method(), ctx.path(), e);
@@ -130,10 +140,18 @@ public final class WebServer implements AutoCloseable {
     return app.port();
   }
 
+  /**
+   * Stops gracefully: no new connections, requests in flight finish (up to {@value #STOP_TIMEOUT_MILLIS} ms).
+   *
+   * @throws RuntimeException when requests were still running at the timeout and had to be cut off
+   */
   @Override
   public void close() {
-    app.stop();
-    accessLog.close();
+    try {
+      app.stop();
+    } finally {
+      accessLog.close();
+    }
   }
 
   /** For the health route: a map so the shape can grow without a new type. */

@@ -111,6 +111,7 @@ public final class IndexStore {
     FacetsConfig facets = PassageDocuments.facetsConfig();
     List<GenerationInfo.DocumentEntry> entries = new ArrayList<>();
     int total = 0;
+    boolean published = false;
     try {
       Files.createDirectories(dir);
       IndexWriterConfig writerConfig = new IndexWriterConfig(writerAnalyzer(config))
@@ -147,15 +148,19 @@ public final class IndexStore {
       }
       String previous = current().map(GenerationInfo::name).orElse(null);
       publish(name);
+      published = true;
       removeOld(name, previous);
       LOG.info("built {}: {} documents, {} passages in {} ms", name, entries.size(), total, info.buildMillis());
       return info;
     } catch (IOException | RuntimeException e) {
-      deleteQuietly(dir);
+      if (!published) { // once published, the folder is the one being served: never remove it
+        deleteQuietly(dir);
+        deleteQuietly(root.resolve(CURRENT + ".tmp"));
+      }
       if (e instanceof IndexException ie) {
         throw ie;
       }
-      throw new IndexException("index build failed in " + dir + ": " + e.getMessage(), e);
+      throw new IndexException("cannot build a new index generation in " + root + ": " + StorageErrors.describe(e), e);
     }
   }
 

@@ -15,6 +15,7 @@ import passagesearch.config.ConfigLoader;
 import passagesearch.config.IndexConfig;
 import passagesearch.index.GenerationInfo;
 import passagesearch.index.IndexStore;
+import passagesearch.index.StorageErrors;
 import passagesearch.ingest.Corpus;
 import passagesearch.ingest.CorpusReader;
 import passagesearch.search.SearchService;
@@ -27,6 +28,8 @@ import passagesearch.search.SearchService;
 public final class IndexManager implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(IndexManager.class);
   private static final int KEPT_JOBS = 50;
+  private static final int STOP_WAIT_SECONDS = 10;
+  private static final String UPLOADS = "uploads";
 
   private final Path corpus;
   private final Path config;
@@ -59,7 +62,8 @@ public final class IndexManager implements AutoCloseable {
 
   /**
    * Starts a rebuild of a corpus sent with the request (see {@link Uploads}); the upload is checked and
-   * unpacked before the job is accepted, so a bad one fails here with {@link Uploads.BadUpload}.
+   * unpacked before the job is accepted, so a bad one fails here with {@link Uploads.BadUpload}, and one
+   * the disk cannot take (full, read-only) with {@link UploadNotStored}.
    */
   public RebuildJob rebuild(byte[] body, String contentType) {
     return start(body, contentType);
@@ -73,16 +77,16 @@ public final class IndexManager implements AutoCloseable {
     Path source = corpus;
     try {
       if (body != null) {
-        source = store.root().resolve("uploads").resolve(id);
+        source = store.root().resolve(UPLOADS).resolve(id);
         Uploads.unpack(body, contentType, source);
       }
     } catch (java.io.IOException | RuntimeException e) {
       running.set(null);
-      deleteQuietly(source);
-      if (e instanceof Uploads.BadUpload bad) {
-        throw bad;
+      removeScratch(source);
+      if (e instanceof RuntimeException unchecked) {
+        throw unchecked;
       }
-      throw new Uploads.BadUpload("the upload cannot be stored: " + e.getMessage());
+      throw new UploadNotStored("the upload cannot be stored in " + source + ": " + StorageErrors.describe(e), e);
     }
     RebuildJob queued = new RebuildJob(id, RebuildJob.State.QUEUED, Instant.now().toString(), null,
         "waiting to start", null, 0, 0, 0);
@@ -93,11 +97,24 @@ public final class IndexManager implements AutoCloseable {
         run(queued, from);
       } finally {
         if (body != null) {
-          deleteQuietly(from);
+          removeScratch(from);
         }
       }
     });
     return queued;
+  }
+
+  /** Removes an upload's scratch folder, and the uploads folder with it when no other upload is there. */
+  private void removeScratch(Path scratch) {
+    if (scratch.equals(corpus)) {
+      return;
+    }
+    deleteQuietly(scratch);
+    try {
+      java.nio.file.Files.deleteIfExists(store.root().resolve(UPLOADS));
+    } catch (java.io.IOException notEmpty) {
+      LOG.debug("uploads folder kept: {}", notEmpty.getMessage());
+    }
   }
 
   private static void deleteQuietly(Path dir) {
@@ -163,8 +180,21 @@ public final class IndexManager implements AutoCloseable {
     }
   }
 
+  /**
+   * Abandons a running rebuild and waits a little for it to clear up its half-built generation; the
+   * generation being served is not touched. Whatever is left is removed at the next start.
+   */
   @Override
   public void close() {
     worker.shutdownNow();
+    try {
+      if (!worker.awaitTermination(STOP_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+        LOG.warn("the rebuild did not stop within {} s; its folder is removed at the next start", STOP_WAIT_SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    // Uploads of jobs that were queued, never started, and so never cleared their scratch folder.
+    deleteQuietly(store.root().resolve(UPLOADS));
   }
 }

@@ -39,32 +39,43 @@ public final class Uploads {
    *
    * @param contentType the request's content type: application/zip, application/gzip (a .tar.gz), or
    *     application/x-ndjson / application/jsonl (one document a line)
+   * @throws BadUpload when the upload is at fault (its type, shape or size)
+   * @throws IOException when the scratch folder cannot be written (a full disk, say): the server is at fault
    */
   public static void unpack(byte[] body, String contentType, Path scratch) throws IOException {
     String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).split(";")[0].strip();
-    Files.createDirectories(scratch);
     switch (type) {
       case "application/x-ndjson", "application/jsonl", "application/x-jsonlines", "application/jsonlines" -> {
         if (body.length > MAX_EXPANDED_BYTES) {
           throw new BadUpload("the JSON Lines body is larger than " + MAX_EXPANDED_BYTES + " bytes");
         }
+        Files.createDirectories(scratch);
         Files.write(scratch.resolve("upload.jsonl"), body);
       }
       case "application/zip" -> extract(new ZipArchiveInputStream(new ByteArrayInputStream(body)), scratch);
-      case "application/gzip", "application/x-gzip", "application/x-tar+gzip", "application/tar+gzip" -> extract(
-          new TarArchiveInputStream(new GzipCompressorInputStream(new BufferedInputStream(new ByteArrayInputStream(body)))),
-          scratch);
+      case "application/gzip", "application/x-gzip", "application/x-tar+gzip", "application/tar+gzip" ->
+          extract(tarGz(body), scratch);
       default -> throw new BadUpload("Content-Type must be application/zip, application/gzip (.tar.gz) or "
           + "application/x-ndjson (JSON Lines), not '" + type + "'");
     }
   }
 
+  private static TarArchiveInputStream tarGz(byte[] body) {
+    try {
+      return new TarArchiveInputStream(new GzipCompressorInputStream(new BufferedInputStream(new ByteArrayInputStream(body))));
+    } catch (IOException e) {
+      throw unreadable(e);
+    }
+  }
+
+  /** Reading the archive fails: the upload is at fault. Writing what it holds fails: the disk is. */
   private static void extract(ArchiveInputStream<? extends ArchiveEntry> in, Path scratch) throws IOException {
     Path root = scratch.toAbsolutePath().normalize();
+    Files.createDirectories(root);
     int files = 0;
     long expanded = 0;
     try (in) {
-      for (ArchiveEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+      for (ArchiveEntry entry = next(in); entry != null; entry = next(in)) {
         String name = entry.getName();
         if (isLink(entry)) {
           throw new BadUpload("archive entry '" + name + "' is a link; links are not accepted");
@@ -87,7 +98,7 @@ public final class Uploads {
         Files.createDirectories(target.getParent());
         try (OutputStream out = Files.newOutputStream(target)) {
           byte[] buffer = new byte[64 * 1024];
-          for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+          for (int n = read(in, buffer); n >= 0; n = read(in, buffer)) {
             expanded += n;
             if (expanded > MAX_EXPANDED_BYTES) {
               throw new BadUpload("the archive expands to more than " + MAX_EXPANDED_BYTES + " bytes");
@@ -96,9 +107,27 @@ public final class Uploads {
           }
         }
       }
-    } catch (IOException e) {
-      throw new BadUpload("the archive cannot be read: " + e.getMessage());
     }
+  }
+
+  private static ArchiveEntry next(ArchiveInputStream<? extends ArchiveEntry> in) {
+    try {
+      return in.getNextEntry();
+    } catch (IOException e) {
+      throw unreadable(e);
+    }
+  }
+
+  private static int read(ArchiveInputStream<? extends ArchiveEntry> in, byte[] buffer) {
+    try {
+      return in.read(buffer);
+    } catch (IOException e) {
+      throw unreadable(e);
+    }
+  }
+
+  private static BadUpload unreadable(IOException e) {
+    return new BadUpload("the archive cannot be read: " + e.getMessage());
   }
 
   private static boolean isLink(ArchiveEntry entry) {

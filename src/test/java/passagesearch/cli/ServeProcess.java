@@ -1,0 +1,128 @@
+package passagesearch.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import passagesearch.TestSupport;
+
+/**
+ * {@code serve} run as a real child process (the test classpath, as the jar would run it) on a free port,
+ * with an admin token, so a test can signal it, kill it, or put its index on a filesystem of its own.
+ */
+final class ServeProcess implements AutoCloseable {
+  static final String TOKEN = "child-admin-token";
+  private static final Pattern SERVING = Pattern.compile("on http://[^:]+:(\\d+)/");
+
+  final Process process;
+  final int port;
+  final Path log;
+  private final Path out;
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final ObjectMapper json = new ObjectMapper();
+
+  /**
+   * @param prefix a command the JVM is run under (e.g. {@code unshare ... sh -c '...' sh}), or empty
+   * @param index the index folder, as the child sees it
+   * @param log where the child's standard error (its log) goes; its standard output goes beside it
+   */
+  ServeProcess(List<String> prefix, Path corpus, Path index, Path log) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(prefix);
+    command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--host", "127.0.0.1",
+        "--port", "0", "--corpus", corpus.toString(), "--config", TestSupport.config().toString(),
+        "--index", index.toString()));
+    this.log = log;
+    // Files, not pipes: Process.destroy() closes the pipes, and the test reads what was printed after it.
+    this.out = log.resolveSibling(log.getFileName() + ".out");
+    ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile()).redirectOutput(out.toFile());
+    builder.environment().put("ADMIN_TOKEN", TOKEN);
+    this.process = builder.start();
+    this.port = awaitPort();
+  }
+
+  private int awaitPort() throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    while (process.isAlive() && System.nanoTime() < deadline) {
+      for (String line : output()) {
+        Matcher m = SERVING.matcher(line);
+        if (line.startsWith("Serving ") && m.find()) {
+          return Integer.parseInt(m.group(1));
+        }
+      }
+      Thread.sleep(50);
+    }
+    throw new IllegalStateException("serve did not start: " + output() + "\n" + Files.readString(log));
+  }
+
+  /** The lines the child has printed on standard output so far. */
+  List<String> output() throws IOException {
+    return Files.readAllLines(out);
+  }
+
+  HttpRequest.Builder request(String pathAndQuery) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery));
+  }
+
+  JsonNode get(String pathAndQuery) throws IOException, InterruptedException {
+    HttpResponse<String> r = http.send(request(pathAndQuery).GET().build(), HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      throw new AssertionError(pathAndQuery + " answered " + r.statusCode() + ": " + r.body());
+    }
+    return json.readTree(r.body());
+  }
+
+  /** The ids of the first page of hits for a query, in rank order. */
+  List<String> ids(String query) throws IOException, InterruptedException {
+    List<String> ids = new ArrayList<>();
+    get("/api/search?q=" + query.replace(' ', '+')).get("hits").forEach(h -> ids.add(h.get("id").asText()));
+    return ids;
+  }
+
+  /** Starts a rebuild of the configured corpus through the admin route and waits for it to end. */
+  JsonNode rebuild() throws IOException, InterruptedException {
+    HttpResponse<String> started = http.send(request("/api/index/rebuild").header("Authorization", "Bearer " + TOKEN)
+        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    if (started.statusCode() != 202) {
+      throw new AssertionError("rebuild answered " + started.statusCode() + ": " + started.body());
+    }
+    String id = json.readTree(started.body()).get("id").asText();
+    for (int i = 0; i < 1200; i++) {
+      JsonNode job = json.readTree(http.send(request("/api/index/jobs/" + id)
+          .header("Authorization", "Bearer " + TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+      String state = job.get("state").asText();
+      if (state.equals("SUCCEEDED") || state.equals("FAILED")) {
+        return job;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("rebuild " + id + " did not finish");
+  }
+
+  /** Sends SIGTERM and waits for the process to end; returns its exit status. */
+  int terminate() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      throw new AssertionError("serve did not stop within 60 s of SIGTERM");
+    }
+    return process.exitValue();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      process.destroyForcibly();
+      process.waitFor(20, TimeUnit.SECONDS);
+    }
+  }
+}
