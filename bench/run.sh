@@ -106,7 +106,8 @@ stop_server() {
 trap stop_server EXIT
 
 # start_server NAME INDEX CORPUS PATHS [--ranking FILE]: launches the server and waits for the first search
-# (PATHS's first line) to answer 200; STARTUP_MS is the time from launch to that answer.
+# (PATHS's first line) to answer 200; STARTUP_MS is the time from launch to that answer. Fails when the
+# server exits or has not answered within 300 s.
 start_server() {
   local name=$1 index=$2 corpus=$3 paths=$4
   shift 4
@@ -122,7 +123,11 @@ start_server() {
       SERVER_PID=""
       return 1
     fi
-    [ $(( $(now_ms) - started )) -lt 300000 ] || die "server $name did not answer within 300 s (see $W/logs/server-$name.log)"
+    if [ $(( $(now_ms) - started )) -gt 300000 ]; then
+      say "server $name did not answer within 300 s (see $W/logs/server-$name.log)"
+      stop_server
+      return 1
+    fi
     code=$(curl -s -o /dev/null -w '%{http_code}' "$URL$probe" || true)
     [ "$code" = 200 ] || sleep 0.02
   done
@@ -130,6 +135,12 @@ start_server() {
 }
 
 record() { echo "$1" >> "$RAW"; }
+
+# A remark for the report (a fallback taken, a step that failed); TEXT must not hold double quotes.
+note() {
+  say "note: $1"
+  record "{\"type\":\"note\",\"text\":\"$(echo "$1" | tr -d '"\\' | tr '\n' ' ')\"}"
+}
 
 # The server's peak resident memory so far (VmHWM) and its resident memory now, from /proc.
 record_memory() {
@@ -146,7 +157,10 @@ preflight() {
   local paths=$1 config=$W/curl-preflight.cfg bad
   sed "s|^.*$|url = \"$URL&\"\noutput = /dev/null|" "$paths" > "$config"
   bad=$(curl -s -w '%{http_code}\n' --config "$config" | grep -cv '^200$' || true)
-  [ "$bad" = 0 ] || die "$bad of $(wc -l < "$paths") requests in $paths did not answer 200"
+  if [ "$bad" != 0 ]; then
+    say "$bad of $(wc -l < "$paths") requests in $paths did not answer 200"
+    return 1
+  fi
 }
 
 # CPU time so far, in clock ticks: the machine's busy time (all processes; steal excluded), the time the
@@ -176,11 +190,12 @@ wrk_run() {
 }
 
 # load CORPUS ENDPOINTS CONNECTIONS: RUNS rounds; in each, every connection count, each endpoint in turn
-# (search and /health measured side by side, so the ratio is not skewed by drift).
+# (search and /health measured side by side, so the ratio is not skewed by drift). Fails when a query
+# does not answer 200.
 load() {
   local corpus=$1 endpoints=$2 conns_list=$3 run c e paths
-  say "$corpus: warming up for $WARMUP s"
-  preflight "$W/paths-$corpus.txt"
+  say "$corpus: checking every query, then warming up for $WARMUP s"
+  preflight "$W/paths-$corpus.txt" || return 1
   wrk_run "" "$W/paths-$corpus.txt" 4 "$WARMUP" "$W/logs/wrk-$corpus-warmup.txt"
   for run in $(seq 1 "$RUNS"); do
     for c in $conns_list; do
@@ -268,13 +283,13 @@ fi
 if phase load; then
   start_server seed "$W/index-seed" corpus "$W/paths-seed.txt" || die "the seed server did not start"
   record "{\"type\":\"startup\",\"corpus\":\"seed\",\"what\":\"load server\",\"ms\":$STARTUP_MS}"
-  load seed "search health" "$CONNECTIONS"
+  load seed "search health" "$CONNECTIONS" || die "the seed server failed its queries (see $W/logs/server-seed.log)"
   record_memory seed production
   stop_server
 
   start_server scifact "$W/index-scifact" "$W/corpus-scifact-1x" "$W/paths-scifact.txt" "${SCIFACT[@]}" || die "the SciFact server did not start"
   record "{\"type\":\"startup\",\"corpus\":\"scifact\",\"what\":\"load server\",\"ms\":$STARTUP_MS}"
-  load scifact "search" "$CONNECTIONS"
+  load scifact "search" "$CONNECTIONS" || die "the SciFact server failed its queries (see $W/logs/server-scifact.log)"
   record_memory scifact production
   stop_server
 fi
@@ -289,26 +304,44 @@ if phase growth; then
     fi
     corpus=$W/corpus-scifact-${f}x index=$W/index-scifact-${f}x name=scifact-${f}x
     tool copies "$SHARED/corpus.jsonl" "$corpus" "$f"
-    # The production heap first; a larger one when it runs out, and the report says so.
+    # The production heap first; a larger one when it fails, and the report says so. A size that cannot
+    # be built or served is noted and skipped, so the rest of the run still reports.
     HEAP_LABEL=production JAVA_OPTS="" index_run "$name" "$corpus" "$index" all 1 "${SCIFACT[@]}"
     heap=production
     if [ "$INDEX_OK" != true ]; then
-      heap="-Xmx2g (256 MB: build failed)"
+      note "$name: the index build failed with the production heap: $(grep -m1 -E 'Error|Exception' "$W/logs/index-$name-all-run1.log" | cut -c1-160); built again with -Xmx2g"
+      heap="-Xmx2g"
       HEAP_LABEL=$heap JAVA_OPTS=-Xmx2g index_run "$name" "$corpus" "$index" all 2 "${SCIFACT[@]}"
-      [ "$INDEX_OK" = true ] || die "the $name index could not be built (see $W/logs)"
+      if [ "$INDEX_OK" != true ]; then
+        note "$name: the index build failed with -Xmx2g too; size skipped"
+        rm -rf "$corpus" "$index"
+        continue
+      fi
     fi
     wall=$(tail -n 1 "$RAW" | sed -E 's/.*"wall_ms":([0-9]+).*/\1/')
     gen=$(cat "$index/CURRENT")
     record "$(echo "$INDEX_LINE" | sed -E "s/Indexed ([0-9]+) passages from ([0-9]+) documents .*/{\"type\":\"growth\",\"factor\":$f,\"passages\":\1,\"documents\":\2,\"wall_ms\":$wall,\"corpus_bytes\":$(du -sbL "$corpus" | cut -f1),\"index_bytes\":$(du -sb "$index/$gen" | cut -f1),\"heap\":\"$heap\"}/")"
-    if ! JAVA_OPTS=$([ "$heap" = production ] || echo -Xmx2g) start_server "$name" "$index" "$corpus" "$W/paths-scifact.txt" "${SCIFACT[@]}"; then
-      heap="-Xmx2g (256 MB: server failed)"
-      JAVA_OPTS=-Xmx2g start_server "$name" "$index" "$corpus" "$W/paths-scifact.txt" "${SCIFACT[@]}" || die "the $name server did not start"
-    fi
-    record "{\"type\":\"startup\",\"corpus\":\"$name\",\"what\":\"load server\",\"ms\":$STARTUP_MS}"
+    served=true
     cp "$W/paths-scifact.txt" "$W/paths-$name.txt"
-    load "$name" search 4
-    record_memory "$name" "$heap"
-    stop_server
+    if ! JAVA_OPTS=$([ "$heap" = production ] || echo -Xmx2g) start_server "$name" "$index" "$corpus" "$W/paths-$name.txt" "${SCIFACT[@]}"; then
+      served=false
+      if [ "$heap" = production ]; then
+        note "$name: the server did not start with the production heap: $(grep -m1 -E 'Error|Exception' "$W/logs/server-$name.log" | cut -c1-160); started again with -Xmx2g"
+        heap="-Xmx2g"
+        JAVA_OPTS=-Xmx2g start_server "$name" "$index" "$corpus" "$W/paths-$name.txt" "${SCIFACT[@]}" && served=true
+      fi
+    fi
+    if [ "$served" = true ]; then
+      record "{\"type\":\"startup\",\"corpus\":\"$name\",\"what\":\"load server\",\"ms\":$STARTUP_MS}"
+      if load "$name" search 4; then
+        record_memory "$name" "$heap"
+      else
+        note "$name: some searches did not answer 200 (see $W/logs/server-$name.log); no load measured"
+      fi
+      stop_server
+    else
+      note "$name: the server did not start (see $W/logs/server-$name.log); no load measured"
+    fi
     rm -rf "$corpus" "$index"
   done
 fi
@@ -324,6 +357,7 @@ if phase jmh; then
 fi
 
 ELAPSED=$(( SECONDS - START_SECONDS ))
+record "{\"type\":\"settings\",\"loadavg_end\":\"$(cut -d' ' -f1-3 /proc/loadavg)\",\"elapsed_s\":$ELAPSED}"
 report=(--work "$W" --out "$OUT" --elapsed-s "$ELAPSED" --commit "$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml bin || echo '+changes')")
 [ "$README_UPDATE" = 0 ] || report+=(--readme README.md)
 tool report "${report[@]}"

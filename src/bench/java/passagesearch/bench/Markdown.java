@@ -42,13 +42,19 @@ final class Markdown {
     }
     md.append('\n');
     if (base != null) {
-      md.append("All figures, with every run's raw numbers: [`").append(base).append("/latest.md`](")
-          .append(base).append("/latest.md), [`latest.json`](").append(base).append("/latest.json).\n");
+      md.append("\nThe whole report, with memory, start-up and the in-process stages: [`").append(base)
+          .append("/latest.md`](").append(base).append("/latest.md); every raw measurement: [`latest.json`](")
+          .append(base).append("/latest.json).\n");
     }
 
     md.append('\n').append(h).append(" Targets\n\n| target | goal | measured | |\n| --- | --- | --- | --- |\n");
     for (Target t : r.targets()) {
       md.append(fmt("| %s | %s | %s | **%s** |%n", t.what(), t.goal(), t.measured(), t.status()));
+    }
+
+    if (!r.notes().isEmpty()) {
+      md.append("\nNotes from the run:\n\n");
+      r.notes().forEach(n -> md.append("- ").append(n).append('\n'));
     }
 
     md.append('\n').append(h).append(" Load over loopback\n\n");
@@ -67,6 +73,24 @@ final class Markdown {
           l.non2xx(), l.ofHealth() == null ? "" : fmt("%.1f%%", 100 * l.ofHealth()), l.serverCores(), l.busyCores()));
     }
 
+    if (base == null) {
+      memoryAndStartup(r, md, h);
+    }
+    indexing(r, md, h);
+    growth(r, md, h);
+    if (base == null) {
+      micro(r, md, h);
+    }
+    if (!charts.isEmpty()) {
+      md.append('\n').append(h).append(" Charts\n\n");
+      for (String c : charts) {
+        md.append("![").append(Charts.title(c)).append("](").append(c).append(")\n");
+      }
+    }
+    return md.toString();
+  }
+
+  private static void memoryAndStartup(Results r, StringBuilder md, String h) {
     md.append('\n').append(h).append(" Memory and start-up\n\n");
     md.append("| server | peak resident memory (VmHWM) | resident at the end | heap |\n| --- | ---: | ---: | --- |\n");
     for (Memory m : r.memory()) {
@@ -79,7 +103,9 @@ final class Markdown {
       md.append(fmt("| %s (%s) | %d | %.2f s | %s |%n", st.corpus(), st.what(), st.launches(), st.medianMs() / 1000,
           st.samplesMs().stream().map(v -> fmt("%.2f", v / 1000)).collect(Collectors.joining(", "))));
     }
+  }
 
+  private static void indexing(Results r, StringBuilder md, String h) {
     md.append('\n').append(h).append(" Indexing\n\n");
     md.append("`bin/passage-search index` into a fresh folder, timed from launch to exit (the JVM's start included); ")
         .append("build is the time the index reports for itself (reading the corpus excluded). `1` core: under `taskset -c 0`.\n\n");
@@ -89,7 +115,9 @@ final class Markdown {
       md.append(fmt("| %s | %s | %d | %,d | %,d | %.2f | %.1f s | %.1f s | %,.0f | %.2f |%n", i.corpus(), i.cores(),
           i.runs(), i.documents(), i.passages(), i.corpusMb(), i.wallS(), i.buildS(), i.docsPerS(), i.mbPerS()));
     }
+  }
 
+  private static void growth(Results r, StringBuilder md, String h) {
     if (!r.growth().isEmpty()) {
       md.append('\n').append(h).append(" Growth\n\n");
       md.append("SciFact copied N times under new ids (one file a copy). Build: the whole `index` command, once ")
@@ -104,7 +132,9 @@ final class Markdown {
             g.rps() == null ? "" : fmt("%,.0f", g.rps()), g.heap()));
       }
     }
+  }
 
+  private static void micro(Results r, StringBuilder md, String h) {
     if (!r.micro().isEmpty()) {
       md.append('\n').append(h).append(" In-process search path (JMH)\n\n");
       md.append("`passagesearch.search.SearchPathBenchmark`: one call is one query of the evaluation set, in turn; ")
@@ -115,14 +145,6 @@ final class Markdown {
             Double.isNaN(m.error()) ? "" : num(m.error())));
       }
     }
-
-    if (!charts.isEmpty()) {
-      md.append('\n').append(h).append(" Charts\n\n");
-      for (String c : charts) {
-        md.append("![").append(Charts.title(c)).append("](").append(c).append(")\n");
-      }
-    }
-    return md.toString();
   }
 
   private static String num(double v) {

@@ -59,7 +59,7 @@ public final class Report {
   record Machine(int cores, String cpu, String os, String jdk, String jvmFlags) {}
 
   record Results(String date, String commit, Machine machine, Map<String, Object> settings, Double elapsedS,
-      List<Target> targets, List<Load> load, List<Memory> memory, List<Startup> startup,
+      List<Target> targets, List<String> notes, List<Load> load, List<Memory> memory, List<Startup> startup,
       List<Indexing> indexing, List<Growth> growth, List<Micro> micro, List<JsonNode> raw) {}
 
   // ---- Reading ----
@@ -101,18 +101,13 @@ public final class Report {
       }
     }
     Map<String, Object> settings = new LinkedHashMap<>();
-    raw.stream().filter(n -> type(n).equals("settings")).findFirst()
-        .ifPresent(n -> n.properties().forEach(e -> {
+    // The run's settings, and what it noted at the end (load average).
+    raw.stream().filter(n -> type(n).equals("settings"))
+        .forEach(n -> n.properties().forEach(e -> {
           if (!e.getKey().equals("type")) {
             settings.put(e.getKey(), json.convertValue(e.getValue(), Object.class));
           }
         }));
-    try {
-      String[] load = Files.readString(Path.of("/proc/loadavg")).split(" ");
-      settings.put("loadavg_end", load[0] + " " + load[1] + " " + load[2]);
-    } catch (IOException e) {
-      // Not Linux.
-    }
     List<Load> load = load(raw);
     List<Indexing> indexing = indexing(raw);
     List<Growth> growth = growth(raw, load, indexing);
@@ -122,11 +117,12 @@ public final class Report {
             n.path("vmrss_kb").asDouble() / 1024, n.path("heap").asText("production")))
         .toList();
     List<Startup> startup = startup(raw);
+    List<String> notes = raw.stream().filter(n -> type(n).equals("note")).map(n -> n.path("text").asText()).toList();
     Results partial = new Results(
         ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), commit, machine(), settings, elapsedS,
-        List.of(), load, memory, startup, indexing, growth, micro, raw);
-    return new Results(partial.date(), commit, partial.machine(), settings, elapsedS, Targets.of(partial), load,
-        memory, startup, indexing, growth, micro, raw);
+        List.of(), notes, load, memory, startup, indexing, growth, micro, raw);
+    return new Results(partial.date(), commit, partial.machine(), settings, elapsedS, Targets.of(partial), notes,
+        load, memory, startup, indexing, growth, micro, raw);
   }
 
   static String type(JsonNode n) {
