@@ -7,7 +7,7 @@
 #
 # Options:
 #   --runs N          repetitions of each load point and indexing run, median reported (default 3; quick 1)
-#   --duration S      seconds of each wrk measurement (default 10; quick 2)
+#   --duration S      seconds of each wrk measurement (default 8; quick 2)
 #   --warmup S        seconds of load before measuring, for each server started (default 30; quick 3)
 #   --starts N        launches to time start-up (default 5; quick 1)
 #   --growth "1 4 16" SciFact sizes (copies) for the growth table (default "1 4 16"; quick "1 2")
@@ -48,7 +48,7 @@ if [ "$QUICK" = 1 ]; then
   RUNS=${RUNS:-1} DURATION=${DURATION:-2} WARMUP=${WARMUP:-3} STARTS=${STARTS:-1} GROWTH=${GROWTH:-"1 2"}
   OUT=${OUT:-target/bench-quick} README_UPDATE=${README_UPDATE:-0}
 else
-  RUNS=${RUNS:-3} DURATION=${DURATION:-10} WARMUP=${WARMUP:-30} STARTS=${STARTS:-5} GROWTH=${GROWTH:-"1 4 16"}
+  RUNS=${RUNS:-3} DURATION=${DURATION:-8} WARMUP=${WARMUP:-30} STARTS=${STARTS:-5} GROWTH=${GROWTH:-"1 4 16"}
   OUT=${OUT:-bench/results} README_UPDATE=${README_UPDATE:-1}
 fi
 
@@ -347,7 +347,7 @@ if phase growth; then
 fi
 
 if phase jmh; then
-  jmh=(-wi 3 -w 1s -i 3 -r 1s -p corpus=seed,scifact)
+  jmh=(-wi 2 -w 1s -i 3 -r 1s -p corpus=seed,scifact)
   [ "$QUICK" = 0 ] || jmh=(-wi 1 -w 1s -i 1 -r 1s -p corpus=seed)
   say "JMH: ${jmh[*]}"
   java -jar target/benchmarks.jar SearchPathBenchmark "${jmh[@]}" -rf json -rff "$W/jmh.json" \

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
@@ -42,26 +43,36 @@ final class Charts {
     for (String corpus : List.of("seed", "scifact")) {
       List<Load> rows = r.load().stream().filter(l -> l.corpus().equals(corpus)).toList();
       if (!rows.isEmpty()) {
-        save(latency(corpus, rows), dir, "latency-" + corpus + ".png",
+        save(() -> latency(corpus, rows), dir, "latency-" + corpus + ".png",
             "Latency percentiles per connection count, " + corpus, files);
       }
     }
     if (!r.load().isEmpty()) {
-      save(throughput(r.load()), dir, "throughput.png", "Requests per second per connection count", files);
+      save(() -> throughput(r.load()), dir, "throughput.png", "Requests per second per connection count", files);
     }
-    if (r.growth().size() > 1) {
-      save(growthBuild(r.growth()), dir, "growth-build.png", "Build time and index size against corpus size", files);
-      save(growthLatency(r.growth()), dir, "growth-latency.png", "Search latency against corpus size", files);
+    List<Growth> built = r.growth().stream().filter(g -> Double.isFinite(g.buildS()) && g.documents() > 0).toList();
+    if (built.size() > 1) {
+      save(() -> growthBuild(built), dir, "growth-build.png", "Build time and index size against corpus size", files);
+    }
+    if (r.growth().stream().filter(g -> g.p50Ms() != null).count() > 1) {
+      save(() -> growthLatency(r.growth()), dir, "growth-latency.png", "Search latency against corpus size", files);
     }
     if (!r.micro().isEmpty()) {
-      save(micro(r.micro()), dir, "jmh.png", "In-process search path, time per query by stage", files);
+      save(() -> micro(r.micro()), dir, "jmh.png", "In-process search path, time per query by stage", files);
     }
     return files;
   }
 
-  private static void save(CategoryChart chart, Path dir, String file, String title, List<String> files) throws IOException {
+  /** Draws and saves one chart; a chart that cannot be drawn (a partial run) is left out, not fatal. */
+  private static void save(Supplier<CategoryChart> chart, Path dir, String file, String title, List<String> files)
+      throws IOException {
+    try {
+      BitmapEncoder.saveBitmap(chart.get(), dir.resolve(file).toString(), BitmapEncoder.BitmapFormat.PNG);
+    } catch (RuntimeException e) {
+      System.err.println("chart " + file + " left out: " + e);
+      return;
+    }
     TITLES.put(file, title);
-    BitmapEncoder.saveBitmap(chart, dir.resolve(file).toString(), BitmapEncoder.BitmapFormat.PNG);
     files.add(file);
   }
 
