@@ -11,13 +11,15 @@ FROM eclipse-temurin:21-jre
 RUN groupadd --system app && useradd --system --gid app --uid 10001 --home /app app
 WORKDIR /app
 COPY --from=build /src/target/passage-search.jar app.jar
+# The launcher holds the production JVM flags (bin/jvm.options), shared with bench/run.sh.
+COPY bin bin
+ENV PASSAGE_SEARCH_JAR=/app/app.jar
 COPY corpus corpus
 COPY index-config index-config
 # Build the index into the image; serve finds it fresh and starts at once.
-RUN java -jar app.jar index && chown -R app:app /app/data
+RUN bin/passage-search index && chown -R app:app /app/data
 USER app
 EXPOSE 7070
 HEALTHCHECK --interval=30s --timeout=3s --start-period=20s CMD curl -fsS http://localhost:7070/health || exit 1
-# A small heap is plenty for this corpus; serial GC keeps the footprint low on small machines.
-ENTRYPOINT ["java", "-XX:+UseSerialGC", "-Xms64m", "-Xmx256m", "--add-modules", "jdk.incubator.vector", "-jar", "app.jar"]
+ENTRYPOINT ["/app/bin/passage-search"]
 CMD ["serve", "--port", "7070"]

@@ -1,0 +1,364 @@
+#!/usr/bin/env bash
+# The benchmark (issue 7): builds the jar, then measures the real server started from it with the
+# production JVM flags (bin/jvm.options, through bin/passage-search), and writes the results.
+#
+#   bench/run.sh            the full run (about 20 minutes on 2 cores): results in bench/results/ and README.md
+#   bench/run.sh --quick    a smoke run (about 3 minutes): short durations, one run, results in target/bench-quick/
+#
+# Options:
+#   --runs N          repetitions of each load point and indexing run, median reported (default 3; quick 1)
+#   --duration S      seconds of each wrk measurement (default 8; quick 2)
+#   --warmup S        seconds of load before measuring, for each server started (default 30; quick 3)
+#   --starts N        launches to time start-up (default 5; quick 1)
+#   --growth "1 4 16" SciFact sizes (copies) for the growth table (default "1 4 16"; quick "1 2")
+#   --phases LIST     comma-separated subset of index,startup,load,growth,jmh (default: all)
+#   --out DIR         where results go (default bench/results; quick target/bench-quick)
+#   --no-readme       do not rewrite README.md's benchmark section (the default with --quick or --phases)
+#   --skip-build      use the jars already in target/
+#   --port P          the server's port on 127.0.0.1 (default 17070)
+#
+# Needs a JDK 21+ (found as in .ci/run), wrk (installed with apt-get when missing), curl and taskset.
+# The SciFact corpus and queries are read from ../shared/data/scifact ($BENCH_SCIFACT to read them from
+# elsewhere, e.g. in a checkout that is not beside shared/). Scratch files: target/bench-work/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+QUICK=0 RUNS="" DURATION="" WARMUP="" STARTS="" GROWTH="" PHASES="index,startup,load,growth,jmh" OUT="" README_UPDATE=""
+BUILD=1 PORT=17070 CONNECTIONS="1 4 16"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) QUICK=1 ;;
+    --runs) RUNS=$2; shift ;;
+    --duration) DURATION=$2; shift ;;
+    --warmup) WARMUP=$2; shift ;;
+    --starts) STARTS=$2; shift ;;
+    --growth) GROWTH=$2; shift ;;
+    --phases) PHASES=$2; README_UPDATE=${README_UPDATE:-0}; shift ;;
+    --out) OUT=$2; shift ;;
+    --no-readme) README_UPDATE=0 ;;
+    --skip-build) BUILD=0 ;;
+    --port) PORT=$2; shift ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown option $1 (see bench/run.sh --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+if [ "$QUICK" = 1 ]; then
+  RUNS=${RUNS:-1} DURATION=${DURATION:-2} WARMUP=${WARMUP:-3} STARTS=${STARTS:-1} GROWTH=${GROWTH:-"1 2"}
+  OUT=${OUT:-target/bench-quick} README_UPDATE=${README_UPDATE:-0}
+else
+  RUNS=${RUNS:-3} DURATION=${DURATION:-8} WARMUP=${WARMUP:-30} STARTS=${STARTS:-5} GROWTH=${GROWTH:-"1 4 16"}
+  OUT=${OUT:-bench/results} README_UPDATE=${README_UPDATE:-1}
+fi
+
+SHARED=${BENCH_SCIFACT:-../shared/data/scifact}
+W=target/bench-work
+URL=http://127.0.0.1:$PORT
+RAW=$W/raw.jsonl
+SERVER_PID=""
+
+say() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { say "error: $*"; exit 1; }
+phase() { [[ ",$PHASES," == *",$1,"* ]]; }
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+# ---- Tools ----
+
+java_major() { "$1/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1; }
+pick_jdk() {
+  local candidates=()
+  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
+  candidates+=(/usr/lib/jvm/temurin-25-jdk-amd64)
+  for d in /usr/lib/jvm/*; do candidates+=("$d"); done
+  for home in "${candidates[@]}"; do
+    if [ -x "$home/bin/javac" ] && [ "$(java_major "$home")" -ge 21 ] 2>/dev/null; then
+      echo "$home"
+      return 0
+    fi
+  done
+  return 1
+}
+JAVA_HOME=$(pick_jdk) || die "needs a JDK 21 or newer (Lucene 10); none found in JAVA_HOME or /usr/lib/jvm"
+export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+
+missing=()
+command -v wrk >/dev/null || missing+=(wrk)
+command -v curl >/dev/null || missing+=(curl)
+command -v taskset >/dev/null || missing+=(util-linux)
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing ${missing[*]}"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+[ -f "$SHARED/corpus.jsonl" ] || die "SciFact not found at $SHARED (the shared folder beside the checkout; or set BENCH_SCIFACT)"
+SHARED=$(cd "$SHARED" && pwd)
+if curl -s -o /dev/null "$URL/health"; then die "something already listens on port $PORT; use --port"; fi
+
+# ---- Servers (always ours, always stopped) ----
+
+stop_server() {
+  if [ -n "$SERVER_PID" ]; then
+    kill -TERM "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+    SERVER_PID=""
+  fi
+}
+trap stop_server EXIT
+
+# start_server NAME INDEX CORPUS PATHS [--ranking FILE]: launches the server and waits for the first search
+# (PATHS's first line) to answer 200; STARTUP_MS is the time from launch to that answer. Fails when the
+# server exits or has not answered within 300 s.
+start_server() {
+  local name=$1 index=$2 corpus=$3 paths=$4
+  shift 4
+  local probe started code=""
+  probe=$(head -n 1 "$paths")
+  started=$(now_ms)
+  bin/passage-search serve --port "$PORT" --host 127.0.0.1 --index "$index" --corpus "$corpus" "$@" \
+    > "$W/logs/server-$name.log" 2>&1 &
+  SERVER_PID=$!
+  while [ "$code" != 200 ]; do
+    if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+      wait "$SERVER_PID" 2>/dev/null || true
+      SERVER_PID=""
+      return 1
+    fi
+    if [ $(( $(now_ms) - started )) -gt 300000 ]; then
+      say "server $name did not answer within 300 s (see $W/logs/server-$name.log)"
+      stop_server
+      return 1
+    fi
+    code=$(curl -s -o /dev/null -w '%{http_code}' "$URL$probe" || true)
+    [ "$code" = 200 ] || sleep 0.02
+  done
+  STARTUP_MS=$(( $(now_ms) - started ))
+}
+
+record() { echo "$1" >> "$RAW"; }
+
+# A remark for the report (a fallback taken, a step that failed); TEXT must not hold double quotes.
+note() {
+  say "note: $1"
+  record "{\"type\":\"note\",\"text\":\"$(echo "$1" | tr -d '"\\' | tr '\n' ' ')\"}"
+}
+
+# The server's peak resident memory so far (VmHWM) and its resident memory now, from /proc.
+record_memory() {
+  local corpus=$1 heap=$2 hwm rss
+  hwm=$(awk '/^VmHWM:/ {print $2}' "/proc/$SERVER_PID/status")
+  rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$SERVER_PID/status")
+  record "{\"type\":\"memory\",\"corpus\":\"$corpus\",\"vmhwm_kb\":$hwm,\"vmrss_kb\":$rss,\"heap\":\"$heap\"}"
+  say "$corpus server: peak resident memory $((hwm / 1024)) MB"
+}
+
+# Every path answers 200 once (one curl process, one connection): a query the server refuses would
+# otherwise count as a fast error in the load numbers.
+preflight() {
+  local paths=$1 config=$W/curl-preflight.cfg bad
+  sed "s|^.*$|url = \"$URL&\"\noutput = /dev/null|" "$paths" > "$config"
+  bad=$(curl -s -w '%{http_code}\n' --config "$config" | grep -cv '^200$' || true)
+  if [ "$bad" != 0 ]; then
+    say "$bad of $(wc -l < "$paths") requests in $paths did not answer 200"
+    return 1
+  fi
+}
+
+# CPU time so far, in clock ticks: the machine's busy time (all processes; steal excluded), the time the
+# hypervisor stole, and the server's own (user + system).
+cpu_ticks() {
+  local server=0
+  [ -z "$SERVER_PID" ] || server=$(awk '{print $14 + $15}' "/proc/$SERVER_PID/stat")
+  awk -v server="$server" '/^cpu / {print $2 + $3 + $4 + $7 + $8, $9, server; exit}' /proc/stat
+}
+
+# wrk_run LABELS PATHS CONNECTIONS SECONDS LOG: one wrk measurement, its results appended to raw.jsonl
+# with the cores the server and the whole machine used meanwhile; LABELS empty for a warm-up.
+wrk_run() {
+  local labels=$1 paths=$2 conns=$3 seconds=$4 log=$5 threads=2 out=$RAW started b1 s1 v1 b2 s2 v2 cpu
+  [ "$conns" -gt 1 ] || threads=1
+  [ -n "$labels" ] || out=""
+  read -r b1 s1 v1 <<< "$(cpu_ticks)"
+  started=$(now_ms)
+  BENCH_OUT=$out BENCH_LABELS=$labels wrk -t"$threads" -c"$conns" -d"${seconds}s" --timeout 10s --latency \
+    -s bench/wrk/paths.lua "$URL" -- "$paths" > "$log" 2>&1 || die "wrk failed (see $log)"
+  read -r b2 s2 v2 <<< "$(cpu_ticks)"
+  if [ -n "$out" ]; then
+    cpu=$(awk -v b=$((b2 - b1)) -v s=$((s2 - s1)) -v v=$((v2 - v1)) -v hz="$CLK_TCK" -v ms=$(( $(now_ms) - started )) \
+      'BEGIN {t = hz * ms / 1000; printf "\"server_cores\":%.2f,\"busy_cores\":%.2f,\"steal_cores\":%.2f", v / t, b / t, s / t}')
+    sed -i "\$ s/}\$/,$cpu}/" "$RAW"
+  fi
+}
+
+# load CORPUS ENDPOINTS CONNECTIONS: RUNS rounds; in each, every connection count, each endpoint in turn
+# (search and /health measured side by side, so the ratio is not skewed by drift). Fails when a query
+# does not answer 200.
+load() {
+  local corpus=$1 endpoints=$2 conns_list=$3 run c e paths
+  say "$corpus: checking every query, then warming up for $WARMUP s"
+  preflight "$W/paths-$corpus.txt" || return 1
+  wrk_run "" "$W/paths-$corpus.txt" 4 "$WARMUP" "$W/logs/wrk-$corpus-warmup.txt"
+  for run in $(seq 1 "$RUNS"); do
+    for c in $conns_list; do
+      for e in $endpoints; do
+        paths=$W/paths-$corpus.txt
+        [ "$e" = health ] && paths=$W/paths-health.txt
+        wrk_run "\"type\":\"load\",\"corpus\":\"$corpus\",\"endpoint\":\"$e\",\"connections\":$c,\"run\":$run," \
+          "$paths" "$c" "$DURATION" "$W/logs/wrk-$corpus-$e-c$c-run$run.txt"
+        say "$corpus $e, $c connections, run $run: $(awk '/Requests\/sec/ {print $2}' "$W/logs/wrk-$corpus-$e-c$c-run$run.txt") requests/s, p99 $(awk '$1 == "99%" {print $2}' "$W/logs/wrk-$corpus-$e-c$c-run$run.txt")"
+      done
+    done
+  done
+}
+
+# ---- Indexing ----
+
+# index_run CORPUS_NAME CORPUS_DIR INDEX_DIR CORES RUN [--ranking FILE]: one fresh build with bin/passage-search
+# index, timed from launch to exit; CORES is "all" or "1" (taskset -c 0). Sets INDEX_OK, INDEX_LINE.
+index_run() {
+  local name=$1 corpus=$2 index=$3 cores=$4 run=$5 heap=${HEAP_LABEL:-production}
+  shift 5
+  local log=$W/logs/index-$name-$cores-run$run.log started wall line bytes cmd=(bin/passage-search)
+  [ "$cores" = all ] || cmd=(taskset -c 0 bin/passage-search)
+  rm -rf "$index"
+  started=$(now_ms)
+  if "${cmd[@]}" index --index "$index" --corpus "$corpus" "$@" > "$log" 2>&1; then INDEX_OK=true; else INDEX_OK=false; fi
+  wall=$(( $(now_ms) - started ))
+  bytes=$(du -sbL "$corpus" | cut -f1)
+  # "Indexed 9546 passages from 5183 documents (0 skipped) into ... in 17021 ms."
+  line=$(grep -o 'Indexed [0-9]* passages from [0-9]* documents .* in [0-9]* ms' "$log" || true)
+  INDEX_LINE=$line
+  if [ "$INDEX_OK" = true ] && [ -n "$line" ]; then
+    record "$(echo "$line" | sed -E "s/Indexed ([0-9]+) passages from ([0-9]+) documents .* in ([0-9]+) ms/{\"type\":\"index\",\"corpus\":\"$name\",\"cores\":\"$cores\",\"run\":$run,\"ok\":true,\"passages\":\1,\"documents\":\2,\"build_ms\":\3,\"wall_ms\":$wall,\"corpus_bytes\":$bytes,\"heap\":\"$heap\"}/")"
+    say "index $name ($cores cores) run $run: $wall ms, $line"
+  else
+    INDEX_OK=false
+    record "{\"type\":\"index\",\"corpus\":\"$name\",\"cores\":\"$cores\",\"run\":$run,\"ok\":false,\"wall_ms\":$wall,\"heap\":\"$heap\"}"
+    say "index $name ($cores cores) run $run FAILED after $wall ms: $(grep -m1 -E 'Error|error|Exception' "$log" || tail -n 1 "$log")"
+  fi
+}
+
+# ---- The run ----
+
+START_SECONDS=$SECONDS
+CLK_TCK=$(getconf CLK_TCK)
+say "JDK $JAVA_HOME; results to $OUT; runs $RUNS x $DURATION s, warm-up $WARMUP s; phases $PHASES"
+
+if [ "$BUILD" = 1 ]; then
+  say "building target/passage-search.jar and target/benchmarks.jar"
+  ./mvnw -q -B package -DskipTests
+  ./mvnw -q -B -Pbench package
+fi
+[ -f target/passage-search.jar ] && [ -f target/benchmarks.jar ] || die "jars missing: run without --skip-build"
+tool() { java -cp target/benchmarks.jar passagesearch.bench.BenchTool "$@"; }
+
+rm -rf "$W"
+mkdir -p "$W/logs"
+tool copies "$SHARED/corpus.jsonl" "$W/corpus-scifact-1x" 1
+tool paths eval/seed/queries.jsonl query "$W/paths-seed.txt"
+tool paths "$SHARED/queries-test.jsonl" text "$W/paths-scifact.txt"
+echo /health > "$W/paths-health.txt"
+SCIFACT=(--ranking eval/scifact/ranking.yaml)
+record "{\"type\":\"settings\",\"mode\":\"$([ "$QUICK" = 1 ] && echo quick || echo full)\",\"runs\":$RUNS,\"duration_s\":$DURATION,\"warmup_s\":$WARMUP,\"starts\":$STARTS,\"growth\":\"$GROWTH\",\"connections\":\"$CONNECTIONS\",\"wrk\":\"$(wrk --version 2>&1 | head -n 1 | cut -c1-40)\",\"phases\":\"$PHASES\",\"loadavg_start\":\"$(cut -d' ' -f1-3 /proc/loadavg)\"}"
+
+# Indexes to serve: the last of the runs below, or built here when indexing is not measured.
+if phase index; then
+  for run in $(seq 1 "$RUNS"); do index_run seed corpus "$W/index-seed" all "$run"; done
+  for run in $(seq 1 "$RUNS"); do index_run scifact "$W/corpus-scifact-1x" "$W/index-scifact-pinned" 1 "$run" "${SCIFACT[@]}"; done
+  for run in $(seq 1 "$RUNS"); do index_run scifact "$W/corpus-scifact-1x" "$W/index-scifact" all "$run" "${SCIFACT[@]}"; done
+  rm -rf "$W/index-scifact-pinned"
+else
+  bin/passage-search index --index "$W/index-seed" --corpus corpus > "$W/logs/index-seed.log" 2>&1
+  bin/passage-search index --index "$W/index-scifact" --corpus "$W/corpus-scifact-1x" "${SCIFACT[@]}" > "$W/logs/index-scifact.log" 2>&1
+fi
+
+if phase startup; then
+  for run in $(seq 1 "$STARTS"); do
+    start_server "startup-$run" "$W/index-seed" corpus "$W/paths-seed.txt" || die "the server did not start (see $W/logs/server-startup-$run.log)"
+    record "{\"type\":\"startup\",\"corpus\":\"seed\",\"what\":\"startup\",\"run\":$run,\"ms\":$STARTUP_MS}"
+    say "start-up $run: $STARTUP_MS ms to the first answered search"
+    stop_server
+  done
+fi
+
+if phase load; then
+  start_server seed "$W/index-seed" corpus "$W/paths-seed.txt" || die "the seed server did not start"
+  record "{\"type\":\"startup\",\"corpus\":\"seed\",\"what\":\"load server\",\"ms\":$STARTUP_MS}"
+  load seed "search health" "$CONNECTIONS" || die "the seed server failed its queries (see $W/logs/server-seed.log)"
+  record_memory seed production
+  stop_server
+
+  start_server scifact "$W/index-scifact" "$W/corpus-scifact-1x" "$W/paths-scifact.txt" "${SCIFACT[@]}" || die "the SciFact server did not start"
+  record "{\"type\":\"startup\",\"corpus\":\"scifact\",\"what\":\"load server\",\"ms\":$STARTUP_MS}"
+  load scifact "search" "$CONNECTIONS" || die "the SciFact server failed its queries (see $W/logs/server-scifact.log)"
+  record_memory scifact production
+  stop_server
+fi
+
+if phase growth; then
+  for f in $GROWTH; do
+    if [ "$f" = 1 ]; then
+      # 1x is SciFact as served above: its build time is the indexing median, its latency the load phase's.
+      gen=$(cat "$W/index-scifact/CURRENT")
+      record "{\"type\":\"growth\",\"factor\":1,\"corpus_bytes\":$(du -sbL "$W/corpus-scifact-1x" | cut -f1),\"index_bytes\":$(du -sb "$W/index-scifact/$gen" | cut -f1)}"
+      continue
+    fi
+    corpus=$W/corpus-scifact-${f}x index=$W/index-scifact-${f}x name=scifact-${f}x
+    tool copies "$SHARED/corpus.jsonl" "$corpus" "$f"
+    # The production heap first; a larger one when it fails, and the report says so. A size that cannot
+    # be built or served is noted and skipped, so the rest of the run still reports.
+    HEAP_LABEL=production JAVA_OPTS="" index_run "$name" "$corpus" "$index" all 1 "${SCIFACT[@]}"
+    heap=production
+    if [ "$INDEX_OK" != true ]; then
+      note "$name: the index build failed with the production heap: $(grep -m1 -E 'Error|Exception' "$W/logs/index-$name-all-run1.log" | cut -c1-160); built again with -Xmx2g"
+      heap="-Xmx2g"
+      HEAP_LABEL=$heap JAVA_OPTS=-Xmx2g index_run "$name" "$corpus" "$index" all 2 "${SCIFACT[@]}"
+      if [ "$INDEX_OK" != true ]; then
+        note "$name: the index build failed with -Xmx2g too; size skipped"
+        rm -rf "$corpus" "$index"
+        continue
+      fi
+    fi
+    wall=$(tail -n 1 "$RAW" | sed -E 's/.*"wall_ms":([0-9]+).*/\1/')
+    gen=$(cat "$index/CURRENT")
+    record "$(echo "$INDEX_LINE" | sed -E "s/Indexed ([0-9]+) passages from ([0-9]+) documents .*/{\"type\":\"growth\",\"factor\":$f,\"passages\":\1,\"documents\":\2,\"wall_ms\":$wall,\"corpus_bytes\":$(du -sbL "$corpus" | cut -f1),\"index_bytes\":$(du -sb "$index/$gen" | cut -f1),\"heap\":\"$heap\"}/")"
+    served=true
+    cp "$W/paths-scifact.txt" "$W/paths-$name.txt"
+    if ! JAVA_OPTS=$([ "$heap" = production ] || echo -Xmx2g) start_server "$name" "$index" "$corpus" "$W/paths-$name.txt" "${SCIFACT[@]}"; then
+      served=false
+      if [ "$heap" = production ]; then
+        note "$name: the server did not start with the production heap: $(grep -m1 -E 'Error|Exception' "$W/logs/server-$name.log" | cut -c1-160); started again with -Xmx2g"
+        heap="-Xmx2g"
+        JAVA_OPTS=-Xmx2g start_server "$name" "$index" "$corpus" "$W/paths-$name.txt" "${SCIFACT[@]}" && served=true
+      fi
+    fi
+    if [ "$served" = true ]; then
+      record "{\"type\":\"startup\",\"corpus\":\"$name\",\"what\":\"load server\",\"ms\":$STARTUP_MS}"
+      if load "$name" search 4; then
+        record_memory "$name" "$heap"
+      else
+        note "$name: some searches did not answer 200 (see $W/logs/server-$name.log); no load measured"
+      fi
+      stop_server
+    else
+      note "$name: the server did not start (see $W/logs/server-$name.log); no load measured"
+    fi
+    rm -rf "$corpus" "$index"
+  done
+fi
+
+if phase jmh; then
+  jmh=(-wi 2 -w 1s -i 3 -r 1s -p corpus=seed,scifact)
+  [ "$QUICK" = 0 ] || jmh=(-wi 1 -w 1s -i 1 -r 1s -p corpus=seed)
+  say "JMH: ${jmh[*]}"
+  java -jar target/benchmarks.jar SearchPathBenchmark "${jmh[@]}" -rf json -rff "$W/jmh.json" \
+    -jvmArgsAppend "@$ROOT/bin/jvm.options -Dbench.index.seed=$ROOT/$W/index-seed -Dbench.index.scifact=$ROOT/$W/index-scifact -Dbench.scifact.corpus=$ROOT/$W/corpus-scifact-1x -Dbench.scifact.queries=$SHARED/queries-test.jsonl" \
+    > "$W/logs/jmh.txt" 2>&1 || die "JMH failed (see $W/logs/jmh.txt)"
+  sed -n '/^Benchmark /,$p' "$W/logs/jmh.txt" | grep -v '^$' >&2 || true
+fi
+
+ELAPSED=$(( SECONDS - START_SECONDS ))
+record "{\"type\":\"settings\",\"loadavg_end\":\"$(cut -d' ' -f1-3 /proc/loadavg)\",\"elapsed_s\":$ELAPSED}"
+report=(--work "$W" --out "$OUT" --elapsed-s "$ELAPSED" --commit "$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml bin || echo '+changes')")
+[ "$README_UPDATE" = 0 ] || report+=(--readme README.md)
+tool report "${report[@]}"
+say "done in $(( ELAPSED / 60 )) min $(( ELAPSED % 60 )) s"

@@ -1,0 +1,88 @@
+package passagesearch.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import passagesearch.config.ConfigLoader;
+import passagesearch.config.IndexConfig;
+import passagesearch.index.IndexStore;
+import passagesearch.index.OpenIndex;
+import passagesearch.ingest.Corpus;
+import passagesearch.ingest.CorpusReader;
+
+/**
+ * A corpus the benchmarks run on, with its ranking profile and its evaluation queries. Paths are relative
+ * to the repository root (the working directory of bench/run.sh and of JMH's forks).
+ *
+ * @param corpus the corpus folder
+ * @param ranking a ranking profile, or null for index-config's own
+ * @param queryFile a JSON Lines file of queries
+ * @param field the field of each line that holds the query's words
+ */
+public record BenchCorpus(Path corpus, Path ranking, Path queryFile, String field) {
+  private static final Path CONFIG = Path.of("index-config");
+
+  /**
+   * {@code seed}: the project's corpus and its judged queries. {@code scifact}: BEIR SciFact from
+   * ../shared, its test queries, the SciFact ranking profile; the corpus folder holding only
+   * corpus.jsonl is made by bench/run.sh (system properties {@code bench.scifact.corpus} and
+   * {@code bench.scifact.queries} say where they are).
+   */
+  public static BenchCorpus named(String name) {
+    return switch (name) {
+      case "seed" -> new BenchCorpus(Path.of("corpus"), null, Path.of("eval/seed/queries.jsonl"), "query");
+      case "scifact" -> new BenchCorpus(
+          Path.of(System.getProperty("bench.scifact.corpus", "target/bench-work/corpus-scifact-1x")),
+          Path.of("eval/scifact/ranking.yaml"),
+          Path.of(System.getProperty("bench.scifact.queries", "../shared/data/scifact/queries-test.jsonl")),
+          "text");
+      default -> throw new IllegalArgumentException("unknown corpus " + name + ": seed or scifact");
+    };
+  }
+
+  public IndexConfig config() {
+    return new ConfigLoader().load(CONFIG, ranking);
+  }
+
+  /** Opens the index in {@code dir}, building it first when it is missing or stale. */
+  public OpenIndex openIndex(Path dir) {
+    IndexConfig config = config();
+    Corpus read = new CorpusReader().read(corpus);
+    IndexStore store = new IndexStore(dir);
+    store.removeUnpublished();
+    if (!store.isFresh(read, config)) {
+      store.build(read, config);
+    }
+    return store.openCurrent(config);
+  }
+
+  /** The queries' words, in file order. */
+  public List<String> queries() {
+    return readQueries(queryFile, field);
+  }
+
+  public static List<String> readQueries(Path file, String field) {
+    ObjectMapper json = new ObjectMapper();
+    List<String> out = new ArrayList<>();
+    try {
+      for (String line : Files.readAllLines(file)) {
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonNode q = json.readTree(line).get(field);
+        if (q == null || q.asText().isBlank()) {
+          throw new IllegalArgumentException(file + ": a line without \"" + field + "\": " + line);
+        }
+        out.add(q.asText());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+}

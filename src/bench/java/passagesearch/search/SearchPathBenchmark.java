@@ -1,0 +1,215 @@
+package passagesearch.search;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import passagesearch.bench.BenchCorpus;
+import passagesearch.index.Fields;
+import passagesearch.index.OpenIndex;
+
+/**
+ * The in-process search path, one stage at a time, over a real index and the corpus's evaluation
+ * queries (each call takes the next query, so a score is the mean over the query mix):
+ *
+ * <ol>
+ *   <li>{@code queryBuilding}: spelling correction, tag recognition and the Lucene query, as a search
+ *       prepares it;
+ *   <li>{@code search}: the Lucene search with the facet collector, over the re-ranking window;
+ *   <li>{@code shaping}: the window's stored fields read and re-ranked (duplicates, source diversity);
+ *   <li>{@code facets}: tag and source counts from the collected matches;
+ *   <li>{@code snippets}: the highlighter over the first page;
+ *   <li>{@code json}: the response serialised as the server does (a plain Jackson ObjectMapper);
+ *   <li>{@code endToEnd}: {@link SearchService#search}, all of the above but JSON.
+ * </ol>
+ *
+ * <p>The stages mirror {@code SearchService.Execution}; it lives in this package to reach the
+ * package-private query tools of {@link Served}. The production JVM flags are given by bench/run.sh.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class SearchPathBenchmark {
+  /** The index, the query tools built for it, and the queries; each call takes the next query. */
+  @State(Scope.Benchmark)
+  public static class Index {
+    /** Which corpus and queries: {@code seed} or {@code scifact} (see {@link BenchCorpus}). */
+    @Param({"seed"})
+    public String corpus;
+
+    OpenIndex index;
+    Served served;
+    SearchService service;
+    String[] queries;
+    int next;
+
+    @Setup(Level.Trial)
+    public void open() {
+      BenchCorpus c = BenchCorpus.named(corpus);
+      // bench/run.sh hands over the indexes it built and served; alone, the benchmark builds its own.
+      index = c.openIndex(Path.of(System.getProperty("bench.index." + corpus, "target/bench-work/jmh-index-" + corpus)));
+      served = Served.of(index);
+      service = new SearchService(index);
+      queries = c.queries().toArray(String[]::new);
+    }
+
+    @TearDown(Level.Trial)
+    public void close() {
+      service.close();
+    }
+
+    String nextQuery() {
+      String q = queries[next];
+      next = (next + 1) % queries.length;
+      return q;
+    }
+
+    Query build(String text, Query words) {
+      QueryFactory factory = served.queries();
+      return factory.filtered(factory.scored(words, text, served.tags().recognize(text)), List.of(), List.of());
+    }
+
+    FacetsCollectorManager.FacetsResult collect(Query query) throws IOException {
+      int window = Math.max(index.config().ranking().window(), SearchRequest.DEFAULT_LIMIT);
+      return FacetsCollectorManager.search(index.searcher(), query, window, new FacetsCollectorManager());
+    }
+
+    List<ResultShaper.Candidate> candidates(TopDocs top) throws IOException {
+      var stored = index.searcher().storedFields();
+      List<ResultShaper.Candidate> out = new ArrayList<>(top.scoreDocs.length);
+      for (ScoreDoc sd : top.scoreDocs) {
+        var doc = stored.document(sd.doc, java.util.Set.of(Fields.ID, Fields.SOURCE, Fields.TEXT));
+        out.add(new ResultShaper.Candidate(sd.doc, sd.score, doc.get(Fields.ID), doc.get(Fields.SOURCE), doc.get(Fields.TEXT)));
+      }
+      return out;
+    }
+  }
+
+  /** Per query, what each later stage takes as input, made once by the stages before it. */
+  @State(Scope.Benchmark)
+  public static class Stages {
+    record Input(Query words, Query query, FacetsCollectorManager.FacetsResult collected, ScoreDoc[] page) {}
+
+    Input[] inputs;
+    int next;
+
+    @Setup(Level.Trial)
+    public void prepare(Index ix) throws IOException {
+      inputs = new Input[ix.queries.length];
+      for (int i = 0; i < inputs.length; i++) {
+        String text = ix.served.speller().correct(ix.queries[i]).text();
+        Query words = ix.served.queries().words(text);
+        Query query = ix.build(text, words);
+        FacetsCollectorManager.FacetsResult collected = ix.collect(query);
+        List<ResultShaper.Shaped> hits = ix.served.shaper().shape(ix.candidates(collected.topDocs())).hits();
+        ScoreDoc[] page = hits.subList(0, Math.min(SearchRequest.DEFAULT_LIMIT, hits.size())).stream()
+            .map(s -> new ScoreDoc(s.candidate().doc(), s.score()))
+            .toArray(ScoreDoc[]::new);
+        inputs[i] = new Input(words, query, collected, page);
+      }
+    }
+
+    Input next() {
+      Input in = inputs[next];
+      next = (next + 1) % inputs.length;
+      return in;
+    }
+  }
+
+  /** Each query's response, for serialisation. */
+  @State(Scope.Benchmark)
+  public static class Responses {
+    final ObjectMapper json = new ObjectMapper();
+    SearchResponse[] responses;
+    int next;
+
+    @Setup(Level.Trial)
+    public void answer(Index ix) {
+      responses = new SearchResponse[ix.queries.length];
+      for (int i = 0; i < responses.length; i++) {
+        responses[i] = ix.service.search(SearchRequest.of(ix.queries[i]));
+      }
+    }
+
+    SearchResponse next() {
+      SearchResponse r = responses[next];
+      next = (next + 1) % responses.length;
+      return r;
+    }
+  }
+
+  @Benchmark
+  public Query queryBuilding(Index ix) throws IOException {
+    String text = ix.served.speller().correct(ix.nextQuery()).text();
+    return ix.build(text, ix.served.queries().words(text));
+  }
+
+  @Benchmark
+  public FacetsCollectorManager.FacetsResult search(Index ix, Stages st) throws IOException {
+    return ix.collect(st.next().query());
+  }
+
+  @Benchmark
+  public ResultShaper.Result shaping(Index ix, Stages st) throws IOException {
+    return ix.served.shaper().shape(ix.candidates(st.next().collected().topDocs()));
+  }
+
+  @Benchmark
+  public Map<String, Integer> facets(Index ix, Stages st) throws IOException {
+    SortedSetDocValuesFacetCounts counts =
+        new SortedSetDocValuesFacetCounts(ix.index.facetState(), st.next().collected().facetsCollector());
+    Map<String, Integer> out = new java.util.HashMap<>();
+    for (String dim : new String[] {Fields.TAG, Fields.SOURCE}) {
+      org.apache.lucene.facet.FacetResult r;
+      try {
+        r = counts.getAllChildren(dim);
+      } catch (IllegalArgumentException noSuchDimension) {
+        continue;
+      }
+      if (r != null) {
+        Arrays.stream(r.labelValues).forEach(lv -> out.merge(lv.label, lv.value.intValue(), Integer::sum));
+      }
+    }
+    return out;
+  }
+
+  @Benchmark
+  public String[] snippets(Index ix, Stages st) throws IOException {
+    Stages.Input in = st.next();
+    return ix.served.snippets().of(in.words(), in.page());
+  }
+
+  @Benchmark
+  public byte[] json(Responses r) throws IOException {
+    return r.json.writeValueAsBytes(r.next());
+  }
+
+  @Benchmark
+  public SearchResponse endToEnd(Index ix) {
+    return ix.service.search(SearchRequest.of(ix.nextQuery()));
+  }
+}
