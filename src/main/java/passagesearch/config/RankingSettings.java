@@ -21,6 +21,7 @@ package passagesearch.config;
  * @param snippetPassages sentences shown per hit
  * @param snippetMaxLength characters a snippet may have
  * @param maxQueryLength longest query accepted, in characters
+ * @param timeLimitMillis longest a search may take matching before it answers with what it found so far
  */
 public record RankingSettings(
     float k1,
@@ -40,7 +41,8 @@ public record RankingSettings(
     int correctionMinLength,
     int snippetPassages,
     int snippetMaxLength,
-    int maxQueryLength) {
+    int maxQueryLength,
+    int timeLimitMillis) {
 
   public RankingSettings {
     ConfigException.check(k1 >= 0 && Float.isFinite(k1), "ranking.yaml: bm25.k1 must be a non-negative number");
@@ -58,16 +60,17 @@ public record RankingSettings(
     ConfigException.check(snippetPassages > 0, "ranking.yaml: snippet.maxPassages must be positive");
     ConfigException.check(snippetMaxLength > 20, "ranking.yaml: snippet.maxLength must be above 20");
     ConfigException.check(maxQueryLength > 0, "ranking.yaml: query.maxLength must be positive");
+    ConfigException.check(timeLimitMillis > 0, "ranking.yaml: query.timeLimitMillis must be positive");
   }
 
   public static RankingSettings defaults() {
-    return new RankingSettings(1.2f, 0.75f, 1.0f, 0.6f, 0.2f, 0.5f, 0.5f, 4, 0.6f, 0.3f, 0.85f, 0.8f, 50, 2, 4, 2, 320, 500);
+    return new RankingSettings(1.2f, 0.75f, 1.0f, 0.6f, 0.2f, 0.5f, 0.5f, 4, 0.6f, 0.3f, 0.85f, 0.8f, 50, 2, 4, 2, 320, 500, 1000);
   }
 
   /** The same settings with other BM25 parameters (for tuning runs). */
   public RankingSettings withBm25(float newK1, float newB) {
     return new RankingSettings(newK1, newB, textWeight, headingsWeight, titleWeight, synonymWeight, phraseWeight,
         phraseSlop, tagWeight, impliedTagWeight, sameSourceDecay, duplicateOverlap, window, correctionMaxEdits,
-        correctionMinLength, snippetPassages, snippetMaxLength, maxQueryLength);
+        correctionMinLength, snippetPassages, snippetMaxLength, maxQueryLength, timeLimitMillis);
   }
 }

@@ -90,6 +90,20 @@ public final class OpenIndex implements Closeable {
     return searcher;
   }
 
+  /**
+   * A searcher over this generation, like {@link #searcher()}, that stops matching once
+   * {@code deadlineNanos} ({@link System#nanoTime()}) has passed; {@link IndexSearcher#timedOut()} then
+   * says the results are partial. One per search: the deadline is the search's own.
+   */
+  public IndexSearcher searcher(long deadlineNanos) {
+    IndexSearcher timed = new IndexSearcher(reader);
+    timed.setSimilarity(searcher.getSimilarity());
+    timed.setQueryCache(searcher.getQueryCache());
+    timed.setQueryCachingPolicy(searcher.getQueryCachingPolicy());
+    timed.setTimeout(() -> System.nanoTime() - deadlineNanos > 0);
+    return timed;
+  }
+
   public SortedSetDocValuesReaderState facetState() {
     return facetState;
   }

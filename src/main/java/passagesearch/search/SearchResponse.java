@@ -16,6 +16,8 @@ import java.util.Map;
  * @param facets counts per tag and per source over all matches, largest first
  * @param generation the index generation that answered (one search never mixes two)
  * @param understood how the query was understood (with {@code explain=true} only)
+ * @param partial true when the search ran out of its time limit and answers with the hits found so far
+ *     (absent otherwise)
  */
 public record SearchResponse(
     String query,
@@ -25,4 +27,5 @@ public record SearchResponse(
     List<SearchHit> hits,
     Map<String, Map<String, Integer>> facets,
     String generation,
-    @JsonInclude(JsonInclude.Include.NON_NULL) QueryUnderstanding understood) {}
+    @JsonInclude(JsonInclude.Include.NON_NULL) QueryUnderstanding understood,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Boolean partial) {}

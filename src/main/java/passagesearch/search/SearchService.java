@@ -21,6 +21,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
@@ -231,8 +232,10 @@ public final class SearchService implements AutoCloseable {
       String text = correction.text();
       QueryFactory factory = served.queries();
       int window = Math.max(index.config().ranking().window(), request.offset() + request.limit());
+      // Matching stops at the time limit; what was found by then is answered, marked partial.
+      IndexSearcher timed = index.searcher(started + index.config().ranking().timeLimitMillis() * 1_000_000L);
       FacetsCollectorManager.FacetsResult result =
-          FacetsCollectorManager.search(index.searcher(), query, window, new FacetsCollectorManager());
+          FacetsCollectorManager.search(timed, query, window, new FacetsCollectorManager());
       TopDocs top = result.topDocs();
       StoredFields stored = index.searcher().storedFields();
       ResultShaper.Result shaped = served.shaper().shape(candidates(top));
@@ -276,7 +279,8 @@ public final class SearchService implements AutoCloseable {
           hits,
           facets,
           index.info().name(),
-          understood);
+          understood,
+          timed.timedOut() ? Boolean.TRUE : null);
     }
 
     private SearchHit hit(Document doc, int rank, float score, String snippet, ScoreExplanation why) {

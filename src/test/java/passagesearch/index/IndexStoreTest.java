@@ -69,6 +69,21 @@ class IndexStoreTest {
   }
 
   @Test
+  void aSearcherPastItsDeadlineStopsMatchingAndSaysSo() throws Exception {
+    IndexStore store = new IndexStore(tmp.resolve("index"));
+    store.build(seed, config);
+    try (OpenIndex index = store.openCurrent(config)) {
+      var query = new org.apache.lucene.search.MatchAllDocsQuery();
+      var inTime = index.searcher(System.nanoTime() + 60_000_000_000L);
+      assertTrue(inTime.search(query, 10).scoreDocs.length > 0);
+      assertFalse(inTime.timedOut());
+      var late = index.searcher(System.nanoTime() - 1);
+      assertEquals(0, late.search(query, 10).scoreDocs.length);
+      assertTrue(late.timedOut(), "a search past its deadline is marked partial");
+    }
+  }
+
+  @Test
   void aFailedBuildLeavesTheServingGenerationUntouched() throws Exception {
     IndexStore store = new IndexStore(tmp.resolve("index"));
     store.build(seed, config);
