@@ -3,13 +3,10 @@ package passagesearch.search;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
@@ -27,7 +24,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import passagesearch.bench.BenchCorpus;
-import passagesearch.index.Fields;
 import passagesearch.index.OpenIndex;
 
 /**
@@ -38,7 +34,8 @@ import passagesearch.index.OpenIndex;
  *   <li>{@code queryBuilding}: spelling correction, tag recognition and the Lucene query, as a search
  *       prepares it;
  *   <li>{@code search}: the Lucene search with the facet collector, over the re-ranking window;
- *   <li>{@code shaping}: the window's stored fields read and re-ranked (duplicates, source diversity);
+ *   <li>{@code shaping}: the window's source and trigram doc values read and re-ranked (duplicates, source
+ *       diversity);
  *   <li>{@code facets}: tag and source counts from the collected matches;
  *   <li>{@code snippets}: the highlighter over the first page;
  *   <li>{@code json}: the response serialised as the server does (a plain Jackson ObjectMapper);
@@ -99,13 +96,7 @@ public class SearchPathBenchmark {
     }
 
     List<ResultShaper.Candidate> candidates(TopDocs top) throws IOException {
-      var stored = index.searcher().storedFields();
-      List<ResultShaper.Candidate> out = new ArrayList<>(top.scoreDocs.length);
-      for (ScoreDoc sd : top.scoreDocs) {
-        var doc = stored.document(sd.doc, java.util.Set.of(Fields.ID, Fields.SOURCE, Fields.TEXT));
-        out.add(new ResultShaper.Candidate(sd.doc, sd.score, doc.get(Fields.ID), doc.get(Fields.SOURCE), doc.get(Fields.TEXT)));
-      }
-      return out;
+      return ResultShaper.candidates(index.searcher(), top);
     }
   }
 
@@ -179,22 +170,9 @@ public class SearchPathBenchmark {
   }
 
   @Benchmark
-  public Map<String, Integer> facets(Index ix, Stages st) throws IOException {
-    SortedSetDocValuesFacetCounts counts =
-        new SortedSetDocValuesFacetCounts(ix.index.facetState(), st.next().collected().facetsCollector());
-    Map<String, Integer> out = new java.util.HashMap<>();
-    for (String dim : new String[] {Fields.TAG, Fields.SOURCE}) {
-      org.apache.lucene.facet.FacetResult r;
-      try {
-        r = counts.getAllChildren(dim);
-      } catch (IllegalArgumentException noSuchDimension) {
-        continue;
-      }
-      if (r != null) {
-        Arrays.stream(r.labelValues).forEach(lv -> out.merge(lv.label, lv.value.intValue(), Integer::sum));
-      }
-    }
-    return out;
+  public Map<String, Map<String, Integer>> facets(Index ix, Stages st) throws IOException {
+    return FacetCounts.of(ix.index.facetState(), st.next().collected().facetsCollector(), List.of(),
+        ix.index.searcher().storedFields());
   }
 
   @Benchmark

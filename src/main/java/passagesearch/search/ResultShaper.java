@@ -1,10 +1,21 @@
 package passagesearch.search;
 
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import passagesearch.index.Fields;
 import passagesearch.index.Shingles;
 
 /**
@@ -29,6 +40,39 @@ final class ResultShaper {
 
   /** The kept hits, best first, and those folded as duplicates. */
   record Result(List<Shaped> hits, List<Candidate> folded) {}
+
+  /**
+   * The hits with what shaping needs, read from doc values (source, trigram hashes) rather than the
+   * stored text: doc values are read in doc order, so the hits are visited sorted and put back.
+   */
+  static List<Candidate> candidates(IndexSearcher searcher, TopDocs top) throws IOException {
+    ScoreDoc[] byDoc = top.scoreDocs.clone();
+    Arrays.sort(byDoc, Comparator.comparingInt((ScoreDoc sd) -> sd.doc));
+    Map<Integer, Candidate> read = new java.util.HashMap<>(byDoc.length * 2);
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    int leafIndex = -1;
+    SortedDocValues sources = null;
+    BinaryDocValues shingles = null;
+    LeafReaderContext leaf = null;
+    for (ScoreDoc sd : byDoc) {
+      int at = ReaderUtil.subIndex(sd.doc, leaves);
+      if (at != leafIndex) {
+        leafIndex = at;
+        leaf = leaves.get(at);
+        sources = DocValues.getSorted(leaf.reader(), Fields.SOURCE);
+        shingles = DocValues.getBinary(leaf.reader(), Fields.SHINGLES);
+      }
+      int local = sd.doc - leaf.docBase;
+      String source = sources.advanceExact(local) ? sources.lookupOrd(sources.ordValue()).utf8ToString() : "";
+      int[] hashes = shingles.advanceExact(local) ? Shingles.decode(shingles.binaryValue()) : new int[0];
+      read.put(sd.doc, new Candidate(sd.doc, sd.score, source, hashes));
+    }
+    List<Candidate> candidates = new ArrayList<>(top.scoreDocs.length);
+    for (ScoreDoc sd : top.scoreDocs) {
+      candidates.add(read.get(sd.doc));
+    }
+    return candidates;
+  }
 
   Result shape(List<Candidate> byScore) {
     List<Candidate> kept = new ArrayList<>();

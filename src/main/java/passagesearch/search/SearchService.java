@@ -4,22 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.index.BinaryDocValues;
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexableField;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -28,7 +18,6 @@ import org.apache.lucene.search.TopDocs;
 import passagesearch.index.Fields;
 import passagesearch.index.GenerationInfo;
 import passagesearch.index.OpenIndex;
-import passagesearch.index.Shingles;
 import passagesearch.ingest.DocumentMetadata;
 
 /**
@@ -152,9 +141,6 @@ public final class SearchService implements AutoCloseable {
   }
 
   private static final java.util.Set<String> ID_ONLY = java.util.Set.of(Fields.ID);
-  /** Facet values returned per search: every tag of a vocabulary, the sources that answer most. */
-  static final int MAX_TAG_FACETS = 100;
-  static final int MAX_SOURCE_FACETS = 20;
 
   /** One search on one generation. */
   private static final class Execution {
@@ -189,41 +175,8 @@ public final class SearchService implements AutoCloseable {
     List<ResultShaper.Shaped> ranked(int n) throws IOException {
       prepare();
       TopDocs top = index.searcher().search(query, Math.max(index.config().ranking().window(), n));
-      List<ResultShaper.Shaped> hits = served.shaper().shape(candidates(top)).hits();
+      List<ResultShaper.Shaped> hits = served.shaper().shape(ResultShaper.candidates(index.searcher(), top)).hits();
       return hits.subList(0, Math.min(n, hits.size()));
-    }
-
-    /**
-     * The hits with what shaping needs, read from doc values (source, trigram hashes) rather than the
-     * stored text: doc values are read in doc order, so the hits are visited sorted and put back.
-     */
-    private List<ResultShaper.Candidate> candidates(TopDocs top) throws IOException {
-      ScoreDoc[] byDoc = top.scoreDocs.clone();
-      Arrays.sort(byDoc, Comparator.comparingInt((ScoreDoc sd) -> sd.doc));
-      Map<Integer, ResultShaper.Candidate> read = new java.util.HashMap<>(byDoc.length * 2);
-      List<LeafReaderContext> leaves = index.searcher().getIndexReader().leaves();
-      int leafIndex = -1;
-      SortedDocValues sources = null;
-      BinaryDocValues shingles = null;
-      LeafReaderContext leaf = null;
-      for (ScoreDoc sd : byDoc) {
-        int at = ReaderUtil.subIndex(sd.doc, leaves);
-        if (at != leafIndex) {
-          leafIndex = at;
-          leaf = leaves.get(at);
-          sources = DocValues.getSorted(leaf.reader(), Fields.SOURCE);
-          shingles = DocValues.getBinary(leaf.reader(), Fields.SHINGLES);
-        }
-        int local = sd.doc - leaf.docBase;
-        String source = sources.advanceExact(local) ? sources.lookupOrd(sources.ordValue()).utf8ToString() : "";
-        int[] hashes = shingles.advanceExact(local) ? Shingles.decode(shingles.binaryValue()) : new int[0];
-        read.put(sd.doc, new ResultShaper.Candidate(sd.doc, sd.score, source, hashes));
-      }
-      List<ResultShaper.Candidate> candidates = new ArrayList<>(top.scoreDocs.length);
-      for (ScoreDoc sd : top.scoreDocs) {
-        candidates.add(read.get(sd.doc));
-      }
-      return candidates;
     }
 
     SearchResponse run() throws IOException {
@@ -238,7 +191,7 @@ public final class SearchService implements AutoCloseable {
           FacetsCollectorManager.search(timed, query, window, new FacetsCollectorManager());
       TopDocs top = result.topDocs();
       StoredFields stored = index.searcher().storedFields();
-      ResultShaper.Result shaped = served.shaper().shape(candidates(top));
+      ResultShaper.Result shaped = served.shaper().shape(ResultShaper.candidates(index.searcher(), top));
       List<ResultShaper.Shaped> page = shaped.hits().size() <= request.offset()
           ? List.of()
           : shaped.hits().subList(request.offset(), Math.min(shaped.hits().size(), request.offset() + request.limit()));
@@ -253,19 +206,8 @@ public final class SearchService implements AutoCloseable {
             : null;
         hits.add(hit(stored.document(s.candidate().doc()), request.offset() + i + 1, s.score(), snippets[i], why));
       }
-      Map<String, Map<String, Integer>> facets = new LinkedHashMap<>();
-      SortedSetDocValuesFacetCounts counts =
-          new SortedSetDocValuesFacetCounts(index.facetState(), result.facetsCollector());
-      facets.put("tags", counts(counts, Fields.TAG, MAX_TAG_FACETS));
-      facets.put("source", counts(counts, Fields.SOURCE, MAX_SOURCE_FACETS));
-      // Folded duplicates are not results: they leave the counts as they leave the total.
-      for (ResultShaper.Candidate c : shaped.folded()) {
-        facets.get("source").computeIfPresent(c.source(), (k, v) -> v - 1);
-        for (String tag : stored.document(c.doc(), java.util.Set.of(Fields.TAG)).getValues(Fields.TAG)) {
-          facets.get("tags").computeIfPresent(tag, (k, v) -> v - 1);
-        }
-      }
-      facets.values().forEach(m -> m.values().removeIf(v -> v <= 0));
+      Map<String, Map<String, Integer>> facets =
+          FacetCounts.of(index.facetState(), result.facetsCollector(), shaped.folded(), stored);
       QueryUnderstanding understood = request.explain()
           ? new QueryUnderstanding(text, factory.plainTerms(text), factory.expansions(text), correction.changes(),
               tags.named(), tags.implied())
@@ -303,24 +245,5 @@ public final class SearchService implements AutoCloseable {
           why);
     }
 
-    /** The largest counts of a dimension, largest first (ties by label), at most {@code max} of them. */
-    private static Map<String, Integer> counts(SortedSetDocValuesFacetCounts counts, String dim, int max)
-        throws IOException {
-      Map<String, Integer> out = new LinkedHashMap<>();
-      FacetResult r;
-      try {
-        // Lucene breaks ties at the cut by label, as the sort below does.
-        r = counts.getTopChildren(max, dim);
-      } catch (IllegalArgumentException noSuchDimension) {
-        return out;
-      }
-      if (r == null) {
-        return out;
-      }
-      Arrays.stream(r.labelValues)
-          .sorted(Comparator.comparing((LabelAndValue lv) -> -lv.value.intValue()).thenComparing(lv -> lv.label))
-          .forEach(lv -> out.put(lv.label, lv.value.intValue()));
-      return out;
-    }
   }
 }
