@@ -10,17 +10,30 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import passagesearch.TestSupport;
 import passagesearch.search.SearchService;
+import passagesearch.serving.IndexManager;
 
 /** A real server on a free port over a real index of the seed corpus, for HTTP tests. */
 final class LiveServer implements AutoCloseable {
   final SearchService search;
+  /** Rebuilds the seed corpus through the admin routes; null unless made {@link #withAdmin}. */
+  final IndexManager manager;
   final WebServer server;
   final HttpClient http = HttpClient.newHttpClient();
   final ObjectMapper json = new ObjectMapper();
 
   LiveServer(Path indexDir, HttpSettings settings) {
+    this(indexDir, settings, false);
+  }
+
+  private LiveServer(Path indexDir, HttpSettings settings, boolean admin) {
     search = TestSupport.seedSearch(indexDir);
-    server = WebServer.create(search, settings).start("127.0.0.1", 0);
+    manager = admin ? new IndexManager(TestSupport.corpus(), TestSupport.config(), null, indexDir, search) : null;
+    server = WebServer.create(search, settings, manager).start("127.0.0.1", 0);
+  }
+
+  /** With the admin routes open to {@code token}, rebuilding the seed corpus into {@code indexDir}. */
+  static LiveServer withAdmin(Path indexDir, String token) {
+    return new LiveServer(indexDir, new HttpSettings(java.util.List.of(), token), true);
   }
 
   LiveServer(Path indexDir) {
@@ -46,6 +59,9 @@ final class LiveServer implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    if (manager != null) {
+      manager.close();
+    }
     search.close();
   }
 }
