@@ -42,9 +42,10 @@ final class Bootstrap {
     IndexConfig config = new ConfigLoader().load(at.config, at.ranking);
     IndexStore store = new IndexStore(at.index);
     if (mayBuild) {
-      Corpus corpus = readCorpus();
       store.removeUnpublished();
-      if (!store.isFresh(corpus, config)) {
+      // The corpus's fingerprint says whether the index is fresh; its documents are read only to rebuild.
+      if (!store.isFresh(new CorpusReader(strict).fingerprint(at.corpus), config)) {
+        Corpus corpus = readCorpus();
         err.println(store.current().isPresent()
             ? "The corpus or index-config changed since the index was built: rebuilding."
             : "No index yet in " + store.root() + ": building it.");

@@ -31,7 +31,13 @@ public final class Fingerprints {
       for (Path file : sorted) {
         digest.update(folder.relativize(file).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
         digest.update((byte) 0);
-        digest.update(Files.readAllBytes(file));
+        // Streamed: a corpus file may be larger than the heap a server runs with.
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+          byte[] buffer = new byte[1 << 16];
+          for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            digest.update(buffer, 0, n);
+          }
+        }
         digest.update((byte) 0);
       }
     } catch (IOException e) {

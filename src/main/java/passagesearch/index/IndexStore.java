@@ -82,8 +82,13 @@ public final class IndexStore {
 
   /** Whether the current generation was built from this corpus with this configuration and layout. */
   public boolean isFresh(Corpus corpus, IndexConfig config) {
+    return isFresh(corpus.fingerprint(), config);
+  }
+
+  /** The same, from the corpus's fingerprint alone. */
+  public boolean isFresh(String corpusFingerprint, IndexConfig config) {
     return current()
-        .filter(g -> g.corpusFingerprint().equals(corpus.fingerprint()))
+        .filter(g -> g.corpusFingerprint().equals(corpusFingerprint))
         .filter(g -> g.configFingerprint().equals(config.fingerprint()))
         .filter(g -> g.layout() == PassageDocuments.LAYOUT)
         .isPresent();

@@ -55,6 +55,14 @@ public final class CorpusReader {
     this.strict = strict;
   }
 
+  /** The fingerprint {@link #read} gives the corpus, without reading its documents. */
+  public String fingerprint(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new CorpusException("corpus folder not found: " + dir);
+    }
+    return Fingerprints.ofFolder(dir);
+  }
+
   public Corpus read(Path dir) {
     if (!Files.isDirectory(dir)) {
       throw new CorpusException("corpus folder not found: " + dir);
