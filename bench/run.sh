@@ -105,17 +105,19 @@ stop_server() {
 }
 trap stop_server EXIT
 
-# start_server NAME INDEX CORPUS PATHS [--ranking FILE]: launches the server and waits for the first search
-# (PATHS's first line) to answer 200; STARTUP_MS is the time from launch to that answer. Fails when the
-# server exits or has not answered within 300 s.
+# start_server NAME INDEX CORPUS PATHS [--ranking FILE]: launches the server (log in SERVER_LOG) and waits
+# for the first search (PATHS's first line) to answer 200; STARTUP_MS is the time from launch to that
+# answer. Fails when the server exits, runs out of memory (the JVM would live on without serving), or
+# has not answered within 300 s.
 start_server() {
   local name=$1 index=$2 corpus=$3 paths=$4
   shift 4
   local probe started code=""
   probe=$(head -n 1 "$paths")
+  SERVER_LOG=$W/logs/server-$name${JAVA_OPTS:+-${JAVA_OPTS//[^a-zA-Z0-9]/}}.log
   started=$(now_ms)
   bin/passage-search serve --port "$PORT" --host 127.0.0.1 --index "$index" --corpus "$corpus" "$@" \
-    > "$W/logs/server-$name.log" 2>&1 &
+    > "$SERVER_LOG" 2>&1 &
   SERVER_PID=$!
   while [ "$code" != 200 ]; do
     if ! kill -0 "$SERVER_PID" 2>/dev/null; then
@@ -123,8 +125,12 @@ start_server() {
       SERVER_PID=""
       return 1
     fi
+    if grep -q OutOfMemoryError "$SERVER_LOG"; then
+      stop_server
+      return 1
+    fi
     if [ $(( $(now_ms) - started )) -gt 300000 ]; then
-      say "server $name did not answer within 300 s (see $W/logs/server-$name.log)"
+      say "server $name did not answer within 300 s (see $SERVER_LOG)"
       stop_server
       return 1
     fi
@@ -142,12 +148,16 @@ note() {
   record "{\"type\":\"note\",\"text\":\"$(echo "$1" | tr -d '"\\' | tr '\n' ' ')\"}"
 }
 
-# The server's peak resident memory so far (VmHWM) and its resident memory now, from /proc.
+# The server's peak resident memory so far (VmHWM), and its resident memory now split into anonymous
+# (heap, metaspace, code, stacks) and file-backed (the memory-mapped index, the jar), from /proc.
 record_memory() {
-  local corpus=$1 heap=$2 hwm rss
-  hwm=$(awk '/^VmHWM:/ {print $2}' "/proc/$SERVER_PID/status")
-  rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$SERVER_PID/status")
-  record "{\"type\":\"memory\",\"corpus\":\"$corpus\",\"vmhwm_kb\":$hwm,\"vmrss_kb\":$rss,\"heap\":\"$heap\"}"
+  local corpus=$1 heap=$2 status=/proc/$SERVER_PID/status
+  local hwm rss anon file
+  hwm=$(awk '/^VmHWM:/ {print $2}' "$status")
+  rss=$(awk '/^VmRSS:/ {print $2}' "$status")
+  anon=$(awk '/^RssAnon:/ {print $2}' "$status")
+  file=$(awk '/^RssFile:/ {print $2}' "$status")
+  record "{\"type\":\"memory\",\"corpus\":\"$corpus\",\"vmhwm_kb\":$hwm,\"vmrss_kb\":$rss,\"rss_anon_kb\":${anon:-0},\"rss_file_kb\":${file:-0},\"heap\":\"$heap\"}"
   say "$corpus server: peak resident memory $((hwm / 1024)) MB"
 }
 
@@ -326,7 +336,7 @@ if phase growth; then
     if ! JAVA_OPTS=$([ "$heap" = production ] || echo -Xmx2g) start_server "$name" "$index" "$corpus" "$W/paths-$name.txt" "${SCIFACT[@]}"; then
       served=false
       if [ "$heap" = production ]; then
-        note "$name: the server did not start with the production heap: $(grep -m1 -E 'Error|Exception' "$W/logs/server-$name.log" | cut -c1-160); started again with -Xmx2g"
+        note "$name: the server did not start with the production heap: $(grep -m1 -E 'Error|Exception' "$SERVER_LOG" | cut -c1-160); started again with -Xmx2g"
         heap="-Xmx2g"
         JAVA_OPTS=-Xmx2g start_server "$name" "$index" "$corpus" "$W/paths-$name.txt" "${SCIFACT[@]}" && served=true
       fi
@@ -336,22 +346,25 @@ if phase growth; then
       if load "$name" search 4; then
         record_memory "$name" "$heap"
       else
-        note "$name: some searches did not answer 200 (see $W/logs/server-$name.log); no load measured"
+        note "$name: some searches did not answer 200 (see $SERVER_LOG); no load measured"
       fi
       stop_server
     else
-      note "$name: the server did not start (see $W/logs/server-$name.log); no load measured"
+      note "$name: the server did not start (see $SERVER_LOG); no load measured"
     fi
     rm -rf "$corpus" "$index"
   done
 fi
 
 if phase jmh; then
-  jmh=(-wi 2 -w 1s -i 3 -r 1s -p corpus=seed,scifact)
+  # 100 queries a corpus keep each fork's set-up short; the mean over them is the score. The search path
+  # needs some 10 s of calls before the JIT has compiled it (a SciFact search falls from 500 ms to 50 ms).
+  JMH_QUERIES=100
+  jmh=(-wi 4 -w 2s -i 3 -r 1s -p corpus=seed,scifact)
   [ "$QUICK" = 0 ] || jmh=(-wi 1 -w 1s -i 1 -r 1s -p corpus=seed)
   say "JMH: ${jmh[*]}"
   java -jar target/benchmarks.jar SearchPathBenchmark "${jmh[@]}" -rf json -rff "$W/jmh.json" \
-    -jvmArgsAppend "@$ROOT/bin/jvm.options -Dbench.index.seed=$ROOT/$W/index-seed -Dbench.index.scifact=$ROOT/$W/index-scifact -Dbench.scifact.corpus=$ROOT/$W/corpus-scifact-1x -Dbench.scifact.queries=$SHARED/queries-test.jsonl" \
+    -jvmArgsAppend "@$ROOT/bin/jvm.options -Dbench.queries.max=$JMH_QUERIES -Dbench.index.seed=$ROOT/$W/index-seed -Dbench.index.scifact=$ROOT/$W/index-scifact -Dbench.scifact.corpus=$ROOT/$W/corpus-scifact-1x -Dbench.scifact.queries=$SHARED/queries-test.jsonl" \
     > "$W/logs/jmh.txt" 2>&1 || die "JMH failed (see $W/logs/jmh.txt)"
   sed -n '/^Benchmark /,$p' "$W/logs/jmh.txt" | grep -v '^$' >&2 || true
 fi

@@ -92,9 +92,13 @@ final class Markdown {
 
   private static void memoryAndStartup(Results r, StringBuilder md, String h) {
     md.append('\n').append(h).append(" Memory and start-up\n\n");
-    md.append("| server | peak resident memory (VmHWM) | resident at the end | heap |\n| --- | ---: | ---: | --- |\n");
+    md.append("Resident memory of each server after its load phase, from `/proc/PID/status`: the peak (VmHWM) and, ")
+        .append("at the end, anonymous memory (heap, metaspace, JIT code, thread stacks) and file-backed pages ")
+        .append("(the memory-mapped index, the jar).\n\n");
+    md.append("| server | peak (VmHWM) | at the end | anonymous | file-backed | heap |\n| --- | ---: | ---: | ---: | ---: | --- |\n");
     for (Memory m : r.memory()) {
-      md.append(fmt("| %s | %.0f MB | %.0f MB | %s |%n", m.corpus(), m.peakRssMb(), m.rssAtEndMb(), m.heap()));
+      md.append(fmt("| %s | %.0f MB | %.0f MB | %.0f MB | %.0f MB | %s |%n", m.corpus(), m.peakRssMb(), m.rssAtEndMb(),
+          m.anonymousMb(), m.fileMb(), m.heap()));
     }
     md.append("\nStart-up: from launching `bin/passage-search serve` to the first search answered 200, the index ")
         .append("already built (`startup`: launches for this alone; `load server`: the launch before each load phase).\n\n");
@@ -122,7 +126,7 @@ final class Markdown {
       md.append('\n').append(h).append(" Growth\n\n");
       md.append("SciFact copied N times under new ids (one file a copy). Build: the whole `index` command, once ")
           .append("(1x: the indexing median); search at 4 connections with SciFact's test queries.\n\n");
-      md.append("| size | documents | passages | corpus MB | build | build / 1x | index on disk | p50 | p99 | searches/s | heap |\n")
+      md.append("| size | documents | passages | corpus MB | build | build / 1x | index on disk | p50 | p99 | searches/s | build heap |\n")
           .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
       Growth one = r.growth().get(0);
       for (Growth g : r.growth()) {
@@ -138,7 +142,8 @@ final class Markdown {
     if (!r.micro().isEmpty()) {
       md.append('\n').append(h).append(" In-process search path (JMH)\n\n");
       md.append("`passagesearch.search.SearchPathBenchmark`: one call is one query of the evaluation set, in turn; ")
-          .append("average time, one thread, production JVM flags. `endToEnd` is `SearchService.search` (no JSON).\n\n");
+          .append("average time, one thread, production JVM flags, 8 s of warm-up (none worth the name with `--quick`). ")
+          .append("`endToEnd` is `SearchService.search` (no JSON).\n\n");
       md.append("| stage | corpus | time per query | ± (99.9%) |\n| --- | --- | ---: | ---: |\n");
       for (Micro m : r.micro()) {
         md.append(fmt("| %s | %s | %s %s | %s |%n", m.benchmark(), m.corpus(), num(m.score()), m.unit().replace("us/op", "µs"),

@@ -42,7 +42,7 @@ public final class Report {
       double serverCores, double busyCores, double stealCores,
       @JsonInclude(JsonInclude.Include.NON_NULL) Double ofHealth) {}
 
-  record Memory(String corpus, double peakRssMb, double rssAtEndMb, String heap) {}
+  record Memory(String corpus, double peakRssMb, double rssAtEndMb, double anonymousMb, double fileMb, String heap) {}
 
   record Startup(String corpus, String what, int launches, double medianMs, List<Double> samplesMs) {}
 
@@ -114,7 +114,8 @@ public final class Report {
     List<Micro> micro = micro(work.resolve("jmh.json"), json);
     List<Memory> memory = raw.stream().filter(n -> type(n).equals("memory"))
         .map(n -> new Memory(n.path("corpus").asText(), n.path("vmhwm_kb").asDouble() / 1024,
-            n.path("vmrss_kb").asDouble() / 1024, n.path("heap").asText("production")))
+            n.path("vmrss_kb").asDouble() / 1024, n.path("rss_anon_kb").asDouble() / 1024,
+            n.path("rss_file_kb").asDouble() / 1024, n.path("heap").asText("production")))
         .toList();
     List<Startup> startup = startup(raw);
     List<String> notes = raw.stream().filter(n -> type(n).equals("note")).map(n -> n.path("text").asText()).toList();

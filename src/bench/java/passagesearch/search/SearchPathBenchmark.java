@@ -48,10 +48,13 @@ import passagesearch.index.OpenIndex;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(1)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 4, time = 2)
+@Measurement(iterations = 3, time = 1)
 public class SearchPathBenchmark {
-  /** The index, the query tools built for it, and the queries; each call takes the next query. */
+  /**
+   * The index and the queries (at most {@code bench.queries.max} of them, default all); each call takes
+   * the next query.
+   */
   @State(Scope.Benchmark)
   public static class Index {
     /** Which corpus and queries: {@code seed} or {@code scifact} (see {@link BenchCorpus}). */
@@ -59,8 +62,6 @@ public class SearchPathBenchmark {
     public String corpus;
 
     OpenIndex index;
-    Served served;
-    SearchService service;
     String[] queries;
     int next;
 
@@ -69,20 +70,37 @@ public class SearchPathBenchmark {
       BenchCorpus c = BenchCorpus.named(corpus);
       // bench/run.sh hands over the indexes it built and served; alone, the benchmark builds its own.
       index = c.openIndex(Path.of(System.getProperty("bench.index." + corpus, "target/bench-work/jmh-index-" + corpus)));
-      served = Served.of(index);
-      service = new SearchService(index);
-      queries = c.queries().toArray(String[]::new);
+      List<String> all = c.queries();
+      queries = all.subList(0, Math.min(all.size(), Integer.getInteger("bench.queries.max", all.size())))
+          .toArray(String[]::new);
     }
 
     @TearDown(Level.Trial)
     public void close() {
-      service.close();
+      index.close();
     }
 
     String nextQuery() {
       String q = queries[next];
       next = (next + 1) % queries.length;
       return q;
+    }
+  }
+
+  /**
+   * The query tools of the generation, as the server builds them once per generation. A fork holds
+   * either these or a {@link Service} (which builds its own), never both, so its heap holds what the
+   * server's does.
+   */
+  @State(Scope.Benchmark)
+  public static class Tools {
+    Index ix;
+    Served served;
+
+    @Setup(Level.Trial)
+    public void build(Index ix) {
+      this.ix = ix;
+      served = Served.of(ix.index);
     }
 
     Query build(String text, Query words) {
@@ -91,12 +109,24 @@ public class SearchPathBenchmark {
     }
 
     FacetsCollectorManager.FacetsResult collect(Query query) throws IOException {
-      int window = Math.max(index.config().ranking().window(), SearchRequest.DEFAULT_LIMIT);
-      return FacetsCollectorManager.search(index.searcher(), query, window, new FacetsCollectorManager());
+      int window = Math.max(ix.index.config().ranking().window(), SearchRequest.DEFAULT_LIMIT);
+      return FacetsCollectorManager.search(ix.index.searcher(), query, window, new FacetsCollectorManager());
     }
 
     List<ResultShaper.Candidate> candidates(TopDocs top) throws IOException {
-      return ResultShaper.candidates(index.searcher(), top);
+      return ResultShaper.candidates(ix.index.searcher(), top);
+    }
+  }
+
+  /** The search service over the index, as the HTTP layer calls it. */
+  @State(Scope.Benchmark)
+  public static class Service {
+    SearchService service;
+
+    @Setup(Level.Trial)
+    public void start(Index ix) {
+      // Not closed here: closing the service closes the index, which Index does.
+      service = new SearchService(ix.index);
     }
   }
 
@@ -109,14 +139,14 @@ public class SearchPathBenchmark {
     int next;
 
     @Setup(Level.Trial)
-    public void prepare(Index ix) throws IOException {
+    public void prepare(Index ix, Tools t) throws IOException {
       inputs = new Input[ix.queries.length];
       for (int i = 0; i < inputs.length; i++) {
-        String text = ix.served.speller().correct(ix.queries[i]).text();
-        Query words = ix.served.queries().words(text);
-        Query query = ix.build(text, words);
-        FacetsCollectorManager.FacetsResult collected = ix.collect(query);
-        List<ResultShaper.Shaped> hits = ix.served.shaper().shape(ix.candidates(collected.topDocs())).hits();
+        String text = t.served.speller().correct(ix.queries[i]).text();
+        Query words = t.served.queries().words(text);
+        Query query = t.build(text, words);
+        FacetsCollectorManager.FacetsResult collected = t.collect(query);
+        List<ResultShaper.Shaped> hits = t.served.shaper().shape(t.candidates(collected.topDocs())).hits();
         ScoreDoc[] page = hits.subList(0, Math.min(SearchRequest.DEFAULT_LIMIT, hits.size())).stream()
             .map(s -> new ScoreDoc(s.candidate().doc(), s.score()))
             .toArray(ScoreDoc[]::new);
@@ -139,10 +169,10 @@ public class SearchPathBenchmark {
     int next;
 
     @Setup(Level.Trial)
-    public void answer(Index ix) {
+    public void answer(Index ix, Service s) {
       responses = new SearchResponse[ix.queries.length];
       for (int i = 0; i < responses.length; i++) {
-        responses[i] = ix.service.search(SearchRequest.of(ix.queries[i]));
+        responses[i] = s.service.search(SearchRequest.of(ix.queries[i]));
       }
     }
 
@@ -154,19 +184,19 @@ public class SearchPathBenchmark {
   }
 
   @Benchmark
-  public Query queryBuilding(Index ix) throws IOException {
-    String text = ix.served.speller().correct(ix.nextQuery()).text();
-    return ix.build(text, ix.served.queries().words(text));
+  public Query queryBuilding(Index ix, Tools t) throws IOException {
+    String text = t.served.speller().correct(ix.nextQuery()).text();
+    return t.build(text, t.served.queries().words(text));
   }
 
   @Benchmark
-  public FacetsCollectorManager.FacetsResult search(Index ix, Stages st) throws IOException {
-    return ix.collect(st.next().query());
+  public FacetsCollectorManager.FacetsResult search(Tools t, Stages st) throws IOException {
+    return t.collect(st.next().query());
   }
 
   @Benchmark
-  public ResultShaper.Result shaping(Index ix, Stages st) throws IOException {
-    return ix.served.shaper().shape(ix.candidates(st.next().collected().topDocs()));
+  public ResultShaper.Result shaping(Tools t, Stages st) throws IOException {
+    return t.served.shaper().shape(t.candidates(st.next().collected().topDocs()));
   }
 
   @Benchmark
@@ -176,9 +206,9 @@ public class SearchPathBenchmark {
   }
 
   @Benchmark
-  public String[] snippets(Index ix, Stages st) throws IOException {
+  public String[] snippets(Tools t, Stages st) throws IOException {
     Stages.Input in = st.next();
-    return ix.served.snippets().of(in.words(), in.page());
+    return t.served.snippets().of(in.words(), in.page());
   }
 
   @Benchmark
@@ -187,7 +217,7 @@ public class SearchPathBenchmark {
   }
 
   @Benchmark
-  public SearchResponse endToEnd(Index ix) {
-    return ix.service.search(SearchRequest.of(ix.nextQuery()));
+  public SearchResponse endToEnd(Index ix, Service s) {
+    return s.service.search(SearchRequest.of(ix.nextQuery()));
   }
 }
