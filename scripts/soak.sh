@@ -11,7 +11,8 @@
 # merged histograms (wrk's, which add samples to correct for coordinated omission, so the tail counts the
 # requests a slow answer held back). The first 20 s warm the JVM and count for errors, not for latency.
 #
-# The heap is fixed and pre-touched (-Xms = -Xmx, AlwaysPreTouch), so resident memory (VmRSS) growth is
+# The server runs as production runs it (bin/passage-search: the flags of bin/jvm.options), with the heap
+# fixed and pre-touched on top (-Xms = -Xmx, AlwaysPreTouch), so resident memory (VmRSS) growth is
 # native memory: mapped index files, threads, compiled code. Code and malloc arenas grow for the first few
 # minutes and then level off; a leak keeps growing, so the bound is on the second half of the run. Exit
 # status 1 when any request failed (non-2xx or socket error), a rebuild failed, RSS grew more than
@@ -86,8 +87,9 @@ rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$server/status"; }
 mb() { awk -v k="$1" 'BEGIN {printf "%.0f MB", k / 1024}'; }
 
 token=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
-ADMIN_TOKEN=$token "$java" -Xms"${heap_mb}m" -Xmx"${heap_mb}m" -XX:+AlwaysPreTouch -jar "$jar" serve \
-  --host 127.0.0.1 --port 0 --corpus "$corpus" --index "$work/index" >"$work/serve.out" 2>"$work/serve.log" &
+ADMIN_TOKEN=$token PASSAGE_SEARCH_JAR=$jar JAVA_OPTS="-Xms${heap_mb}m -Xmx${heap_mb}m -XX:+AlwaysPreTouch" \
+  bin/passage-search serve --host 127.0.0.1 --port 0 --corpus "$corpus" --index "$work/index" \
+  >"$work/serve.out" 2>"$work/serve.log" &
 server=$!
 port=""
 for _ in $(seq 1200); do
@@ -114,16 +116,19 @@ rebuilder() {
   while [ "$next" -lt "$deadline" ]; do
     while [ "$(now_ms)" -lt "$next" ]; do sleep 0.1; done
     t0=$(now_ms)
-    reply=$(curl -s -w '\n%{http_code}' -X POST -H "Authorization: Bearer $token" "$base/api/index/rebuild")
+    reply=$(curl -s --max-time 10 -w '\n%{http_code}' -X POST -H "Authorization: Bearer $token" "$base/api/index/rebuild")
     code=${reply##*$'\n'}
     if [ "$code" != 202 ]; then
       echo "$t0 $(now_ms) REFUSED-$code" >>"$work/rebuilds.tsv"
     else
       id=$(sed -n 's/.*"id":"\([^"]*\)".*/\1/p' <<<"${reply%$'\n'*}")
       state=QUEUED
-      while [ "$state" != SUCCEEDED ] && [ "$state" != FAILED ]; do
+      for _ in $(seq 6000); do # 5 minutes at most
         sleep 0.05
-        state=$(curl -s -H "Authorization: Bearer $token" "$base/api/index/jobs/$id" | sed -n 's/.*"state":"\([A-Z]*\)".*/\1/p')
+        state=$(curl -s --max-time 10 -H "Authorization: Bearer $token" "$base/api/index/jobs/$id" \
+          | sed -n 's/.*"state":"\([A-Z]*\)".*/\1/p')
+        if [ "$state" = SUCCEEDED ] || [ "$state" = FAILED ]; then break; fi
+        state=UNFINISHED
       done
       echo "$t0 $(now_ms) $state" >>"$work/rebuilds.tsv"
     fi
@@ -136,7 +141,7 @@ rebuilder_pid=$!
 
 i=0
 rss_mid=""
-while [ "$(now_ms)" -lt "$deadline" ]; do
+while [ "$(now_ms)" -lt "$deadline" ] && kill -0 "$server" 2>/dev/null; do
   i=$((i + 1))
   t0=$(now_ms)
   SOAK_QUERIES=eval/seed/queries.jsonl SOAK_SLICE_FILE="$work/slice-$i.txt" \
@@ -147,10 +152,15 @@ while [ "$(now_ms)" -lt "$deadline" ]; do
 done
 wait "$rebuilder_pid"
 rebuilder_pid=""
+if ! kill -0 "$server" 2>/dev/null; then
+  echo "FAIL: the server died during the soak; its log ends:" >&2
+  tail -20 "$work/serve.log" >&2
+  exit 1
+fi
 sleep 2 # the last swap's readers close once their searches end
 rss_end=$(rss_kb)
 stale_maps=$(grep -c ' (deleted)$' "/proc/$server/maps" || true)
-generation=$(curl -s "$base/api/index" | sed -n 's/.*"generation":"\([^"]*\)".*/\1/p')
+generation=$(curl -s --max-time 10 "$base/api/index" | sed -n 's/.*"generation":"\([^"]*\)".*/\1/p')
 
 kill -TERM "$server"
 status=0
