@@ -3,7 +3,7 @@
 # the index is rebuilt through the admin route every 15 s, and check that nothing failed and memory held.
 #
 #   scripts/soak.sh [--minutes 5] [--rebuild-every 15] [--connections 8] [--threads 2] [--slice 1]
-#                   [--heap-mb 256] [--max-rss-growth-mb 32] [--corpus corpus]
+#                   [--heap-mb 128] [--max-rss-growth-mb 32] [--corpus corpus]
 #
 # Load comes from wrk, in slices of --slice seconds; each request searches the next query of
 # eval/seed/queries.jsonl (scripts/soak.lua). A slice is labelled "during" when a rebuild job was running
@@ -29,7 +29,7 @@ rebuild_every=15
 connections=8
 threads=2
 slice=1
-heap_mb=256
+heap_mb=128
 max_growth_mb=32
 corpus=corpus
 warmup=20
