@@ -268,7 +268,7 @@ tool paths eval/seed/queries.jsonl query "$W/paths-seed.txt"
 tool paths "$SHARED/queries-test.jsonl" text "$W/paths-scifact.txt"
 echo /health > "$W/paths-health.txt"
 SCIFACT=(--ranking eval/scifact/ranking.yaml)
-record "{\"type\":\"settings\",\"mode\":\"$([ "$QUICK" = 1 ] && echo quick || echo full)\",\"runs\":$RUNS,\"duration_s\":$DURATION,\"warmup_s\":$WARMUP,\"starts\":$STARTS,\"growth\":\"$GROWTH\",\"connections\":\"$CONNECTIONS\",\"wrk\":\"$(wrk --version 2>&1 | head -n 1 | cut -c1-40)\",\"phases\":\"$PHASES\",\"loadavg_start\":\"$(cut -d' ' -f1-3 /proc/loadavg)\"}"
+record "{\"type\":\"settings\",\"mode\":\"$([ "$QUICK" = 1 ] && echo quick || echo full)\",\"runs\":$RUNS,\"duration_s\":$DURATION,\"warmup_s\":$WARMUP,\"starts\":$STARTS,\"growth\":\"$GROWTH\",\"connections\":\"$CONNECTIONS\",\"wrk\":\"$(wrk --version 2>&1 | head -n 1 | cut -c1-40)\",\"phases\":\"$PHASES\",\"loadavg_start\":\"$(cut -d' ' -f1-3 /proc/loadavg)\",\"started\":\"$(date -Iseconds)\"}"
 
 # Indexes to serve: the last of the runs below, or built here when indexing is not measured.
 if phase index; then

@@ -90,8 +90,8 @@ final class Charts {
   }
 
   /**
-   * A logarithmic y axis when the values span more than a decade (XChart labels only powers of ten
-   * there, so a narrower range would have no labels).
+   * A logarithmic y axis when the values span more than 20 times (XChart labels only powers of ten
+   * there, so a narrower range would have almost no labels).
    */
   private static void logWhenWide(CategoryChart chart) {
     double min = Double.MAX_VALUE;
@@ -100,7 +100,7 @@ final class Charts {
       min = Math.min(min, s.getYMin());
       max = Math.max(max, s.getYMax());
     }
-    chart.getStyler().setYAxisLogarithmic(min > 0 && max / min > 10);
+    chart.getStyler().setYAxisLogarithmic(min > 0 && max / min > 20);
     if (!chart.getStyler().isYAxisLogarithmic()) {
       chart.setYAxisTitle(chart.getYAxisTitle().replace(" (log scale)", ""));
     }

@@ -30,8 +30,9 @@ final class Markdown {
   private static String body(Results r, List<String> charts, String h, String base) {
     StringBuilder md = new StringBuilder();
     var s = r.settings();
+    String date = String.valueOf(s.getOrDefault("started", r.date()));
     md.append(fmt("Measured %s on %d cores (%s), %s, JDK %s, JVM flags `%s` (from `bin/jvm.options`), commit `%s`. ",
-        r.date().substring(0, 16).replace('T', ' '), r.machine().cores(), r.machine().cpu(), r.machine().os(),
+        date.substring(0, Math.min(16, date.length())).replace('T', ' '), r.machine().cores(), r.machine().cpu(), r.machine().os(),
         r.machine().jdk(), r.machine().jvmFlags(), r.commit() == null ? "?" : r.commit()));
     md.append(fmt("`bench/run.sh%s`: each load point %s × %s s with wrk, the median shown; %s s warm-up per server",
         "quick".equals(s.get("mode")) ? " --quick" : "", s.get("runs"), s.get("duration_s"), s.get("warmup_s")));
@@ -116,8 +117,9 @@ final class Markdown {
     md.append("| corpus | cores | runs | documents | passages | MB | whole command | build | documents/s | MB/s |\n")
         .append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     for (Indexing i : r.indexing()) {
-      md.append(fmt("| %s | %s | %d | %,d | %,d | %.2f | %.1f s | %.1f s | %,.0f | %.2f |%n", i.corpus(), i.cores(),
-          i.runs(), i.documents(), i.passages(), i.corpusMb(), i.wallS(), i.buildS(), i.docsPerS(), i.mbPerS()));
+      md.append(fmt("| %s | %s | %d | %,d | %,d | %s | %.1f s | %.1f s | %s | %s |%n", i.corpus(), i.cores(),
+          i.runs(), i.documents(), i.passages(), num(i.corpusMb()), i.wallS(), i.buildS(), num(i.docsPerS()),
+          num(i.mbPerS())));
     }
   }
 
@@ -153,7 +155,7 @@ final class Markdown {
   }
 
   private static String num(double v) {
-    return v < 10 ? fmt("%.2f", v) : v < 1000 ? fmt("%.1f", v) : fmt("%,.0f", v);
+    return v < 0.1 ? fmt("%.4f", v) : v < 10 ? fmt("%.2f", v) : v < 1000 ? fmt("%.1f", v) : fmt("%,.0f", v);
   }
 
   private static String ms(double v) {
