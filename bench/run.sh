@@ -15,7 +15,7 @@
 #   --out DIR         where results go (default bench/results; quick target/bench-quick)
 #   --no-readme       do not rewrite README.md's benchmark section (the default with --quick or --phases)
 #   --skip-build      use the jars already in target/
-#   --port P          the server's port on 127.0.0.1 (default 17070)
+#   --port P          the server's port on 127.0.0.1 (default: the first free one from 17070)
 #
 # Needs a JDK 21+ (found as in .ci/run), wrk (installed with apt-get when missing), curl and taskset.
 # The SciFact corpus and queries are read from ../shared/data/scifact ($BENCH_SCIFACT to read them from
@@ -25,7 +25,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 
 QUICK=0 RUNS="" DURATION="" WARMUP="" STARTS="" GROWTH="" PHASES="index,startup,load,growth,jmh" OUT="" README_UPDATE=""
-BUILD=1 PORT=17070 CONNECTIONS="1 4 16"
+BUILD=1 BASE_PORT=17070 PORT_CHOSEN=0 CONNECTIONS="1 4 16"
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) QUICK=1 ;;
@@ -38,7 +38,7 @@ while [ $# -gt 0 ]; do
     --out) OUT=$2; shift ;;
     --no-readme) README_UPDATE=0 ;;
     --skip-build) BUILD=0 ;;
-    --port) PORT=$2; shift ;;
+    --port) BASE_PORT=$2; PORT_CHOSEN=1; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option $1 (see bench/run.sh --help)" >&2; exit 2 ;;
   esac
@@ -54,7 +54,7 @@ fi
 
 SHARED=${BENCH_SCIFACT:-../shared/data/scifact}
 W=target/bench-work
-URL=http://127.0.0.1:$PORT
+PORT="" URL=""
 RAW=$W/raw.jsonl
 SERVER_PID=""
 
@@ -92,9 +92,20 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 [ -f "$SHARED/corpus.jsonl" ] || die "SciFact not found at $SHARED (the shared folder beside the checkout; or set BENCH_SCIFACT)"
 SHARED=$(cd "$SHARED" && pwd)
-if curl -s -o /dev/null "$URL/health"; then die "something already listens on port $PORT; use --port"; fi
 
 # ---- Servers (always ours, always stopped) ----
+
+# Before each launch, a port nothing listens on: the one asked for with --port, or the first free one
+# from 17070 on (other programs on a shared machine come and go).
+pick_port() {
+  local p=$BASE_PORT
+  while curl -s -o /dev/null "http://127.0.0.1:$p/"; do
+    [ "$PORT_CHOSEN" = 0 ] && [ "$p" -lt $((BASE_PORT + 100)) ] || die "something already listens on port $p; use --port"
+    p=$((p + 1))
+  done
+  PORT=$p
+  URL=http://127.0.0.1:$PORT
+}
 
 stop_server() {
   if [ -n "$SERVER_PID" ]; then
@@ -107,13 +118,15 @@ trap stop_server EXIT
 
 # start_server NAME INDEX CORPUS PATHS [--ranking FILE]: launches the server (log in SERVER_LOG) and waits
 # for the first search (PATHS's first line) to answer 200; STARTUP_MS is the time from launch to that
-# answer. Fails when the server exits, runs out of memory (the JVM would live on without serving), or
-# has not answered within 300 s.
+# answer. Only an answer after the server has logged that it serves on this port counts, so another
+# program on the port is never measured. Fails when the server exits, runs out of memory (the JVM would
+# live on without serving), or has not answered within 300 s.
 start_server() {
   local name=$1 index=$2 corpus=$3 paths=$4
   shift 4
   local probe started code=""
   probe=$(head -n 1 "$paths")
+  pick_port
   SERVER_LOG=$W/logs/server-$name${JAVA_OPTS:+-${JAVA_OPTS//[^a-zA-Z0-9]/}}.log
   started=$(now_ms)
   bin/passage-search serve --port "$PORT" --host 127.0.0.1 --index "$index" --corpus "$corpus" "$@" \
@@ -123,6 +136,11 @@ start_server() {
     if ! kill -0 "$SERVER_PID" 2>/dev/null; then
       wait "$SERVER_PID" 2>/dev/null || true
       SERVER_PID=""
+      if grep -q "Address already in use" "$SERVER_LOG" && [ "${START_TRIES:-0}" -lt 5 ]; then
+        say "port $PORT was taken meanwhile; starting $name again"
+        START_TRIES=$(( ${START_TRIES:-0} + 1 )) start_server "$name" "$index" "$corpus" "$paths" "$@"
+        return
+      fi
       return 1
     fi
     if grep -q OutOfMemoryError "$SERVER_LOG"; then
@@ -134,7 +152,9 @@ start_server() {
       stop_server
       return 1
     fi
-    code=$(curl -s -o /dev/null -w '%{http_code}' "$URL$probe" || true)
+    if grep -q "^Serving .* on http://127.0.0.1:$PORT/" "$SERVER_LOG"; then
+      code=$(curl -s -o /dev/null -w '%{http_code}' "$URL$probe" || true)
+    fi
     [ "$code" = 200 ] || sleep 0.02
   done
   STARTUP_MS=$(( $(now_ms) - started ))
@@ -177,7 +197,10 @@ preflight() {
 # hypervisor stole, and the server's own (user + system).
 cpu_ticks() {
   local server=0
-  [ -z "$SERVER_PID" ] || server=$(awk '{print $14 + $15}' "/proc/$SERVER_PID/stat")
+  if [ -n "$SERVER_PID" ]; then
+    [ -r "/proc/$SERVER_PID/stat" ] || die "the server exited during the measurement (see $SERVER_LOG)"
+    server=$(awk '{print $14 + $15}' "/proc/$SERVER_PID/stat")
+  fi
   awk -v server="$server" '/^cpu / {print $2 + $3 + $4 + $7 + $8, $9, server; exit}' /proc/stat
 }
 
