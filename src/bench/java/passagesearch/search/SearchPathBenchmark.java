@@ -201,8 +201,7 @@ public class SearchPathBenchmark {
 
   @Benchmark
   public Map<String, Map<String, Integer>> facets(Index ix, Stages st) throws IOException {
-    return FacetCounts.of(ix.index.facetState(), st.next().collected().facetsCollector(), List.of(),
-        ix.index.searcher().storedFields());
+    return FacetCounts.of(ix.index.facetState(), st.next().collected().facetsCollector(), List.of());
   }
 
   @Benchmark

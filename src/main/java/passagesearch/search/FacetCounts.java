@@ -1,18 +1,22 @@
 package passagesearch.search;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedSetDocValues;
 import passagesearch.index.Fields;
 
 /** A search's facets: matches per tag and per source, over every match, largest first. */
@@ -28,19 +32,33 @@ final class FacetCounts {
    * results, so they leave the counts as they leave the total.
    */
   static Map<String, Map<String, Integer>> of(SortedSetDocValuesReaderState state, FacetsCollector collected,
-      List<ResultShaper.Candidate> folded, StoredFields stored) throws IOException {
+      List<ResultShaper.Candidate> folded) throws IOException {
     SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state, collected);
     Map<String, Map<String, Integer>> facets = new LinkedHashMap<>();
     facets.put("tags", top(counts, Fields.TAG, MAX_TAGS));
     facets.put("source", top(counts, Fields.SOURCE, MAX_SOURCES));
     for (ResultShaper.Candidate c : folded) {
       facets.get("source").computeIfPresent(c.source(), (k, v) -> v - 1);
-      for (String tag : stored.document(c.doc(), Set.of(Fields.TAG)).getValues(Fields.TAG)) {
+      for (String tag : tags(state.getReader(), c.doc())) {
         facets.get("tags").computeIfPresent(tag, (k, v) -> v - 1);
       }
     }
     facets.values().forEach(m -> m.values().removeIf(v -> v <= 0));
     return facets;
+  }
+
+  /** A passage's tags, from their doc values (as the catalogue counts them), not its stored fields. */
+  private static List<String> tags(IndexReader reader, int doc) throws IOException {
+    List<LeafReaderContext> leaves = reader.leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    SortedSetDocValues values = DocValues.getSortedSet(leaf.reader(), Fields.TAG);
+    List<String> tags = new ArrayList<>();
+    if (values.advanceExact(doc - leaf.docBase)) {
+      for (int i = 0; i < values.docValueCount(); i++) {
+        tags.add(values.lookupOrd(values.nextOrd()).utf8ToString());
+      }
+    }
+    return tags;
   }
 
   /** The largest counts of a dimension, largest first (ties by label), at most {@code max} of them. */

@@ -207,7 +207,7 @@ public final class SearchService implements AutoCloseable {
         hits.add(hit(stored.document(s.candidate().doc()), request.offset() + i + 1, s.score(), snippets[i], why));
       }
       Map<String, Map<String, Integer>> facets =
-          FacetCounts.of(index.facetState(), result.facetsCollector(), shaped.folded(), stored);
+          FacetCounts.of(index.facetState(), result.facetsCollector(), shaped.folded());
       QueryUnderstanding understood = request.explain()
           ? new QueryUnderstanding(text, factory.plainTerms(text), factory.expansions(text), correction.changes(),
               tags.named(), tags.implied())
