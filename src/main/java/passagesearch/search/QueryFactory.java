@@ -148,7 +148,18 @@ final class QueryFactory {
 
   /** The words plus what lifts a passage without being required: proximity and named tags. */
   Query scored(Query words, String text, TagRecognizer.Recognized tags) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder().add(words, Occur.MUST);
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    if (tags.named().isEmpty() || ranking.tagWeight() <= 0) {
+      b.add(words, Occur.MUST);
+    } else {
+      // A passage tagged with what the query names answers it even in other words: "Trisenox" finds
+      // the passage that says "arsenic", "Campath" the one that says "anti-CD52". The tag's lift is the
+      // same whichever way the passage matched; exclusions hold for both ways.
+      BooleanQuery.Builder match = new BooleanQuery.Builder().add(words, Occur.SHOULD);
+      lift(match, tags.named(), ranking.tagWeight());
+      b.add(match.build(), Occur.MUST);
+      exclusions(words).forEach(q -> b.add(q, Occur.MUST_NOT));
+    }
     String loose = looseWords(text);
     if (ranking.phraseWeight() > 0 && terms(plain, loose).size() >= 2) {
       Query phrase = new QueryBuilder(plain).createPhraseQuery(Fields.TEXT, loose, ranking.phraseSlop());
@@ -156,9 +167,16 @@ final class QueryFactory {
         b.add(new BoostQuery(phrase, ranking.phraseWeight()), Occur.SHOULD);
       }
     }
-    lift(b, tags.named(), ranking.tagWeight());
     lift(b, tags.implied(), ranking.impliedTagWeight());
     return b.build();
+  }
+
+  private static List<Query> exclusions(Query words) {
+    List<Query> out = new ArrayList<>();
+    if (words instanceof BooleanQuery bq) {
+      bq.clauses().stream().filter(c -> c.occur() == Occur.MUST_NOT).forEach(c -> out.add(c.query()));
+    }
+    return out;
   }
 
   private static void lift(BooleanQuery.Builder b, List<String> tags, float weight) {

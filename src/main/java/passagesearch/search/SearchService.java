@@ -166,7 +166,7 @@ public final class SearchService implements AutoCloseable {
       correction = served.speller().correct(request.query());
       String text = correction.text();
       QueryFactory factory = served.queries();
-      tags = served.tags().recognize(text);
+      tags = served.tags().recognize(QueryFactory.looseWords(text));
       words = factory.words(text);
       query = factory.filtered(factory.scored(words, text, tags), request.tags(), request.sources());
     }
@@ -204,7 +204,8 @@ public final class SearchService implements AutoCloseable {
         ScoreExplanation why = request.explain()
             ? ScoreExplanation.of(index.searcher().explain(query, s.candidate().doc()))
             : null;
-        hits.add(hit(stored.document(s.candidate().doc()), request.offset() + i + 1, s.score(), snippets[i], why));
+        String snippet = served.tags().markTags(snippets[i], tags.named());
+        hits.add(hit(stored.document(s.candidate().doc()), request.offset() + i + 1, s.score(), snippet, why));
       }
       Map<String, Map<String, Integer>> facets =
           FacetCounts.of(index.facetState(), result.facetsCollector(), shaped.folded());

@@ -1,10 +1,14 @@
 package passagesearch.search;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import passagesearch.config.TagDefinition;
 import passagesearch.config.TagVocabulary;
 
 /** Finds the tags a query names (with the same patterns that tag passages) and the tags they imply. */
 final class TagRecognizer {
+  private static final String MARK = "<mark>";
   private final TagVocabulary vocabulary;
 
   TagRecognizer(TagVocabulary vocabulary) {
@@ -16,5 +20,60 @@ final class TagRecognizer {
   Recognized recognize(String query) {
     List<String> named = vocabulary.matching(query);
     return new Recognized(named, vocabulary.impliedBy(named));
+  }
+
+  /**
+   * A snippet with nothing marked, from a passage that matched by a named tag alone ("Campath" finding
+   * "anti-CD52"): the first place each named tag's patterns occur is marked, to the end of its word, so
+   * the reader sees why it was found. A snippet that has marks is returned as it is.
+   */
+  String markTags(String snippet, List<String> named) {
+    if (named.isEmpty() || snippet.isEmpty() || snippet.contains(MARK)) {
+      return snippet;
+    }
+    boolean[] marked = new boolean[snippet.length()];
+    boolean any = false;
+    for (String id : named) {
+      TagDefinition tag = vocabulary.find(id).orElse(null);
+      for (Pattern p : tag == null ? List.<Pattern>of() : tag.patterns()) {
+        Matcher m = p.matcher(snippet);
+        if (m.find() && m.end() > m.start()) {
+          int end = m.end();
+          while (end < snippet.length() && Character.isLetterOrDigit(snippet.charAt(end))) {
+            end++;
+          }
+          if (!insideEntity(snippet, m.start())) {
+            for (int i = m.start(); i < end; i++) {
+              marked[i] = true;
+            }
+            any = true;
+          }
+          break;
+        }
+      }
+    }
+    return any ? wrap(snippet, marked) : snippet;
+  }
+
+  /** Whether a position falls inside an HTML entity ({@code &amp;}) of the escaped snippet. */
+  private static boolean insideEntity(String s, int at) {
+    int amp = s.lastIndexOf('&', at);
+    int semi = amp < 0 ? -1 : s.indexOf(';', amp);
+    return semi >= at && semi - amp <= 8
+        && s.substring(amp + 1, semi).chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '#');
+  }
+
+  private static String wrap(String s, boolean[] marked) {
+    StringBuilder out = new StringBuilder(s.length() + 26);
+    for (int i = 0; i < s.length(); i++) {
+      if (marked[i] && (i == 0 || !marked[i - 1])) {
+        out.append(MARK);
+      }
+      out.append(s.charAt(i));
+      if (marked[i] && (i == s.length() - 1 || !marked[i + 1])) {
+        out.append("</mark>");
+      }
+    }
+    return out.toString();
   }
 }

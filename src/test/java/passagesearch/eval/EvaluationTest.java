@@ -19,8 +19,8 @@ import picocli.CommandLine;
  * stay above the recorded floor and well above the plain baseline.
  */
 class EvaluationTest {
-  /** Held-out nDCG@10 measured when the floor was set (0.841 on 2026-11-24), less a small margin. */
-  static final double HELD_OUT_FLOOR = 0.82;
+  /** The target; held-out nDCG@10 was 0.870 when the floor was raised to it (2026-12-02). */
+  static final double HELD_OUT_FLOOR = 0.85;
   static final double OVER_BASELINE = 0.15;
 
   @TempDir Path tmp;

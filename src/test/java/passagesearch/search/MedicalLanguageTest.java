@@ -97,6 +97,38 @@ class MedicalLanguageTest {
   }
 
   @Test
+  void everyBrandOfADrugTheCorpusNamesFindsThatDrug() {
+    // Over the whole vocabulary: a brand must find its drug even where the page names the drug in other
+    // words ("Campath" for "anti-CD52", "Trisenox" for "arsenic"), not only where a synonym meets it.
+    var config = TestSupport.loadConfig();
+    java.util.Set<String> tagged = new java.util.HashSet<>();
+    search.tags().forEach(g -> g.tags().stream().filter(t -> t.passages() > 0).forEach(t -> tagged.add(t.id())));
+    int checked = 0;
+    for (var tag : config.tags().all()) {
+      if (!tagged.contains(tag.id())) {
+        continue;
+      }
+      for (String brand : tag.brands()) {
+        SearchResponse r = find(brand);
+        assertFalse(r.hits().isEmpty(), brand + " finds nothing");
+        assertTrue(r.hits().get(0).tags().contains(tag.id()), brand + " -> " + r.hits().get(0).id());
+        checked++;
+      }
+    }
+    assertTrue(checked >= 30, "brands checked: " + checked);
+  }
+
+  @Test
+  void aPassageFoundByTheDrugItNamesInOtherWordsShowsThoseWordsMarked() {
+    SearchResponse campath = find("Campath");
+    assertEquals(1, campath.hits().size());
+    assertTrue(campath.hits().get(0).snippet().contains("<mark>anti-CD52</mark>"), campath.hits().get(0).snippet());
+    SearchResponse trisenox = find("Trisenox");
+    assertTrue(trisenox.hits().get(0).snippet().contains("<mark>arsenic</mark>"), trisenox.hits().get(0).snippet());
+    assertTrue(find("Trisenox -arsenic").hits().isEmpty(), "an exclusion holds for a passage found by its tag");
+  }
+
+  @Test
   void britishAndAmericanSpellingsGiveTheSameResults() {
     assertEquals(top("leukaemia cells paediatric", 10), top("leukemia cells pediatric", 10));
     assertEquals(top("haematologist", 10), top("hematologist", 10));
