@@ -325,6 +325,19 @@ if phase load; then
   load scifact "search" "$CONNECTIONS" || die "the SciFact server failed its queries (see $W/logs/server-scifact.log)"
   record_memory scifact production
   stop_server
+
+  # The same at 4 connections with the answer cache off: what a search costs when nothing repeats.
+  for corpus in seed scifact; do
+    profile=index-config/ranking.yaml index=$W/index-seed dir=corpus
+    [ "$corpus" = seed ] || profile=eval/scifact/ranking.yaml index=$W/index-scifact dir=$W/corpus-scifact-1x
+    sed 's/^\(  cacheEntries:\).*/\1 0/' "$profile" > "$W/ranking-$corpus-nocache.yaml"
+    grep -q '^  cacheEntries: 0$' "$W/ranking-$corpus-nocache.yaml" || die "$profile has no query.cacheEntries to turn off"
+    cp "$W/paths-$corpus.txt" "$W/paths-$corpus-nocache.txt"
+    start_server "$corpus-nocache" "$index" "$dir" "$W/paths-$corpus.txt" --ranking "$W/ranking-$corpus-nocache.yaml" \
+      || die "the $corpus server without a cache did not start"
+    load "$corpus-nocache" search 4 || die "the $corpus server without a cache failed its queries (see $SERVER_LOG)"
+    stop_server
+  done
 fi
 
 if phase growth; then

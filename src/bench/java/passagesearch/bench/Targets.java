@@ -31,6 +31,13 @@ final class Targets {
         seed4 == null || health4 == null ? null : seed4.rps() / health4.rps(), "%.1f%%", 100));
     out.add(atLeast("SciFact, 4 connections: searches/s", 2000, sci4 == null ? null : sci4.rps(), "%,.0f"));
     out.add(below("SciFact, 4 connections: p99", 10, sci4 == null ? null : sci4.p99Ms(), "%.2f ms"));
+    // The same goals with the answer cache off: what a search costs when no query repeats.
+    Load seedCold = search(r, "seed-nocache", 4);
+    Load sciCold = search(r, "scifact-nocache", 4);
+    out.add(atLeast("Seed, 4 connections, cache off: searches/s", 5000, seedCold == null ? null : seedCold.rps(), "%,.0f"));
+    out.add(below("Seed, 4 connections, cache off: p99", 5, seedCold == null ? null : seedCold.p99Ms(), "%.2f ms"));
+    out.add(atLeast("SciFact, 4 connections, cache off: searches/s", 2000, sciCold == null ? null : sciCold.rps(), "%,.0f"));
+    out.add(below("SciFact, 4 connections, cache off: p99", 10, sciCold == null ? null : sciCold.p99Ms(), "%.2f ms"));
     Growth g16 = find(r.growth(), g -> g.factor() == 16);
     out.add(below("SciFact 16x, 4 connections: p99", 25, g16 == null ? null : g16.p99Ms(), "%.2f ms"));
     Startup start = find(r.startup(), s -> s.corpus().equals("seed") && s.what().equals("startup"));

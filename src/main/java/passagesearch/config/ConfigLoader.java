@@ -198,7 +198,7 @@ public final class ConfigLoader {
     ResultsPart rp = f.results() == null ? new ResultsPart(null, null, null) : f.results();
     SpellingPart spl = f.spelling() == null ? new SpellingPart(null, null) : f.spelling();
     SnippetPart sp = f.snippet() == null ? new SnippetPart(null, null) : f.snippet();
-    QueryPart qp = f.query() == null ? new QueryPart(null, null) : f.query();
+    QueryPart qp = f.query() == null ? new QueryPart(null, null, null) : f.query();
     return new RankingSettings(
         or(bm.k1(), d.k1()),
         or(bm.b(), d.b()),
@@ -218,7 +218,8 @@ public final class ConfigLoader {
         or(sp.maxPassages(), d.snippetPassages()),
         or(sp.maxLength(), d.snippetMaxLength()),
         or(qp.maxLength(), d.maxQueryLength()),
-        or(qp.timeLimitMillis(), d.timeLimitMillis()));
+        or(qp.timeLimitMillis(), d.timeLimitMillis()),
+        or(qp.cacheEntries(), d.cacheEntries()));
   }
 
   private static Vocabulary vocabulary(Path dir, TagVocabulary tags) {
@@ -352,5 +353,5 @@ public final class ConfigLoader {
 
   record SnippetPart(Integer maxPassages, Integer maxLength) {}
 
-  record QueryPart(Integer maxLength, Integer timeLimitMillis) {}
+  record QueryPart(Integer maxLength, Integer timeLimitMillis, Integer cacheEntries) {}
 }

@@ -28,4 +28,11 @@ public record SearchResponse(
     Map<String, Map<String, Integer>> facets,
     String generation,
     @JsonInclude(JsonInclude.Include.NON_NULL) QueryUnderstanding understood,
-    @JsonInclude(JsonInclude.Include.NON_NULL) Boolean partial) {}
+    @JsonInclude(JsonInclude.Include.NON_NULL) Boolean partial) {
+
+  /** The same answer given again, with the time this answer took (from {@code started}, nanoTime). */
+  SearchResponse tookNow(long started) {
+    double took = Math.round((System.nanoTime() - started) / 10_000.0) / 100.0;
+    return new SearchResponse(query, corrected, total, took, hits, facets, generation, understood, partial);
+  }
+}

@@ -89,7 +89,13 @@ public final class SearchService implements AutoCloseable {
     long started = System.nanoTime();
     Served served = acquire();
     try {
-      return new Execution(served, request, started).run();
+      SearchResponse kept = served.answers().get(request);
+      if (kept != null) {
+        return kept.tookNow(started);
+      }
+      SearchResponse answer = new Execution(served, request, started).run();
+      served.answers().put(request, answer);
+      return answer;
     } catch (org.apache.lucene.search.IndexSearcher.TooManyClauses e) {
       throw new InvalidRequestException("q", "q has too many words and expansions to search at once; use fewer words");
     } catch (IOException e) {

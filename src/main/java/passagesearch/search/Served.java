@@ -16,7 +16,8 @@ record Served(
     ResultShaper shaper,
     Catalog catalog,
     Lazy<Suggester> suggester,
-    Snippets snippets) {
+    Snippets snippets,
+    ResultCache answers) {
   static Served of(OpenIndex index) {
     IndexConfig config = index.config();
     var ranking = config.ranking();
@@ -31,7 +32,8 @@ record Served(
         catalog,
         // Built on the first keystroke rather than when the generation opens: it walks the whole vocabulary.
         new Lazy<>(() -> new Suggester(config.tags(), catalog.headings(), index.searcher().getIndexReader())),
-        new Snippets(index));
+        new Snippets(index),
+        new ResultCache(ranking.cacheEntries()));
   }
 
   /** Words the vocabulary knows though the corpus may not: never corrected. */

@@ -2,6 +2,10 @@ package passagesearch.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,6 +45,48 @@ class SearchServiceTest {
       String quoted = source.substring(hit.offsets().start(), hit.offsets().end());
       assertEquals(hit.text(), passagesearch.ingest.Text.normalise(quoted), hit.id());
     }
+  }
+
+  @Test
+  void aRepeatedSearchIsAnsweredFromTheGenerationsCacheAndARebuildEmptiesIt(@TempDir Path dir) {
+    var config = TestSupport.loadConfig();
+    var store = new passagesearch.index.IndexStore(dir);
+    store.build(new passagesearch.ingest.CorpusReader().read(TestSupport.corpus()), config);
+    try (SearchService own = new SearchService(store.openCurrent(config))) {
+      SearchRequest request = new SearchRequest("imatinib side effects", 10, 0, List.of(), List.of(), false);
+      SearchResponse first = own.search(request);
+      SearchResponse again = own.search(new SearchRequest("imatinib side effects", 10, 0, List.of(), List.of(), false));
+      assertSame(first.hits(), again.hits(), "the same request is answered from the cache");
+      assertNotSame(first.hits(), own.search(new SearchRequest("imatinib side effects", 5, 0, List.of(), List.of(), false)).hits(),
+          "another page is another request");
+
+      Path smaller = dir.resolve("smaller");
+      TestSupport.write(smaller.resolve("one.txt"), "One page\n\nImatinib can cause side effects such as swelling, "
+          + "sickness and muscle cramps, which your team can help you manage while you take it.\n");
+      store.build(new passagesearch.ingest.CorpusReader().read(smaller), config);
+      own.swap(store.openCurrent(config));
+      SearchResponse after = own.search(request);
+      assertNotEquals(first.generation(), after.generation());
+      assertEquals(1, after.total(), "the new generation answers, not the cache of the old one");
+    }
+  }
+
+  @Test
+  void theCacheIsBoundedAndKeepsNoAnswerCutShort() {
+    ResultCache cache = new ResultCache(3);
+    for (int i = 0; i < 10; i++) {
+      cache.put(SearchRequest.of("q" + i), response(null));
+    }
+    assertEquals(3, cache.size());
+    cache.put(SearchRequest.of("slow"), response(Boolean.TRUE));
+    assertNull(cache.get(SearchRequest.of("slow")));
+    ResultCache off = new ResultCache(0);
+    off.put(SearchRequest.of("q"), response(null));
+    assertNull(off.get(SearchRequest.of("q")));
+  }
+
+  private static SearchResponse response(Boolean partial) {
+    return new SearchResponse("q", null, 0, 1, List.of(), java.util.Map.of(), "gen-000001", null, partial);
   }
 
   @Test
