@@ -18,7 +18,7 @@ COPY corpus corpus
 COPY index-config index-config
 # Build the index into the image; serve finds it fresh and starts at once. The class-data archive that
 # bin/passage-search keeps for serve lives in data/, which the app user may write.
-ENV PASSAGE_SEARCH_CDS=/app/data/serve.jsa
+ENV PASSAGE_SEARCH_CDS_DIR=/app/data
 RUN bin/passage-search index && chown -R app:app /app/data
 USER app
 EXPOSE 7070

@@ -45,8 +45,10 @@ public record BenchCorpus(Path corpus, Path ranking, Path queryFile, String fiel
     };
   }
 
+  /** The corpus's configuration with the answer cache off: the benchmarks repeat their queries. */
   public IndexConfig config() {
-    return new ConfigLoader().load(CONFIG, ranking);
+    IndexConfig config = new ConfigLoader().load(CONFIG, ranking);
+    return config.withRanking(config.ranking().withoutCache());
   }
 
   /** Opens the index in {@code dir}, building it first when it is missing or stale. */

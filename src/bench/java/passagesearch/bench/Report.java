@@ -181,11 +181,15 @@ public final class Report {
     return withShare;
   }
 
+  /** seed, seed-nocache, scifact, scifact-nocache, then the growth sizes. */
   static int corpusOrder(String corpus) {
-    if (corpus.equals("seed")) {
-      return 0;
-    }
-    return corpus.equals("scifact") ? 1 : 1 + factorOf(corpus);
+    return switch (corpus) {
+      case "seed" -> 0;
+      case "seed-nocache" -> 1;
+      case "scifact" -> 2;
+      case "scifact-nocache" -> 3;
+      default -> 3 + factorOf(corpus);
+    };
   }
 
   /** {@code scifact-16x} is 16; {@code scifact} is 1. */

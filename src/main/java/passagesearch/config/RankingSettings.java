@@ -70,6 +70,13 @@ public record RankingSettings(
     return new RankingSettings(1.2f, 0.75f, 1.0f, 0.6f, 0.2f, 0.5f, 0.5f, 4, 0.6f, 0.3f, 0.85f, 0.8f, 50, 2, 4, 2, 320, 500, 1000, 0);
   }
 
+  /** The same settings with no answer cache (benchmarks of the search path). */
+  public RankingSettings withoutCache() {
+    return new RankingSettings(k1, b, textWeight, headingsWeight, titleWeight, synonymWeight, phraseWeight,
+        phraseSlop, tagWeight, impliedTagWeight, sameSourceDecay, duplicateOverlap, window, correctionMaxEdits,
+        correctionMinLength, snippetPassages, snippetMaxLength, maxQueryLength, timeLimitMillis, 0);
+  }
+
   /** The same settings with other BM25 parameters (for tuning runs). */
   public RankingSettings withBm25(float newK1, float newB) {
     return new RankingSettings(newK1, newB, textWeight, headingsWeight, titleWeight, synonymWeight, phraseWeight,
