@@ -16,8 +16,8 @@ COPY bin bin
 ENV PASSAGE_SEARCH_JAR=/app/app.jar
 COPY corpus corpus
 COPY index-config index-config
-# Build the index into the image; serve finds it fresh and starts at once. The class-data archive that
-# bin/passage-search keeps for serve lives in data/, which the app user may write.
+# Build the index into the image; serve finds it fresh and starts at once. The class-data archives that
+# bin/passage-search keeps per command live in data/, which the app user may write.
 ENV PASSAGE_SEARCH_CDS_DIR=/app/data
 RUN bin/passage-search index && chown -R app:app /app/data
 USER app

@@ -117,7 +117,7 @@ final class AnalysisFilters {
         return false;
       }
       if (!keyword.isKeyword() && !words.isEmpty() && !words.contains(term.buffer(), 0, term.length())) {
-        String found = gluedWord(term.toString());
+        String found = gluedWord(term.buffer(), term.length());
         if (found != null) {
           pendingState = captureState();
           pendingWord = found;
@@ -126,19 +126,26 @@ final class AnalysisFilters {
       return true;
     }
 
-    private String gluedWord(String token) {
-      String best = null;
-      for (int cut = MIN_REST; cut <= token.length() - MIN_REST; cut++) {
-        String head = token.substring(0, cut);
-        String tail = token.substring(cut);
-        if (words.contains(head) && (best == null || head.length() > best.length())) {
-          best = head;
+    /**
+     * The longest known word the token starts or ends with (leaving at least {@link #MIN_REST} letters),
+     * the first found on a tie; null when none. Looked up in the term's own buffer: every token of every
+     * passage comes through here, and a substring per cut was a tenth of a SciFact build.
+     */
+    String gluedWord(char[] token, int length) {
+      int bestStart = -1;
+      int bestLength = 0;
+      for (int cut = MIN_REST; cut <= length - MIN_REST; cut++) {
+        if (cut > bestLength && words.contains(token, 0, cut)) {
+          bestStart = 0;
+          bestLength = cut;
         }
-        if (words.contains(tail) && (best == null || tail.length() > best.length())) {
-          best = tail;
+        int tail = length - cut;
+        if (tail > bestLength && words.contains(token, cut, tail)) {
+          bestStart = cut;
+          bestLength = tail;
         }
       }
-      return best;
+      return bestStart < 0 ? null : new String(token, bestStart, bestLength);
     }
 
     @Override
