@@ -105,7 +105,7 @@ public class SearchPathBenchmark {
 
     Query build(String text, Query words) {
       QueryFactory factory = served.queries();
-      return factory.filtered(factory.scored(words, text, served.tags().recognize(QueryFactory.looseWords(text))), List.of(), List.of());
+      return factory.filtered(factory.scored(words, text, served.tags().recognize(text)), List.of(), List.of());
     }
 
     FacetsCollectorManager.FacetsResult collect(Query query) throws IOException {

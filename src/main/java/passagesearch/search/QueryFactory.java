@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -168,6 +169,9 @@ final class QueryFactory {
       }
     }
     lift(b, tags.implied(), ranking.impliedTagWeight());
+    for (String tag : tags.excluded()) {
+      b.add(new TermQuery(new Term(Fields.TAG, tag)), Occur.MUST_NOT);
+    }
     return b.build();
   }
 
@@ -204,6 +208,9 @@ final class QueryFactory {
     return b.build();
   }
 
+  /** The simple query syntax's characters inside a word: quotes, brackets, operators, escapes. */
+  private static final Pattern SYNTAX = Pattern.compile("[\"()|+~*\\\\]");
+
   /** The query's words without syntax: excluded words dropped, operators and quotes removed. */
   static String looseWords(String text) {
     StringBuilder out = new StringBuilder();
@@ -211,7 +218,18 @@ final class QueryFactory {
       if (token.startsWith("-") || token.equals("OR") || token.equals("|")) {
         continue;
       }
-      out.append(token.replaceAll("[\"()|+~*\\\\]", " ")).append(' ');
+      out.append(SYNTAX.matcher(token).replaceAll(" ")).append(' ');
+    }
+    return out.toString().strip();
+  }
+
+  /** The words the query excludes ({@code -word}), without their dashes and quotes. */
+  static String excludedWords(String text) {
+    StringBuilder out = new StringBuilder();
+    for (String token : text.split("\\s+")) {
+      if (token.length() > 1 && token.startsWith("-")) {
+        out.append(SYNTAX.matcher(token.substring(1)).replaceAll(" ")).append(' ');
+      }
     }
     return out.toString().strip();
   }

@@ -172,7 +172,7 @@ public final class SearchService implements AutoCloseable {
       correction = served.speller().correct(request.query());
       String text = correction.text();
       QueryFactory factory = served.queries();
-      tags = served.tags().recognize(QueryFactory.looseWords(text));
+      tags = served.tags().recognize(text);
       words = factory.words(text);
       query = factory.filtered(factory.scored(words, text, tags), request.tags(), request.sources());
     }

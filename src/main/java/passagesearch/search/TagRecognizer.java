@@ -6,7 +6,10 @@ import java.util.regex.Pattern;
 import passagesearch.config.TagDefinition;
 import passagesearch.config.TagVocabulary;
 
-/** Finds the tags a query names (with the same patterns that tag passages) and the tags they imply. */
+/**
+ * Finds the tags a query names (with the same patterns that tag passages), the tags they imply, and the
+ * tags its excluded words name ({@code -Trisenox}).
+ */
 final class TagRecognizer {
   private static final String MARK = "<mark>";
   private final TagVocabulary vocabulary;
@@ -15,11 +18,20 @@ final class TagRecognizer {
     this.vocabulary = vocabulary;
   }
 
-  record Recognized(List<String> named, List<String> implied) {}
+  /**
+   * @param named tags the query's words name
+   * @param implied tags those imply (a drug's class)
+   * @param excluded tags its excluded words name: a passage with one is left out, as a passage with the
+   *     word is, since the tag alone can make a passage match
+   */
+  record Recognized(List<String> named, List<String> implied, List<String> excluded) {}
 
+  /** What the query names, read from its words as typed (syntax included). */
   Recognized recognize(String query) {
-    List<String> named = vocabulary.matching(query);
-    return new Recognized(named, vocabulary.impliedBy(named));
+    List<String> named = vocabulary.matching(QueryFactory.looseWords(query));
+    String excludedWords = QueryFactory.excludedWords(query);
+    List<String> excluded = excludedWords.isEmpty() ? List.of() : vocabulary.matching(excludedWords);
+    return new Recognized(named, vocabulary.impliedBy(named), excluded);
   }
 
   /**

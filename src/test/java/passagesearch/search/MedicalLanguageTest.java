@@ -126,6 +126,12 @@ class MedicalLanguageTest {
     SearchResponse trisenox = find("Trisenox");
     assertTrue(trisenox.hits().get(0).snippet().contains("<mark>arsenic</mark>"), trisenox.hits().get(0).snippet());
     assertTrue(find("Trisenox -arsenic").hits().isEmpty(), "an exclusion holds for a passage found by its tag");
+    // Excluding a drug by its brand leaves out the passages about it, as searching for the brand finds them.
+    assertTrue(find("acute promyelocytic leukaemia").hits().stream().anyMatch(h -> h.tags().contains("arsenic-trioxide")));
+    assertTrue(find("acute promyelocytic leukaemia -Trisenox").hits().stream()
+        .noneMatch(h -> h.tags().contains("arsenic-trioxide")));
+    assertTrue(find("tyrosine kinase inhibitors").hits().stream().anyMatch(h -> h.tags().contains("imatinib")));
+    assertTrue(find("tyrosine kinase inhibitors -Gleevec").hits().stream().noneMatch(h -> h.tags().contains("imatinib")));
   }
 
   @Test
