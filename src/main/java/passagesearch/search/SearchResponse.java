@@ -32,7 +32,11 @@ public record SearchResponse(
 
   /** The same answer given again, with the time this answer took (from {@code started}, nanoTime). */
   SearchResponse tookNow(long started) {
-    double took = Math.round((System.nanoTime() - started) / 10_000.0) / 100.0;
-    return new SearchResponse(query, corrected, total, took, hits, facets, generation, understood, partial);
+    return new SearchResponse(query, corrected, total, millisSince(started), hits, facets, generation, understood, partial);
+  }
+
+  /** Milliseconds since {@code started} ({@link System#nanoTime()}), to two decimals: {@code took_ms}. */
+  static double millisSince(long started) {
+    return Math.round((System.nanoTime() - started) / 10_000.0) / 100.0;
   }
 }

@@ -219,12 +219,11 @@ public final class SearchService implements AutoCloseable {
           ? new QueryUnderstanding(text, factory.plainTerms(text), factory.expansions(text), correction.changes(),
               tags.named(), tags.implied())
           : null;
-      double took = Math.round((System.nanoTime() - started) / 10_000.0) / 100.0;
       return new SearchResponse(
           request.query(),
           correction.changes().isEmpty() ? null : text,
           top.totalHits.value() - shaped.folded().size(),
-          took,
+          SearchResponse.millisSince(started),
           hits,
           facets,
           index.info().name(),

@@ -33,7 +33,7 @@ record Served(
         // Built on the first keystroke rather than when the generation opens: it walks the whole vocabulary.
         new Lazy<>(() -> new Suggester(config.tags(), catalog.headings(), index.searcher().getIndexReader())),
         new Snippets(index),
-        new ResultCache(ranking.cacheEntries()));
+        new ResultCache(ranking.cacheEntries(), ResultCache.MAX_CHARS));
   }
 
   /** Words the vocabulary knows though the corpus may not: never corrected. */
