@@ -71,7 +71,7 @@ public final class Text {
   }
 
   /** Java's {@code \h}. */
-  static boolean isHorizontalSpace(char c) {
+  private static boolean isHorizontalSpace(char c) {
     return c == ' ' || c == '\t' || c == '\u00A0' || c == '\u1680' || c == '\u180E' || (c >= '\u2000' && c <= '\u200A')
         || c == '\u202F' || c == '\u205F' || c == '\u3000';
   }

@@ -71,10 +71,8 @@ final class QueryFactory {
     BooleanQuery.Builder b = new BooleanQuery.Builder()
         .add(exact, Occur.SHOULD)
         .add(new BoostQuery(expanded, ranking.synonymWeight()), Occur.SHOULD);
-    if (exact instanceof BooleanQuery bq) {
-      // Exclusions hold whichever way a passage matched.
-      bq.clauses().stream().filter(c -> c.occur() == Occur.MUST_NOT).forEach(c -> b.add(c.query(), Occur.MUST_NOT));
-    }
+    // Exclusions hold whichever way a passage matched.
+    exclusions(exact).forEach(q -> b.add(q, Occur.MUST_NOT));
     return b.build();
   }
 
@@ -147,7 +145,10 @@ final class QueryFactory {
     return all ? not : null;
   }
 
-  /** The words plus what lifts a passage without being required: proximity and named tags. */
+  /**
+   * The words, or a tag the query names, required; what lifts a passage without being required (proximity,
+   * named and implied tags); and the exclusions, the tags excluded words name among them.
+   */
   Query scored(Query words, String text, TagRecognizer.Recognized tags) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     if (tags.named().isEmpty() || ranking.tagWeight() <= 0) {
@@ -175,6 +176,7 @@ final class QueryFactory {
     return b.build();
   }
 
+  /** The clauses a query excludes, to exclude again when it is wrapped as one way among others to match. */
   private static List<Query> exclusions(Query words) {
     List<Query> out = new ArrayList<>();
     if (words instanceof BooleanQuery bq) {

@@ -40,8 +40,11 @@ final class ResultCache {
   }
 
   void put(SearchRequest request, SearchResponse response) {
+    if (capacity == 0 || response.partial() != null || request.explain()) {
+      return;
+    }
     long size = weight(response);
-    if (capacity == 0 || response.partial() != null || request.explain() || size > maxChars / 8) {
+    if (size > maxChars / 8) {
       return;
     }
     Iterator<SearchRequest> keys = answers.keySet().iterator();
