@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -170,12 +171,35 @@ class ApiBehaviourTest {
     assertEquals(200, r.statusCode());
     assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("text/plain"));
     String text = r.body();
-    assertTrue(text.contains("http_server_requests_seconds_count{method=\"GET\",route=\"/api/passages/<id>\",status=\"200\"}"),
-        "one series per route template, not per id");
+    assertTrue(text.contains("http_server_requests_seconds_count{method=\"GET\",route=\"/api/passages/<id>\",status=\"2xx\"}"),
+        "one series per route template and status class, not per id");
     assertFalse(text.contains("knowall-all-treatment/11"));
     assertTrue(text.contains("http_server_requests_seconds_bucket"), "latency histogram");
     assertTrue(text.contains("passage_search_index_passages " + search.status().passages() + ".0"));
     assertTrue(text.contains("jvm_memory_used_bytes"));
+  }
+
+  @Test
+  void madeUpMethodsAddNoMetricSeriesAndTheScrapeStaysSmall() throws Exception {
+    RawHttp.exchange(server.port(), RawHttp.request("M999999 /api/search?q=x HTTP/1.1"));
+    get("/metrics");
+    List<String> before = requestSeries(get("/metrics").body());
+    List<String> requests = IntStream.range(0, 3_000)
+        .mapToObj(i -> RawHttp.request(String.format("M%06d /api/search?q=x HTTP/1.1", i))).toList();
+    String answered = RawHttp.pipeline(server.port(), requests);
+    assertEquals(requests.size(), RawHttp.responses(answered), "every made-up method is answered");
+    assertTrue(answered.startsWith("HTTP/1.1 4"), answered.substring(0, Math.min(300, answered.length())));
+    String after = get("/metrics").body();
+    List<String> grown = requestSeries(after).stream().filter(l -> !before.contains(l)).toList();
+    assertTrue(grown.isEmpty(), "no series per made-up method, but " + grown.size() + " new, e.g. "
+        + grown.subList(0, Math.min(3, grown.size())));
+    assertTrue(after.contains("{method=\"OTHER\",route=\"unmatched\",status=\"4xx\"}"), "counted as OTHER");
+    assertTrue(after.length() < 200_000, "the scrape is " + after.length() + " characters");
+  }
+
+  private static List<String> requestSeries(String scrape) {
+    return scrape.lines().filter(l -> l.startsWith("http_server_requests_seconds_count{"))
+        .map(l -> l.substring(0, l.indexOf('}') + 1)).sorted().toList();
   }
 
   @ParameterizedTest
