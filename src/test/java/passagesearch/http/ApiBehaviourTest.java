@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,7 +32,9 @@ import passagesearch.search.SearchService;
 /** Suggestions, the OpenAPI description, request ids, caching, compression, CORS, headers. */
 class ApiBehaviourTest {
   @TempDir static Path indexDir;
+  @TempDir static Path adminIndexDir;
   static LiveServer live;
+  static LiveServer admin;
   static SearchService search;
   static WebServer server;
   static WebServer withCors;
@@ -43,10 +47,12 @@ class ApiBehaviourTest {
     search = live.search;
     server = live.server;
     withCors = WebServer.create(search, new HttpSettings(List.of("https://reader.example"), null)).start("127.0.0.1", 0);
+    admin = LiveServer.withAdmin(adminIndexDir, "admin-token");
   }
 
   @AfterAll
   static void stop() {
+    admin.close();
     withCors.close();
     live.close();
   }
@@ -128,6 +134,50 @@ class ApiBehaviourTest {
     assertEquals("gzip", r.headers().firstValue("content-encoding").orElse(""));
     String body = new String(new GZIPInputStream(new ByteArrayInputStream(r.body())).readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(body.contains("\"macmillan-all-treatment\""));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/api/documents/macmillan-all-treatment", "/", "/health", "/api/search?q=imatinib"})
+  void answersSayTheyVaryWithAcceptEncodingCompressedOrNot(String path) throws Exception {
+    for (String accept : List.of("gzip", "identity")) {
+      HttpResponse<byte[]> r = http.send(request(server, path).header("Accept-Encoding", accept).build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      assertEquals(200, r.statusCode(), path);
+      assertTrue(r.headers().allValues("vary").stream().anyMatch(v -> v.contains("Accept-Encoding")),
+          path + " with Accept-Encoding: " + accept + " -> " + r.headers().map());
+    }
+  }
+
+  @Test
+  void optionsAskedOfTheWholeServerNamesTheMethodsItTakes() {
+    String answer = RawHttp.exchange(server.port(), RawHttp.request("OPTIONS * HTTP/1.1"));
+    assertTrue(answer.startsWith("HTTP/1.1 204 "), answer);
+    assertTrue(answer.contains("\r\nAllow: GET, HEAD, POST, OPTIONS\r\n"), answer);
+  }
+
+  @Test
+  void aWrongAdminTokenIsA401ThatSaysABearerTokenIsWanted() throws Exception {
+    HttpResponse<String> r = admin.send(admin.request("/api/index/rollback")
+        .header("Authorization", "Bearer wrong").POST(HttpRequest.BodyPublishers.noBody()));
+    assertEquals(401, r.statusCode(), r.body());
+    assertEquals("Bearer", r.headers().firstValue("www-authenticate").orElse(""));
+    assertEquals(401, json.readTree(r.body()).get("status").asInt());
+  }
+
+  @Test
+  void aClientThatHangsUpMidBodyGetsA400NotAServerError() throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", admin.server.port())) {
+      socket.setSoTimeout(30_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(RawHttp.request("POST /api/index/rebuild HTTP/1.1", "Authorization: Bearer admin-token",
+          "Content-Type: application/zip", "Content-Length: 100000").getBytes(StandardCharsets.US_ASCII));
+      out.write(new byte[5_000]);
+      out.flush();
+      socket.shutdownOutput(); // the rest of the body never comes
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
+      assertTrue(answer.endsWith("{\"error\":\"the request body ended early\",\"status\":400}"), answer);
+    }
   }
 
   @Test
