@@ -244,7 +244,7 @@ class ApiBehaviourTest {
     assertTrue(grown.isEmpty(), "no series per made-up method, but " + grown.size() + " new, e.g. "
         + grown.subList(0, Math.min(3, grown.size())));
     assertTrue(after.contains("{method=\"OTHER\",route=\"unmatched\",status=\"4xx\"}"), "counted as OTHER");
-    assertTrue(after.length() < 200_000, "the scrape is " + after.length() + " characters");
+    assertTrue(after.length() < 100_000, "the scrape is " + after.length() + " characters");
   }
 
   private static List<String> requestSeries(String scrape) {
