@@ -42,7 +42,8 @@ import passagesearch.ingest.DocumentMetadata;
  * What a generation holds, listed: documents with their passages in order, tags with counts. Nothing is
  * read up front beyond the generation's document list: a document or passage is looked up in the index
  * when asked for, and the per-document tag counts are gathered from doc values on first use, so opening
- * a generation of any size costs the same.
+ * a generation of any size costs the same. Listings come a page at a time, read from the index by
+ * ordinal, so what a request holds is bounded by its page, however long the document.
  */
 final class Catalog {
   static final int CONTEXT_CHARS = 600;
@@ -171,7 +172,8 @@ final class Catalog {
         .add(new TermQuery(new Term(Fields.SOURCE, documentId)), BooleanClause.Occur.FILTER)
         .add(NumericDocValuesField.newSlowRangeQuery(Fields.ORDINAL, from, to), BooleanClause.Occur.FILTER)
         .build();
-    return index.searcher().search(inRange, Math.max(1, n), new Sort(new SortField(Fields.ORDINAL, SortField.Type.INT, reverse)));
+    Sort byOrdinal = new Sort(new SortField(Fields.ORDINAL, SortField.Type.INT, reverse));
+    return index.searcher().search(inRange, Math.max(1, n), byOrdinal);
   }
 
   private DocumentSummary summaryOf(String id) {
