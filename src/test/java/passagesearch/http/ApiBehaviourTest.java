@@ -164,19 +164,31 @@ class ApiBehaviourTest {
     assertEquals(401, json.readTree(r.body()).get("status").asInt());
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"Content-Length: 100000", "Transfer-Encoding: chunked"})
+  void aClientThatHangsUpMidBodyGetsA400NotAServerError(String framing) throws Exception {
+    String answer = brokenOffUpload(framing, "1388\r\n" + "x".repeat(5_000));
+    assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
+    assertTrue(answer.endsWith("{\"error\":\"the request body ended early\",\"status\":400}"), answer);
+  }
+
   @Test
-  void aClientThatHangsUpMidBodyGetsA400NotAServerError() throws Exception {
+  void aMalformedChunkedBodyIsA400NotAServerError() throws Exception {
+    String answer = brokenOffUpload("Transfer-Encoding: chunked", "zz\r\nnot a chunk\r\n");
+    assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
+  }
+
+  /** Sends an upload's headers and the start of its body, then no more. */
+  private static String brokenOffUpload(String framing, String body) throws Exception {
     try (Socket socket = new Socket("127.0.0.1", admin.server.port())) {
       socket.setSoTimeout(30_000);
       OutputStream out = socket.getOutputStream();
       out.write(RawHttp.request("POST /api/index/rebuild HTTP/1.1", "Authorization: Bearer admin-token",
-          "Content-Type: application/zip", "Content-Length: 100000").getBytes(StandardCharsets.US_ASCII));
-      out.write(new byte[5_000]);
+          "Content-Type: application/zip", framing).getBytes(StandardCharsets.US_ASCII));
+      out.write(body.getBytes(StandardCharsets.US_ASCII));
       out.flush();
       socket.shutdownOutput(); // the rest of the body never comes
-      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
-      assertTrue(answer.endsWith("{\"error\":\"the request body ended early\",\"status\":400}"), answer);
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 
