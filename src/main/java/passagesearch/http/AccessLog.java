@@ -10,11 +10,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One line per request, written by a background thread so a slow log never slows an answer. When the
- * queue is full, lines are dropped and counted rather than blocking requests.
+ * queue is full, lines are dropped and counted rather than blocking requests. What a client sent is cut
+ * to {@value #MAX_SENT_CHARS} characters (method and path each), so a full queue holds at most about
+ * 10,000 lines of 300 characters (a few MB) however long the paths sent.
  */
 final class AccessLog implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("access");
   private static final int QUEUE = 10_000;
+  static final int MAX_SENT_CHARS = 120;
 
   private final ThreadPoolExecutor writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
       new ArrayBlockingQueue<>(QUEUE), r -> {
@@ -25,13 +28,17 @@ final class AccessLog implements AutoCloseable {
   private final AtomicLong dropped = new AtomicLong();
 
   void log(Context ctx, float millis) {
-    String line = RequestIds.of(ctx) + " " + ctx.method().name() + " " + ctx.path() + " " + ctx.status().getCode()
+    String line = RequestIds.of(ctx) + " " + cut(ctx.req().getMethod()) + " " + cut(ctx.path()) + " " + ctx.status().getCode()
         + " " + String.format("%.1f", millis) + "ms";
     if (writer.getQueue().remainingCapacity() == 0) {
       dropped.incrementAndGet();
       return;
     }
     writer.execute(() -> LOG.info(line));
+  }
+
+  private static String cut(String sent) {
+    return sent.length() > MAX_SENT_CHARS ? sent.substring(0, MAX_SENT_CHARS) + "…" : sent;
   }
 
   long dropped() {

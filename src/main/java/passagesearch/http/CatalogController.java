@@ -3,12 +3,15 @@ package passagesearch.http;
 import io.javalin.http.Context;
 import java.util.Map;
 import java.util.Set;
+import passagesearch.search.DocumentList;
+import passagesearch.search.DocumentView;
 import passagesearch.search.IndexStatus;
 import passagesearch.search.SearchService;
 
 /** Client/server IO for what the index holds: passages in place, documents, tags, the generation. */
 final class CatalogController {
   private static final int MAX_ID_LENGTH = 300;
+  private static final Set<String> PAGE_PARAMS = Set.of("offset", "limit");
 
   private final SearchService search;
 
@@ -25,18 +28,26 @@ final class CatalogController {
   }
 
   void documents(Context ctx) {
-    if (clientHasIt(ctx)) {
+    CatalogPages.Window page = CatalogPages.Window.of(new QueryParams(ctx, PAGE_PARAMS));
+    if (Caching.notModified(ctx, search.status().generation())) {
       return;
     }
-    ctx.json(Map.of("documents", search.documents()));
+    DocumentList list = search.documents(page.offset(), page.limit());
+    ctx.json(new CatalogPages.Documents(list.documents(), list.total(), page.offset(), page.limit(),
+        page.next(ctx.path(), list.total())));
   }
 
   void document(Context ctx) {
-    if (clientHasIt(ctx)) {
+    CatalogPages.Window page = CatalogPages.Window.of(new QueryParams(ctx, PAGE_PARAMS));
+    if (Caching.notModified(ctx, search.status().generation())) {
       return;
     }
     String id = id(ctx.pathParam("id"));
-    ctx.json(search.document(id).orElseThrow(() -> new NotFound("no document with id '" + id + "'")));
+    DocumentView view = search.document(id, page.offset(), page.limit())
+        .orElseThrow(() -> new NotFound("no document with id '" + id + "'"));
+    int total = view.document().passages();
+    ctx.json(new CatalogPages.Document(view.document(), view.passages(), total, page.offset(), page.limit(),
+        page.next(ctx.path(), total)));
   }
 
   void tags(Context ctx) {

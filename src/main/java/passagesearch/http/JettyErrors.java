@@ -14,6 +14,12 @@ import org.eclipse.jetty.util.Callback;
  * in the API's one error shape instead of Jetty's HTML page. No internal detail is included.
  */
 final class JettyErrors extends ErrorHandler {
+  /** Jetty writes a body only for GET, POST and HEAD; every method gets the JSON error here. */
+  @Override
+  public boolean errorPageForMethod(String method) {
+    return true;
+  }
+
   @Override
   protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
       Callback callback) {

@@ -70,6 +70,7 @@ public final class WebServer implements AutoCloseable {
         // Jetty 12 drains only requests counted by a GracefulHandler, and only when a stop timeout is set:
         // stop() then closes the port, lets requests in flight finish, and only then closes connections.
         server.insertHandler(new GracefulHandler());
+        server.insertHandler(new ServerWideOptions());
         server.setStopTimeout(STOP_TIMEOUT_MILLIS);
       });
       if (!settings.corsOrigins().isEmpty()) {
@@ -86,6 +87,9 @@ public final class WebServer implements AutoCloseable {
       config.routes.before(ctx -> {
         requestIds.assign(ctx);
         SecurityHeaders.apply(ctx);
+        // Any answer over the compression threshold is gzipped for clients that accept it, so every answer
+        // varies with Accept-Encoding, compressed or not, and a shared cache must key on it.
+        ctx.header("Vary", "Accept-Encoding");
         long length = ctx.contentLength();
         long max = ctx.path().equals(Routes.REBUILD) ? MAX_UPLOAD_BYTES : MAX_REQUEST_BYTES;
         if (length > max) {
@@ -98,12 +102,21 @@ public final class WebServer implements AutoCloseable {
       config.routes.exception(InvalidRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
       config.routes.exception(NotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
       config.routes.exception(TooLarge.class, (e, ctx) -> error(ctx, 413, e.getMessage()));
-      config.routes.exception(AdminController.Unauthorized.class, (e, ctx) -> error(ctx, 401, "unauthorized"));
+      config.routes.exception(AdminController.Unauthorized.class, (e, ctx) -> {
+        ctx.header("WWW-Authenticate", "Bearer");
+        error(ctx, 401, "unauthorized");
+      });
       config.routes.exception(AdminController.Forbidden.class, (e, ctx) -> error(ctx, 403, e.getMessage()));
       config.routes.exception(AdminController.Conflict.class, (e, ctx) -> error(ctx, 409, e.getMessage()));
       config.routes.exception(AdminController.InsufficientStorage.class, (e, ctx) -> error(ctx, 507, e.getMessage()));
       config.routes.exception(Exception.class, (e, ctx) -> {
         String requestId = RequestIds.of(ctx);
+        int brokenOff = BrokenOffRequests.status(e);
+        if (brokenOff != 0) {
+          LOG.debug("request {} {} {} broken off by the client: {}", requestId, ctx.method(), ctx.path(), e.toString());
+          error(ctx, brokenOff, BrokenOffRequests.message(brokenOff));
+          return;
+        }
         LOG.error("request {} {} {} failed", requestId, ctx.method(), ctx.path(), e);
         ctx.status(500).json(new ApiError("internal error; quote request id " + requestId, 500, requestId));
       });

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
@@ -19,6 +20,10 @@ import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
@@ -37,13 +42,16 @@ import passagesearch.ingest.DocumentMetadata;
  * What a generation holds, listed: documents with their passages in order, tags with counts. Nothing is
  * read up front beyond the generation's document list: a document or passage is looked up in the index
  * when asked for, and the per-document tag counts are gathered from doc values on first use, so opening
- * a generation of any size costs the same.
+ * a generation of any size costs the same. Listings come a page at a time, read from the index by
+ * ordinal, so what a request holds is bounded by its page, however long the document.
  */
 final class Catalog {
   static final int CONTEXT_CHARS = 600;
 
   private final OpenIndex index;
   private final Map<String, DocumentMetadata> metadata = new LinkedHashMap<>();
+  /** Document ids in corpus order, to page through without walking the map. */
+  private final List<String> order = new ArrayList<>();
   private final Map<String, Integer> passageCounts = new HashMap<>();
   private final Lazy<TagTally> tally = new Lazy<>(this::countTags);
 
@@ -51,6 +59,7 @@ final class Catalog {
     this.index = index;
     for (GenerationInfo.DocumentEntry d : index.info().documents()) {
       metadata.put(d.metadata().id(), d.metadata());
+      order.add(d.metadata().id());
       passageCounts.put(d.metadata().id(), d.passages());
     }
   }
@@ -129,19 +138,24 @@ final class Catalog {
     return out;
   }
 
-  List<DocumentSummary> documents() {
-    return metadata.keySet().stream().map(this::summaryOf).toList();
+  /** At most {@code limit} sources from the {@code offset}-th on, in corpus order, and how many there are. */
+  DocumentList documents(int offset, int limit) {
+    int from = Math.min(offset, order.size());
+    int to = Math.min(order.size(), from + limit);
+    return new DocumentList(order.subList(from, to).stream().map(this::summaryOf).toList(), order.size());
   }
 
-  Optional<DocumentView> document(String id) {
+  /** A source with at most {@code limit} of its passages, from the {@code offset}-th on, in order. */
+  Optional<DocumentView> document(String id, int offset, int limit) {
     if (!metadata.containsKey(id)) {
       return Optional.empty();
     }
     List<PassageSummary> passages = new ArrayList<>();
     try {
       StoredFields stored = index.searcher().storedFields();
-      for (int doc : inOrder(id)) {
-        passages.add(summary(stored.document(doc)));
+      // Ordinals run 1 to n, so the page starts after ordinal `offset`.
+      for (ScoreDoc sd : inOrder(id, offset + 1L, Long.MAX_VALUE, limit, false).scoreDocs) {
+        passages.add(summary(stored.document(sd.doc)));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -149,12 +163,17 @@ final class Catalog {
     return Optional.of(new DocumentView(summaryOf(id), passages));
   }
 
-  /** A document's passages (Lucene doc numbers), in their order in the document. */
-  private List<Integer> inOrder(String documentId) throws IOException {
-    int count = Math.max(1, passageCounts.getOrDefault(documentId, 1));
-    TopDocs all = index.searcher().search(new TermQuery(new Term(Fields.SOURCE, documentId)), count,
-        new Sort(new SortField(Fields.ORDINAL, SortField.Type.INT)));
-    return Arrays.stream(all.scoreDocs).map(sd -> sd.doc).toList();
+  /**
+   * A document's passages with an ordinal from {@code from} to {@code to}: the first {@code n} in order, or
+   * the last {@code n} when {@code reverse}. Only {@code n} are held, however long the document.
+   */
+  private TopDocs inOrder(String documentId, long from, long to, int n, boolean reverse) throws IOException {
+    Query inRange = new BooleanQuery.Builder()
+        .add(new TermQuery(new Term(Fields.SOURCE, documentId)), BooleanClause.Occur.FILTER)
+        .add(NumericDocValuesField.newSlowRangeQuery(Fields.ORDINAL, from, to), BooleanClause.Occur.FILTER)
+        .build();
+    Sort byOrdinal = new Sort(new SortField(Fields.ORDINAL, SortField.Type.INT, reverse));
+    return index.searcher().search(inRange, Math.max(1, n), byOrdinal);
   }
 
   private DocumentSummary summaryOf(String id) {
@@ -173,10 +192,8 @@ final class Catalog {
       Document fields = stored.document(doc);
       PassageSummary p = summary(fields);
       String documentId = fields.get(Fields.SOURCE);
-      List<Integer> siblings = inOrder(documentId);
-      int at = siblings.indexOf(doc);
-      String previous = at > 0 ? stored.document(siblings.get(at - 1), ID_ONLY).get(Fields.ID) : null;
-      String next = at >= 0 && at + 1 < siblings.size() ? stored.document(siblings.get(at + 1), ID_ONLY).get(Fields.ID) : null;
+      String previous = neighbour(stored, inOrder(documentId, Long.MIN_VALUE, p.ordinal() - 1L, 1, true));
+      String next = neighbour(stored, inOrder(documentId, p.ordinal() + 1L, Long.MAX_VALUE, 1, false));
       return Optional.of(new PassageView(p, SourceRef.of(metadata.get(documentId)), previous, next,
           context(index.sourceText(documentId), p.offsets())));
     } catch (IOException e) {
@@ -185,6 +202,10 @@ final class Catalog {
   }
 
   private static final java.util.Set<String> ID_ONLY = java.util.Set.of(Fields.ID);
+
+  private static String neighbour(StoredFields stored, TopDocs found) throws IOException {
+    return found.scoreDocs.length == 0 ? null : stored.document(found.scoreDocs[0].doc, ID_ONLY).get(Fields.ID);
+  }
 
   /** The source around a passage, cut at line boundaries so no line is shown in part. */
   static PassageView.Context context(String source, SearchHit.Offsets at) {

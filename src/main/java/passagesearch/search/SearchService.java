@@ -39,14 +39,14 @@ public final class SearchService implements AutoCloseable {
     }
   }
 
-  /** The sources of the generation being served, in corpus order. */
-  public List<DocumentSummary> documents() {
-    return withServed(s -> s.catalog().documents());
+  /** A page of the sources of the generation being served, in corpus order, with how many there are. */
+  public DocumentList documents(int offset, int limit) {
+    return withServed(s -> s.catalog().documents(offset, limit));
   }
 
-  /** A source with its passages in order; empty for an unknown id. */
-  public java.util.Optional<DocumentView> document(String id) {
-    return withServed(s -> s.catalog().document(id));
+  /** A source with a page of its passages in order; empty for an unknown id. */
+  public java.util.Optional<DocumentView> document(String id, int offset, int limit) {
+    return withServed(s -> s.catalog().document(id, offset, limit));
   }
 
   /** A passage in place; empty for an unknown id. */

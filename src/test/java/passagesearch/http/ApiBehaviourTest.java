@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +32,9 @@ import passagesearch.search.SearchService;
 /** Suggestions, the OpenAPI description, request ids, caching, compression, CORS, headers. */
 class ApiBehaviourTest {
   @TempDir static Path indexDir;
+  @TempDir static Path adminIndexDir;
   static LiveServer live;
+  static LiveServer admin;
   static SearchService search;
   static WebServer server;
   static WebServer withCors;
@@ -42,10 +47,12 @@ class ApiBehaviourTest {
     search = live.search;
     server = live.server;
     withCors = WebServer.create(search, new HttpSettings(List.of("https://reader.example"), null)).start("127.0.0.1", 0);
+    admin = LiveServer.withAdmin(adminIndexDir, "admin-token");
   }
 
   @AfterAll
   static void stop() {
+    admin.close();
     withCors.close();
     live.close();
   }
@@ -129,6 +136,62 @@ class ApiBehaviourTest {
     assertTrue(body.contains("\"macmillan-all-treatment\""));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"/api/documents/macmillan-all-treatment", "/", "/health", "/api/search?q=imatinib"})
+  void answersSayTheyVaryWithAcceptEncodingCompressedOrNot(String path) throws Exception {
+    for (String accept : List.of("gzip", "identity")) {
+      HttpResponse<byte[]> r = http.send(request(server, path).header("Accept-Encoding", accept).build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      assertEquals(200, r.statusCode(), path);
+      assertTrue(r.headers().allValues("vary").stream().anyMatch(v -> v.contains("Accept-Encoding")),
+          path + " with Accept-Encoding: " + accept + " -> " + r.headers().map());
+    }
+  }
+
+  @Test
+  void optionsAskedOfTheWholeServerNamesTheMethodsItTakes() {
+    String answer = RawHttp.exchange(server.port(), RawHttp.request("OPTIONS * HTTP/1.1"));
+    assertTrue(answer.startsWith("HTTP/1.1 204 "), answer);
+    assertTrue(answer.contains("\r\nAllow: GET, HEAD, POST, OPTIONS\r\n"), answer);
+  }
+
+  @Test
+  void aWrongAdminTokenIsA401ThatSaysABearerTokenIsWanted() throws Exception {
+    HttpResponse<String> r = admin.send(admin.request("/api/index/rollback")
+        .header("Authorization", "Bearer wrong").POST(HttpRequest.BodyPublishers.noBody()));
+    assertEquals(401, r.statusCode(), r.body());
+    assertEquals("Bearer", r.headers().firstValue("www-authenticate").orElse(""));
+    assertEquals(401, json.readTree(r.body()).get("status").asInt());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Content-Length: 100000", "Transfer-Encoding: chunked"})
+  void aClientThatHangsUpMidBodyGetsA400NotAServerError(String framing) throws Exception {
+    String answer = brokenOffUpload(framing, "1388\r\n" + "x".repeat(5_000));
+    assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
+    assertTrue(answer.endsWith("{\"error\":\"the request body ended early\",\"status\":400}"), answer);
+  }
+
+  @Test
+  void aMalformedChunkedBodyIsA400NotAServerError() throws Exception {
+    String answer = brokenOffUpload("Transfer-Encoding: chunked", "zz\r\nnot a chunk\r\n");
+    assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
+  }
+
+  /** Sends an upload's headers and the start of its body, then no more. */
+  private static String brokenOffUpload(String framing, String body) throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", admin.server.port())) {
+      socket.setSoTimeout(30_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(RawHttp.request("POST /api/index/rebuild HTTP/1.1", "Authorization: Bearer admin-token",
+          "Content-Type: application/zip", framing).getBytes(StandardCharsets.US_ASCII));
+      out.write(body.getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      socket.shutdownOutput(); // the rest of the body never comes
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
   @Test
   void corsIsOffByDefaultAndAllowsOnlyConfiguredOrigins() throws Exception {
     HttpResponse<String> off = http.send(request(server, "/api/search?q=imatinib")
@@ -170,12 +233,35 @@ class ApiBehaviourTest {
     assertEquals(200, r.statusCode());
     assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("text/plain"));
     String text = r.body();
-    assertTrue(text.contains("http_server_requests_seconds_count{method=\"GET\",route=\"/api/passages/<id>\",status=\"200\"}"),
-        "one series per route template, not per id");
+    assertTrue(text.contains("http_server_requests_seconds_count{method=\"GET\",route=\"/api/passages/<id>\",status=\"2xx\"}"),
+        "one series per route template and status class, not per id");
     assertFalse(text.contains("knowall-all-treatment/11"));
     assertTrue(text.contains("http_server_requests_seconds_bucket"), "latency histogram");
     assertTrue(text.contains("passage_search_index_passages " + search.status().passages() + ".0"));
     assertTrue(text.contains("jvm_memory_used_bytes"));
+  }
+
+  @Test
+  void madeUpMethodsAddNoMetricSeriesAndTheScrapeStaysSmall() throws Exception {
+    RawHttp.exchange(server.port(), RawHttp.request("M999999 /api/search?q=x HTTP/1.1"));
+    get("/metrics");
+    List<String> before = requestSeries(get("/metrics").body());
+    List<String> requests = IntStream.range(0, 3_000)
+        .mapToObj(i -> RawHttp.request(String.format("M%06d /api/search?q=x HTTP/1.1", i))).toList();
+    String answered = RawHttp.pipeline(server.port(), requests);
+    assertEquals(requests.size(), RawHttp.responses(answered), "every made-up method is answered");
+    assertTrue(answered.startsWith("HTTP/1.1 4"), answered.substring(0, Math.min(300, answered.length())));
+    String after = get("/metrics").body();
+    List<String> grown = requestSeries(after).stream().filter(l -> !before.contains(l)).toList();
+    assertTrue(grown.isEmpty(), "no series per made-up method, but " + grown.size() + " new, e.g. "
+        + grown.subList(0, Math.min(3, grown.size())));
+    assertTrue(after.contains("{method=\"OTHER\",route=\"unmatched\",status=\"4xx\"}"), "counted as OTHER");
+    assertTrue(after.length() < 100_000, "the scrape is " + after.length() + " characters");
+  }
+
+  private static List<String> requestSeries(String scrape) {
+    return scrape.lines().filter(l -> l.startsWith("http_server_requests_seconds_count{"))
+        .map(l -> l.substring(0, l.indexOf('}') + 1)).sorted().toList();
   }
 
   @ParameterizedTest

@@ -81,11 +81,66 @@ class CatalogApiTest {
     assertEquals(ok("/api/index").get("passages").asInt(), total);
     JsonNode macmillan = ok("/api/documents/macmillan-all-treatment");
     assertEquals("2025-03-01", macmillan.at("/document/source/nextReview").asText());
-    JsonNode passages = macmillan.get("passages");
-    for (int i = 0; i < passages.size(); i++) {
-      assertEquals(i + 1, passages.get(i).get("ordinal").asInt(), "passages in order");
+    assertEquals(macmillan.at("/document/passages").asInt(), macmillan.get("total").asInt());
+  }
+
+  @Test
+  void documentsComeAPageAtATimeWithTheLinkToTheNext() throws Exception {
+    JsonNode first = ok("/api/documents?limit=2");
+    assertEquals(5, first.get("total").asInt());
+    assertEquals(0, first.get("offset").asInt());
+    assertEquals(2, first.get("documents").size());
+    assertEquals("/api/documents?offset=2&limit=2", first.get("next").asText());
+    JsonNode last = ok("/api/documents?offset=4&limit=2");
+    assertEquals(1, last.get("documents").size());
+    assertTrue(last.get("next").isNull(), "the last page has no next");
+    assertEquals(ok("/api/documents").get("documents").get(4), last.get("documents").get(0), "pages follow corpus order");
+    JsonNode beyond = ok("/api/documents?offset=1000000");
+    assertEquals(0, beyond.get("documents").size());
+    assertEquals(5, beyond.get("total").asInt());
+    assertEquals(50, ok("/api/documents").get("limit").asInt(), "50 by default");
+  }
+
+  @Test
+  void aDocumentsPassagesComeInOrderAPageAtATime() throws Exception {
+    String path = "/api/documents/macmillan-all-treatment";
+    JsonNode page = ok(path + "?limit=7");
+    int total = page.at("/document/passages").asInt();
+    assertTrue(total > 14, "several pages: " + total);
+    assertEquals(total, page.get("total").asInt());
+    int seen = 0;
+    int pages = 0;
+    while (true) {
+      JsonNode passages = page.get("passages");
+      assertTrue(passages.size() <= 7);
+      for (JsonNode p : passages) {
+        seen++;
+        assertEquals(seen, p.get("ordinal").asInt(), "passages in order, none skipped or repeated");
+        assertEquals("macmillan-all-treatment/" + seen, p.get("id").asText());
+      }
+      pages++;
+      if (page.get("next").isNull()) {
+        break;
+      }
+      assertEquals(path + "?offset=" + seen + "&limit=7", page.get("next").asText());
+      page = ok(page.get("next").asText());
     }
-    assertEquals(macmillan.at("/document/passages").asInt(), passages.size());
+    assertEquals(total, seen);
+    assertEquals((total + 6) / 7, pages);
+    assertEquals(Math.min(50, total), ok(path).get("passages").size(), "50 by default");
+    assertEquals(0, ok(path + "?offset=" + total).get("passages").size());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/api/documents?limit=0", "/api/documents?limit=101", "/api/documents?offset=-1",
+      "/api/documents?offset=1000001", "/api/documents?limit=x", "/api/documents?limit=1&limit=2",
+      "/api/documents/macmillan-all-treatment?limit=101", "/api/documents/macmillan-all-treatment?offset=abc",
+      "/api/documents/macmillan-all-treatment?limit=0"})
+  void badPagesAre400sNamingTheParameter(String path) throws Exception {
+    HttpResponse<String> r = get(path);
+    assertEquals(400, r.statusCode(), path + " -> " + r.body());
+    String parameter = path.contains("limit=") ? "limit" : "offset";
+    assertTrue(json.readTree(r.body()).get("error").asText().startsWith(parameter), r.body());
   }
 
   @Test

@@ -1,14 +1,22 @@
 package passagesearch.http;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -16,10 +24,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import passagesearch.TestSupport;
+import passagesearch.cli.ProductionServe;
 
 /**
  * Throws generated hostile queries at the search and suggestion routes from a seeded generator: every
  * answer must be 200 or a 4xx in the JSON error shape, never a 5xx, and none may take longer than a bound.
+ * Made-up methods get the same treatment; clients that never read their answers must not bring down a
+ * server with the production heap.
  */
 class FuzzTest {
   static final long SEED = 20261124L;
@@ -150,5 +162,111 @@ class FuzzTest {
     pool.shutdown();
     System.out.printf("fuzz: %d generated queries, %d problems%n", QUERIES, problems.size());
     assertTrue(problems.isEmpty(), problems.size() + " problems:\n" + String.join("\n", problems));
+  }
+
+  static final String TOKEN_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$%&'*+-.^_`|~";
+  static final String[] ROUTES = {"/api/search?q=imatinib", "/api/suggest?q=bl", "/api/documents", "/api/tags",
+      "/api/passages/knowall-all-treatment/11", "/health", "/metrics", "/", "/nope", "/api/index/rebuild"};
+  static final Set<String> KNOWN_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH", "TRACE",
+      "CONNECT", "PRI");
+
+  /** A method no server knows, made of the characters HTTP allows in one. */
+  static String madeUpMethod(Random r) {
+    while (true) {
+      StringBuilder m = new StringBuilder();
+      for (int n = 1 + r.nextInt(16); n > 0; n--) {
+        m.append(TOKEN_CHARS.charAt(r.nextInt(TOKEN_CHARS.length())));
+      }
+      if (!KNOWN_METHODS.contains(m.toString())) {
+        return m.toString();
+      }
+    }
+  }
+
+  @Test
+  void madeUpMethodsAreAnsweredWithJsonErrorsAndLeaveTheMetricsAsTheyWere() throws Exception {
+    Random r = new Random(SEED);
+    live.get("/metrics");
+    int before = live.get("/metrics").body().length();
+    List<String> problems = new ArrayList<>();
+    for (int connection = 0; connection < 10; connection++) {
+      List<String> requests = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        requests.add(RawHttp.request(madeUpMethod(r) + " " + ROUTES[r.nextInt(ROUTES.length)] + " HTTP/1.1"));
+      }
+      String answered = RawHttp.pipeline(live.server.port(), requests);
+      String[] responses = answered.split("(?=HTTP/1\\.1 )");
+      if (responses.length != requests.size()) {
+        problems.add(requests.size() + " requests, " + responses.length + " answers on connection " + connection);
+      }
+      for (String response : responses) {
+        boolean clientError = response.startsWith("HTTP/1.1 4") && response.contains("\"error\"");
+        if (!clientError && problems.size() < 20) {
+          problems.add(response.substring(0, Math.min(300, response.length())));
+        }
+      }
+    }
+    int after = live.get("/metrics").body().length();
+    assertTrue(problems.isEmpty(), problems.size() + " problems:\n" + String.join("\n", problems));
+    assertTrue(after < before + 20_000, "2,000 made-up methods grew /metrics from " + before + " to " + after);
+  }
+
+  /**
+   * Thirty clients ask for a long document and never read a byte of the answer, on a server with the
+   * production heap. Before listings were paged, each such request built the whole document in the heap
+   * (about 3 MB of JSON here), and thirty of them ran the server out of memory.
+   */
+  @Test
+  void clientsThatNeverReadTheirAnswersDoNotBringTheServerDown(@TempDir Path dir) throws Exception {
+    Path corpus = dir.resolve("corpus");
+    TestSupport.write(corpus.resolve("long.txt"), longDocument(5_000));
+    Path index = dir.resolve("index");
+    TestSupport.searchService(corpus, index).close(); // built here, where the heap is large; the child only serves it
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    try (ProductionServe serve = new ProductionServe(corpus, index, dir.resolve("serve.log"))) {
+      List<Socket> stalled = new ArrayList<>();
+      try {
+        for (int i = 0; i < 30; i++) {
+          Socket s = new Socket();
+          s.setReceiveBufferSize(4096);
+          s.connect(new InetSocketAddress("127.0.0.1", serve.port()));
+          s.getOutputStream().write(RawHttp.request("GET /api/documents/long HTTP/1.1").getBytes(StandardCharsets.US_ASCII));
+          s.getOutputStream().flush();
+          stalled.add(s);
+        }
+        for (int i = 0; i < 20; i++) {
+          Thread.sleep(500);
+          assertTrue(serve.alive(), "the server died with 30 unread answers:\n" + serve.log());
+        }
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + serve.port() + "/health")).timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, health.statusCode(), health.body());
+      } finally {
+        for (Socket s : stalled) {
+          s.close();
+        }
+      }
+    }
+  }
+
+  /** A document of {@code paragraphs} distinct paragraphs of about 100 words, each a passage of its own. */
+  static String longDocument(int paragraphs) {
+    String[] words = {"imatinib", "dasatinib", "remission", "marrow", "transplant", "relapse", "infusion", "dose",
+        "nausea", "fatigue", "infection", "platelets", "chemotherapy", "steroids", "maintenance", "clinic", "nurse",
+        "blood", "count", "week", "month", "treatment", "leukaemia", "cells", "test", "result", "doctor", "tablet"};
+    Random r = new Random(SEED);
+    StringBuilder text = new StringBuilder("A long account of treatment\n\n");
+    for (int p = 1; p <= paragraphs; p++) {
+      for (int sentence = 1; sentence <= 8; sentence++) {
+        text.append("Note ").append(p).append('.').append(sentence).append(" says");
+        for (int w = 0; w < 11; w++) {
+          text.append(' ').append(words[r.nextInt(words.length)]);
+        }
+        text.append(". ");
+      }
+      text.append("\n\n");
+    }
+    return text.toString();
   }
 }
