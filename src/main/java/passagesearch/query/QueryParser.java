@@ -201,18 +201,20 @@ public final class QueryParser {
       if (data[index] != '~') {
         return 0;
       }
-      StringBuilder digits = new StringBuilder();
+      clearText();
       while (index < end) {
         index++;
         if (index < end) {
           if (finishesToken(data[index])) {
             break;
           }
-          digits.append(data[index]);
+          text.append(data[index]);
+          from.add(index);
         }
       }
+      String digits = takeText(); // letters typed here are words too: spelling reads them
       try {
-        return digits.isEmpty() ? 2 : Math.max(0, Integer.parseInt(digits.toString()));
+        return digits.isEmpty() ? 2 : Math.max(0, Integer.parseInt(digits));
       } catch (NumberFormatException e) {
         return 0;
       }
