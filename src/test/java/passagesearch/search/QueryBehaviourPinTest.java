@@ -20,12 +20,11 @@ import passagesearch.TestSupport;
  * allows. Written from the code before the query model (issue 14); the model must answer the same.
  */
 class QueryBehaviourPinTest {
-  static Path tmp;
+  @TempDir static Path tmp;
   static SearchService search;
 
   @BeforeAll
-  static void build() throws java.io.IOException {
-    tmp = java.nio.file.Files.createTempDirectory("pins");
+  static void build() {
     search = TestSupport.seedSearch(tmp.resolve("index"));
   }
 
