@@ -25,6 +25,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import passagesearch.bench.BenchCorpus;
 import passagesearch.index.OpenIndex;
+import passagesearch.query.ParsedQuery;
+import passagesearch.query.QueryParser;
 
 /**
  * The in-process search path, one stage at a time, over a real index and the corpus's evaluation
@@ -103,9 +105,14 @@ public class SearchPathBenchmark {
       served = Served.of(ix.index);
     }
 
-    Query build(String text, Query words) {
+    /** The query read, corrected and tagged: what every later step reads. */
+    ParsedQuery understand(String typed) throws IOException {
+      return served.tags().recognize(served.speller().correct(QueryParser.parse(typed)));
+    }
+
+    Query build(ParsedQuery meaning, Query words) {
       QueryFactory factory = served.queries();
-      return factory.filtered(factory.scored(words, text, served.tags().recognize(text)), List.of(), List.of());
+      return factory.filtered(factory.scored(words, meaning), List.of(), List.of());
     }
 
     FacetsCollectorManager.FacetsResult collect(Query query) throws IOException {
@@ -142,9 +149,9 @@ public class SearchPathBenchmark {
     public void prepare(Index ix, Tools t) throws IOException {
       inputs = new Input[ix.queries.length];
       for (int i = 0; i < inputs.length; i++) {
-        String text = t.served.speller().correct(ix.queries[i]).text();
-        Query words = t.served.queries().words(text);
-        Query query = t.build(text, words);
+        ParsedQuery meaning = t.understand(ix.queries[i]);
+        Query words = t.served.queries().words(meaning);
+        Query query = t.build(meaning, words);
         FacetsCollectorManager.FacetsResult collected = t.collect(query);
         List<ResultShaper.Shaped> hits = t.served.shaper().shape(t.candidates(collected.topDocs())).hits();
         ScoreDoc[] page = hits.subList(0, Math.min(SearchRequest.DEFAULT_LIMIT, hits.size())).stream()
@@ -185,8 +192,8 @@ public class SearchPathBenchmark {
 
   @Benchmark
   public Query queryBuilding(Index ix, Tools t) throws IOException {
-    String text = t.served.speller().correct(ix.nextQuery()).text();
-    return t.build(text, t.served.queries().words(text));
+    ParsedQuery meaning = t.understand(ix.nextQuery());
+    return t.build(meaning, t.served.queries().words(meaning));
   }
 
   @Benchmark

@@ -8,19 +8,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queryparser.simple.SimpleQueryParser;
-import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
@@ -28,14 +23,15 @@ import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 import passagesearch.config.RankingSettings;
 import passagesearch.index.Fields;
+import passagesearch.query.ParsedQuery;
+import passagesearch.query.Tags;
 
 /**
- * Turns a request into a Lucene query, one step per idea:
+ * Turns a query's model into the Lucene query searched, one step per idea:
  *
  * <ol>
- *   <li>words: the typed text through {@link SimpleQueryParser} (which never fails on what a person
- *       types; {@code OR} is read as {@code |}) over text, headings and title with their weights;
- *   <li>synonyms: the same parse with the expanding analyzer, added at a lower weight, so exact words
+ *   <li>words: the model through {@link QueryTranslator} over text, headings and title with their weights;
+ *   <li>synonyms: the query's words through the expanding analyzer, added at a lower weight, so exact words
  *       outrank synonyms;
  *   <li>proximity: the words standing close together in the text score extra;
  *   <li>tags: passages with a tag the query names, or one such a tag implies, are lifted;
@@ -47,24 +43,25 @@ final class QueryFactory {
   private final Analyzer expanding;
   private final RankingSettings ranking;
   private final Set<String> setAsideTags;
+  private final QueryTranslator translator;
 
   QueryFactory(Analyzer plain, Analyzer expanding, RankingSettings ranking, Set<String> setAsideTags) {
     this.plain = plain;
     this.expanding = expanding;
     this.ranking = ranking;
     this.setAsideTags = setAsideTags;
+    this.translator = new QueryTranslator(plain, weights());
   }
 
   /** The words with their synonyms: what must match, and what the highlighter marks. */
-  Query words(String text) {
-    String syntax = text.replaceAll("(?<=\\s)OR(?=\\s)", "|");
-    Query exact = parse(plain, syntax);
+  Query words(ParsedQuery query) {
+    Query exact = translator.translate(query);
     if (ranking.synonymWeight() <= 0) {
       return exact;
     }
     // Synonyms may span words ("bone marrow transplant"), so the expansion reads the words as one run
-    // of text rather than word by word as the syntax parser does.
-    Query expanded = expandedWords(looseWords(text));
+    // of text rather than operand by operand as the translator does.
+    Query expanded = expandedWords(query.looseWords());
     if (expanded == null) {
       return exact;
     }
@@ -97,59 +94,12 @@ final class QueryFactory {
         Fields.TITLE, ranking.titleWeight());
   }
 
-  private Query parse(Analyzer analyzer, String syntax) {
-    SimpleQueryParser parser = new SimpleQueryParser(analyzer, weights());
-    parser.setDefaultOperator(Occur.SHOULD);
-    Query parsed = parser.parse(syntax);
-    return parsed == null ? new MatchNoDocsQuery("no searchable words") : excludeForReal(parsed);
-  }
-
-  /**
-   * With OR as the default operator, the parser reads "a -b" as "a, or anything without b", which
-   * excludes nothing. A reader means "a, never b": lift each such clause to a top-level exclusion.
-   */
-  static Query excludeForReal(Query parsed) {
-    if (!(parsed instanceof BooleanQuery bq)) {
-      return parsed;
-    }
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    boolean positive = false;
-    for (BooleanClause clause : bq.clauses()) {
-      Query excluded = negation(clause);
-      if (excluded != null) {
-        b.add(excluded, Occur.MUST_NOT);
-      } else {
-        b.add(clause);
-        positive |= clause.occur() != Occur.MUST_NOT;
-      }
-    }
-    return positive ? b.build() : new MatchNoDocsQuery("only exclusions");
-  }
-
-  /** X when the clause is an optional "everything but X"; null otherwise. */
-  private static Query negation(BooleanClause clause) {
-    if (clause.occur() != Occur.SHOULD || !(clause.query() instanceof BooleanQuery inner)) {
-      return null;
-    }
-    Query not = null;
-    boolean all = false;
-    for (BooleanClause c : inner.clauses()) {
-      if (c.occur() == Occur.MUST_NOT && not == null) {
-        not = c.query();
-      } else if (c.query() instanceof MatchAllDocsQuery) {
-        all = true;
-      } else {
-        return null;
-      }
-    }
-    return all ? not : null;
-  }
-
   /**
    * The words, or a tag the query names, required; what lifts a passage without being required (proximity,
    * named and implied tags); and the exclusions, the tags excluded words name among them.
    */
-  Query scored(Query words, String text, TagRecognizer.Recognized tags) {
+  Query scored(Query words, ParsedQuery query) {
+    Tags tags = query.tags();
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     if (tags.named().isEmpty() || ranking.tagWeight() <= 0) {
       b.add(words, Occur.MUST);
@@ -162,7 +112,7 @@ final class QueryFactory {
       b.add(match.build(), Occur.MUST);
       exclusions(words).forEach(q -> b.add(q, Occur.MUST_NOT));
     }
-    String loose = looseWords(text);
+    String loose = query.looseWords();
     if (ranking.phraseWeight() > 0 && terms(plain, loose).size() >= 2) {
       Query phrase = new QueryBuilder(plain).createPhraseQuery(Fields.TEXT, loose, ranking.phraseSlop());
       if (phrase != null) {
@@ -210,40 +160,15 @@ final class QueryFactory {
     return b.build();
   }
 
-  /** The simple query syntax's characters inside a word: quotes, brackets, operators, escapes. */
-  private static final Pattern SYNTAX = Pattern.compile("[\"()|+~*\\\\]");
-
-  /** The query's words without syntax: excluded words dropped, operators and quotes removed. */
-  static String looseWords(String text) {
-    StringBuilder out = new StringBuilder();
-    for (String token : text.split("\\s+")) {
-      if (token.startsWith("-") || token.equals("OR") || token.equals("|")) {
-        continue;
-      }
-      out.append(SYNTAX.matcher(token).replaceAll(" ")).append(' ');
-    }
-    return out.toString().strip();
-  }
-
-  /** The words the query excludes ({@code -word}), without their dashes and quotes. */
-  static String excludedWords(String text) {
-    StringBuilder out = new StringBuilder();
-    for (String token : text.split("\\s+")) {
-      if (token.length() > 1 && token.startsWith("-")) {
-        out.append(SYNTAX.matcher(token.substring(1)).replaceAll(" ")).append(' ');
-      }
-    }
-    return out.toString().strip();
-  }
-
-  List<String> plainTerms(String text) {
-    return terms(plain, looseWords(text));
+  /** The indexed terms the query's words become. */
+  List<String> plainTerms(ParsedQuery query) {
+    return terms(plain, query.looseWords());
   }
 
   /** Terms the expanding analyzer adds to the plain ones. */
-  List<String> expansions(String text) {
-    Set<String> added = new LinkedHashSet<>(terms(expanding, looseWords(text)));
-    plainTerms(text).forEach(added::remove);
+  List<String> expansions(ParsedQuery query) {
+    Set<String> added = new LinkedHashSet<>(terms(expanding, query.looseWords()));
+    plainTerms(query).forEach(added::remove);
     return new ArrayList<>(added);
   }
 

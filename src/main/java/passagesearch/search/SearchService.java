@@ -19,6 +19,8 @@ import passagesearch.index.Fields;
 import passagesearch.index.GenerationInfo;
 import passagesearch.index.OpenIndex;
 import passagesearch.ingest.DocumentMetadata;
+import passagesearch.query.ParsedQuery;
+import passagesearch.query.QueryParser;
 
 /**
  * Answers searches over the generation being served. The generation can be swapped while searches run:
@@ -162,19 +164,16 @@ public final class SearchService implements AutoCloseable {
       this.started = started;
     }
 
-    private SpellCorrector.Correction correction;
-    private TagRecognizer.Recognized tags;
+    private ParsedQuery meaning;
     private Query words;
     private Query query;
 
-    /** Corrects, understands and builds the query. */
+    /** Reads the query once, corrects it, finds the tags it names, and builds the Lucene query from that. */
     private void prepare() throws IOException {
-      correction = served.speller().correct(request.query());
-      String text = correction.text();
+      meaning = served.tags().recognize(served.speller().correct(QueryParser.parse(request.query())));
       QueryFactory factory = served.queries();
-      tags = served.tags().recognize(text);
-      words = factory.words(text);
-      query = factory.filtered(factory.scored(words, text, tags), request.tags(), request.sources());
+      words = factory.words(meaning);
+      query = factory.filtered(factory.scored(words, meaning), request.tags(), request.sources());
     }
 
     /** The best {@code n} hits after duplicate folding and source diversity (no facets). */
@@ -188,7 +187,6 @@ public final class SearchService implements AutoCloseable {
     SearchResponse run() throws IOException {
       RequestValidator.validate(request, served);
       prepare();
-      String text = correction.text();
       QueryFactory factory = served.queries();
       int window = Math.max(index.config().ranking().window(), request.offset() + request.limit());
       // Matching stops at the time limit; what was found by then is answered, marked partial.
@@ -210,18 +208,18 @@ public final class SearchService implements AutoCloseable {
         ScoreExplanation why = request.explain()
             ? ScoreExplanation.of(index.searcher().explain(query, s.candidate().doc()))
             : null;
-        String snippet = served.tags().markTags(snippets[i], tags.named());
+        String snippet = served.tags().markTags(snippets[i], meaning.tags().named());
         hits.add(hit(stored.document(s.candidate().doc()), request.offset() + i + 1, s.score(), snippet, why));
       }
       Map<String, Map<String, Integer>> facets =
           FacetCounts.of(index.facetState(), result.facetsCollector(), shaped.folded());
       QueryUnderstanding understood = request.explain()
-          ? new QueryUnderstanding(text, factory.plainTerms(text), factory.expansions(text), correction.changes(),
-              tags.named(), tags.implied())
+          ? new QueryUnderstanding(meaning.searched(), factory.plainTerms(meaning), factory.expansions(meaning),
+              meaning.corrections(), meaning.tags().named(), meaning.tags().implied())
           : null;
       return new SearchResponse(
           request.query(),
-          correction.changes().isEmpty() ? null : text,
+          meaning.corrections().isEmpty() ? null : meaning.searched(),
           top.totalHits.value() - shaped.folded().size(),
           SearchResponse.millisSince(started),
           hits,

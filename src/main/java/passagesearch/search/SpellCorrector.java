@@ -8,8 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -19,6 +17,8 @@ import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
 import passagesearch.index.Fields;
+import passagesearch.query.ParsedQuery;
+import passagesearch.query.Word;
 
 /**
  * Corrects query words found nowhere: not in the corpus's words, not in the vocabulary (synonyms,
@@ -26,8 +26,6 @@ import passagesearch.index.Fields;
  * word the corpus or vocabulary knows is never touched, so a correct query is never "corrected".
  */
 final class SpellCorrector {
-  private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}\\p{N}]*");
-
   private final IndexReader reader;
   private final Analyzer analyzer;
   private final Set<String> knownWords;
@@ -49,31 +47,25 @@ final class SpellCorrector {
     this.minLength = Math.max(minLength, 2);
   }
 
-  /** The corrected text and what changed; the text unchanged and no changes when all words are known. */
-  record Correction(String text, Map<String, String> changes) {}
-
-  Correction correct(String query) throws IOException {
-    Map<String, String> changes = new LinkedHashMap<>();
-    StringBuilder out = new StringBuilder(query.length());
-    Matcher m = WORD.matcher(query);
-    int last = 0;
-    while (m.find()) {
-      String word = m.group();
-      String fix = maxEdits == 0 ? null : suggestion(word);
-      out.append(query, last, m.start());
-      if (fix == null) {
-        out.append(word);
-      } else {
-        String shaped = Character.isUpperCase(word.charAt(0))
-            ? Character.toUpperCase(fix.charAt(0)) + fix.substring(1)
-            : fix;
-        out.append(shaped);
-        changes.put(word, shaped);
-      }
-      last = m.end();
+  /**
+   * The query with its unknown words read as the closest corpus words (a capital kept), and what changed;
+   * the same query when all its words are known.
+   */
+  ParsedQuery correct(ParsedQuery query) throws IOException {
+    if (maxEdits == 0) {
+      return query;
     }
-    out.append(query.substring(last));
-    return new Correction(changes.isEmpty() ? query : out.toString(), changes);
+    Map<String, String> fixes = new LinkedHashMap<>();
+    for (Word w : query.words()) {
+      String word = w.text();
+      String fix = fixes.containsKey(word) ? null : suggestion(word);
+      if (fix != null) {
+        fixes.put(word, Character.isUpperCase(word.charAt(0))
+            ? Character.toUpperCase(fix.charAt(0)) + fix.substring(1)
+            : fix);
+      }
+    }
+    return query.corrected(fixes);
   }
 
   /**

@@ -5,10 +5,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import passagesearch.config.TagDefinition;
 import passagesearch.config.TagVocabulary;
+import passagesearch.query.ParsedQuery;
+import passagesearch.query.Tags;
 
 /**
- * Finds the tags a query names (with the same patterns that tag passages), the tags they imply, and the
- * tags its excluded words name ({@code -Trisenox}).
+ * Finds the tags a query's model names (with the same patterns that tag passages), the tags they imply, and
+ * the tags its excluded words name ({@code -Trisenox}); marks a named tag in a snippet that matched by it alone.
  */
 final class TagRecognizer {
   private static final String MARK = "<mark>";
@@ -18,20 +20,12 @@ final class TagRecognizer {
     this.vocabulary = vocabulary;
   }
 
-  /**
-   * @param named tags the query's words name
-   * @param implied tags those imply (a drug's class)
-   * @param excluded tags its excluded words name: a passage with one is left out, as a passage with the
-   *     word is, since the tag alone can make a passage match
-   */
-  record Recognized(List<String> named, List<String> implied, List<String> excluded) {}
-
-  /** What the query names, read from its words as typed (syntax included). */
-  Recognized recognize(String query) {
-    List<String> named = vocabulary.matching(QueryFactory.looseWords(query));
-    String excludedWords = QueryFactory.excludedWords(query);
+  /** The query with the tags its words name, those they imply, and those its excluded words name. */
+  ParsedQuery recognize(ParsedQuery query) {
+    List<String> named = vocabulary.matching(query.looseWords());
+    String excludedWords = query.excludedWords();
     List<String> excluded = excludedWords.isEmpty() ? List.of() : vocabulary.matching(excludedWords);
-    return new Recognized(named, vocabulary.impliedBy(named), excluded);
+    return query.withTags(new Tags(named, vocabulary.impliedBy(named), excluded));
   }
 
   /**

@@ -1,0 +1,21 @@
+package passagesearch.query;
+
+import java.util.List;
+
+/**
+ * The tags a query names, found by the tag vocabulary in its words.
+ *
+ * @param named tags its words name
+ * @param implied tags those imply (a drug's class)
+ * @param excluded tags its excluded words name ({@code -Trisenox}): a passage with one is left out, as a
+ *     passage with the word is, since the tag alone can make a passage match
+ */
+public record Tags(List<String> named, List<String> implied, List<String> excluded) {
+  public static final Tags NONE = new Tags(List.of(), List.of(), List.of());
+
+  public Tags {
+    named = List.copyOf(named);
+    implied = List.copyOf(implied);
+    excluded = List.copyOf(excluded);
+  }
+}
