@@ -71,6 +71,7 @@ public final class WebServer implements AutoCloseable {
         // stop() then closes the port, lets requests in flight finish, and only then closes connections.
         server.insertHandler(new GracefulHandler());
         server.insertHandler(new ServerWideOptions());
+        server.insertHandler(InFlight.bounded());
         server.setStopTimeout(STOP_TIMEOUT_MILLIS);
       });
       if (!settings.corsOrigins().isEmpty()) {
