@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Throws generated hostile queries at the search and suggestion routes from a seeded generator: every
  * answer must be 200 or a 4xx in the JSON error shape, never a 5xx, and none may take longer than a bound.
  */
-class FuzzTest {
+class FuzzIT {
   static final long SEED = 20261124L;
   static final int QUERIES = Integer.getInteger("fuzz.queries", 100_000);
   static final long BOUND_MILLIS = 2_000;

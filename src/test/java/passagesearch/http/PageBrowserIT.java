@@ -42,7 +42,7 @@ import passagesearch.search.SearchService;
  * The search page in a real headless Chromium, against a real server over a real index of the seed corpus.
  * Needs the Debian packages {@code chromium} and {@code chromium-driver}; nothing is downloaded at test time.
  */
-class PageBrowserTest {
+class PageBrowserIT {
   static final File CHROMIUM = new File("/usr/bin/chromium");
   static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
   static final Path SCREENSHOTS = TestSupport.root().resolve("target/screenshots");

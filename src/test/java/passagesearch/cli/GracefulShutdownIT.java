@@ -30,7 +30,7 @@ import passagesearch.search.SearchService;
  * SIGTERM stops a serving process gracefully: a request in flight when the signal arrives is answered in
  * full, the process exits 0, and the index folder holds only complete generations, serving what it served.
  */
-class GracefulShutdownTest {
+class GracefulShutdownIT {
   static final String QUERY = "blinatumomab side effects";
 
   @TempDir Path tmp;
@@ -83,7 +83,7 @@ class GracefulShutdownTest {
     }
     IndexConfig config = TestSupport.loadConfig();
     try (SearchService search = new SearchService(store.openCurrent(config))) {
-      assertEquals(before, CrashRecoveryTest.ids(search), "serving " + current);
+      assertEquals(before, CrashRecoveryIT.ids(search), "serving " + current);
     }
   }
 

@@ -19,7 +19,7 @@ import passagesearch.search.SearchRequest;
 import passagesearch.search.SearchService;
 
 /** A process killed in the middle of a rebuild leaves the serving generation untouched. */
-class CrashRecoveryTest {
+class CrashRecoveryIT {
   @TempDir Path tmp;
 
   @Test
