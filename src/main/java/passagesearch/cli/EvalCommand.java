@@ -1,5 +1,6 @@
 package passagesearch.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import passagesearch.eval.JudgedSet;
 import passagesearch.eval.JudgedSets;
 import passagesearch.index.IndexStore;
 import passagesearch.ingest.Corpus;
+import passagesearch.ingest.CorpusException;
 import passagesearch.ingest.CorpusReader;
 import passagesearch.ingest.Ingest;
 import passagesearch.ingest.Passage;
@@ -89,9 +91,18 @@ final class EvalCommand implements Callable<Integer> {
   }
 
   private Evaluation.Report beir(IndexConfig config) {
+    String splitName = split == null ? "test" : split;
+    if (!Files.isDirectory(beir)) {
+      throw new CorpusException("BEIR folder not found: " + beir);
+    }
+    for (Path needed : List.of(beir.resolve("corpus.jsonl"), beir.resolve("qrels").resolve(splitName + ".tsv"))) {
+      if (!Files.isRegularFile(needed)) {
+        throw new CorpusException(beir + " is not a BEIR collection: " + needed + " is missing");
+      }
+    }
     List<SourceDocument> documents = JudgedSets.beirCorpus(beir.resolve("corpus.jsonl"));
     Corpus corpus = new Corpus(documents, List.of(), List.of(), Fingerprints.ofFolder(beir));
-    JudgedSet set = JudgedSets.beir(beir, split == null ? "test" : split);
+    JudgedSet set = JudgedSets.beir(beir, splitName);
     IndexStore store = new IndexStore(evalIndex.resolve(beir.getFileName().toString()));
     if (!store.isFresh(corpus, config)) {
       spec.commandLine().getErr().println("Indexing " + documents.size() + " documents of " + beir + " ...");

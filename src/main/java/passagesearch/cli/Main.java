@@ -2,20 +2,22 @@ package passagesearch.cli;
 
 import passagesearch.config.ConfigException;
 import passagesearch.index.IndexException;
+import passagesearch.index.LuceneNotices;
 import passagesearch.ingest.CorpusException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command line: {@code serve}, {@code index}, {@code search}, {@code eval}. */
+/** The command line: {@code serve}, {@code index}, {@code search}, {@code eval}, {@code health}. */
 @Command(name = "passage-search", mixinStandardHelpOptions = true, version = "passage-search 0.1.0",
     description = "Ranked, attributed passages from a small set of trusted source documents.",
-    subcommands = {ServeCommand.class, IndexCommand.class, SearchCommand.class, EvalCommand.class})
+    subcommands = {ServeCommand.class, IndexCommand.class, SearchCommand.class, EvalCommand.class,
+        HealthCommand.class})
 public final class Main implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: serve, index or search");
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: serve, index, search, eval or health");
   }
 
   /** The command line with its error handling: known failures print one line and exit 1. */
@@ -33,6 +35,7 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    LuceneNotices.quietVectorizationNotice(); // the JVM runs without the Vector API: bin/jvm.options
     CommandLine cmd = commandLine();
     int code = cmd.execute(args);
     CommandLine.ParseResult parsed = cmd.getParseResult();

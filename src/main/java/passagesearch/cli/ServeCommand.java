@@ -3,6 +3,7 @@ package passagesearch.cli;
 import java.util.concurrent.Callable;
 import java.util.List;
 import passagesearch.http.HttpSettings;
+import passagesearch.http.PortInUse;
 import passagesearch.http.WebServer;
 import passagesearch.index.GenerationInfo;
 import passagesearch.search.SearchService;
@@ -14,7 +15,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = "Serve the search page and API, building the index first when it is missing or stale.")
+    description = "Serve the search page and API, building the index first when it is missing or stale.",
+    footerHeading = "%nEnvironment:%n",
+    footer = {"  ADMIN_TOKEN   the token the admin routes (rebuild, rollback) require as",
+        "                Authorization: Bearer <token>. Unset: they are disabled (403)."})
 final class ServeCommand implements Callable<Integer> {
   @Mixin Locations at;
   @Spec CommandSpec spec;
@@ -36,9 +40,17 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() {
     SearchService search = new Bootstrap(at, spec.commandLine().getErr()).open(true);
     IndexManager manager = new IndexManager(at.corpus, at.config, at.ranking, at.index, search);
-    WebServer server = WebServer.create(search,
-        new HttpSettings(corsOrigins == null ? List.of() : corsOrigins, System.getenv("ADMIN_TOKEN")), manager)
-        .start(host, port);
+    WebServer server;
+    try {
+      server = WebServer.create(search,
+          new HttpSettings(corsOrigins == null ? List.of() : corsOrigins, System.getenv("ADMIN_TOKEN")), manager)
+          .start(host, port);
+    } catch (PortInUse e) {
+      manager.close();
+      search.close();
+      spec.commandLine().getErr().println("error: port " + e.port() + " is in use; choose another with --port or PORT");
+      return 1;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(new GracefulShutdown(List.of(
         new GracefulShutdown.Step("web server", server),
         new GracefulShutdown.Step("rebuild worker", manager),

@@ -6,6 +6,11 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.javalin.util.JavalinBindException;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -145,8 +150,30 @@ public final class WebServer implements AutoCloseable {
     ctx.status(status).json(ApiError.of(status, message));
   }
 
+  /**
+   * Starts listening.
+   *
+   * @throws PortInUse when another process holds the port: an everyday mistake, which Javalin would log
+   *     as an error with a stack trace before throwing, so it is looked for first
+   */
   public WebServer start(String host, int port) {
-    app.start(host, port);
+    if (port != 0) {
+      try (ServerSocket probe = new ServerSocket()) {
+        probe.setReuseAddress(true); // as Jetty binds: a port left in TIME_WAIT is free
+        probe.bind(new InetSocketAddress(host, port));
+      } catch (BindException e) {
+        if (String.valueOf(e.getMessage()).contains("in use")) {
+          throw new PortInUse(port, e);
+        }
+      } catch (IOException other) {
+        // anything else (an unknown host, say) is Jetty's to report
+      }
+    }
+    try {
+      app.start(host, port);
+    } catch (JavalinBindException e) { // taken between the probe and the start
+      throw new PortInUse(port, e);
+    }
     return this;
   }
 

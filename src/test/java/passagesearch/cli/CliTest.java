@@ -7,6 +7,8 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import passagesearch.TestSupport;
+import passagesearch.http.WebServer;
+import passagesearch.search.SearchService;
 import picocli.CommandLine;
 
 /** The command line, run for real: in process for index and search, as a child JVM for serve. */
@@ -130,5 +134,63 @@ class CliTest {
       process.destroy();
       assertTrue(process.waitFor(20, TimeUnit.SECONDS), "serve did not stop on SIGTERM");
     }
+  }
+
+  @Test
+  void serveHelpNamesTheAdminTokenVariable() {
+    Run help = run("serve", "--help");
+    assertEquals(0, help.code());
+    assertTrue(help.out().contains("ADMIN_TOKEN"), help.out());
+  }
+
+  @Test
+  void aPortInUseIsOneLineAndExitsOne() throws Exception {
+    assertEquals(0, run(at("index")).code());
+    try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      int port = taken.getLocalPort();
+      Run r = run(at("serve", "--host", "127.0.0.1", "--port", Integer.toString(port)));
+      assertEquals(1, r.code(), r.err());
+      assertEquals(List.of("error: port " + port + " is in use; choose another with --port or PORT"),
+          r.err().lines().toList());
+    }
+  }
+
+  @Test
+  void evalOnAMissingBeirFolderSaysSoInOneLine() {
+    Path missing = tmp.resolve("no-such-beir");
+    Run r = run(at("eval", "--beir", missing.toString()));
+    assertEquals(1, r.code(), r.err());
+    assertEquals(List.of("error: BEIR folder not found: " + missing), r.err().lines().toList());
+  }
+
+  @Test
+  void healthSaysWhetherAServerAnswers() {
+    int port;
+    try (SearchService search = TestSupport.seedSearch(tmp.resolve("index"));
+        WebServer server = WebServer.create(search).start("127.0.0.1", 0)) {
+      port = server.port();
+      Run up = run("health", "--port", Integer.toString(port));
+      assertEquals(0, up.code(), up.err());
+      assertTrue(up.out().contains("\"ok\""), up.out());
+    }
+    Run down = run("health", "--port", Integer.toString(port));
+    assertEquals(1, down.code());
+    assertEquals(1, down.err().lines().count(), down.err());
+    assertTrue(down.err().startsWith("error: http://127.0.0.1:" + port + "/health did not answer"), down.err());
+  }
+
+  @Test
+  void theLauncherRefusesAJavaOlderThan21InOneLineSayingWhatToDo() throws Exception {
+    Path oldJdk = tmp.resolve("jdk-17");
+    TestSupport.write(oldJdk.resolve("release"), "JAVA_VERSION=\"17.0.2\"\n");
+    ProcessBuilder launcher = new ProcessBuilder("sh", TestSupport.root().resolve("bin/passage-search").toString(),
+        "search", "leukaemia").redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    launcher.environment().put("JAVA_HOME", oldJdk.toString());
+    Process p = launcher.start();
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(20, TimeUnit.SECONDS));
+    assertEquals(1, p.exitValue(), err);
+    assertEquals(1, err.lines().count(), err);
+    assertTrue(err.contains("Java 17.0.2") && err.contains("first on PATH") && err.contains("JAVA_HOME"), err);
   }
 }

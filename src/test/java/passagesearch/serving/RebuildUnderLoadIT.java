@@ -24,7 +24,7 @@ import passagesearch.search.SearchService;
  * every answer comes wholly from one generation. Each rebuild's corpus carries its own edition mark, so
  * a hit from another generation would show.
  */
-class RebuildUnderLoadTest {
+class RebuildUnderLoadIT {
   static final int REBUILDS = 6;
   static final int THREADS = 4;
 

@@ -35,7 +35,7 @@ import passagesearch.ingest.CorpusReader;
  * machine. Where {@code unshare} may not make them (no user namespaces, and not root), the tests are
  * skipped and say why.
  */
-class DiskFailureTest {
+class DiskFailureIT {
   static final String QUERY = "blinatumomab side effects";
 
   @TempDir Path tmp;

@@ -4,11 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,8 +27,11 @@ import passagesearch.index.IndexStore;
 import passagesearch.search.SearchRequest;
 import passagesearch.search.SearchService;
 
-/** A process killed in the middle of a rebuild leaves the serving generation untouched. */
-class CrashRecoveryTest {
+/**
+ * A process killed in the middle of a rebuild leaves the serving generation untouched. Each kill follows
+ * a signal seen from outside (a file the rebuild writes appearing), never a sleep of a guessed length.
+ */
+class CrashRecoveryIT {
   @TempDir Path tmp;
 
   @Test
@@ -62,9 +74,24 @@ class CrashRecoveryTest {
     }
   }
 
+  /**
+   * Where in a rebuild a kill lands, each seen from outside as the child's files in the new generation's
+   * folder appear: the folder made, Lucene's writer open, a segment flushed, the segment committed, the
+   * sources' text written, the generation described (and being checked before it is published).
+   */
+  record Stage(String name, Predicate<List<String>> seen) {}
+
+  static final List<Stage> STAGES = List.of(
+      new Stage("folder", files -> true),
+      new Stage("writer", files -> files.contains("write.lock")),
+      new Stage("segment", files -> files.stream().anyMatch(f -> f.startsWith("_"))),
+      new Stage("commit", files -> files.stream().anyMatch(f -> f.startsWith("segments_"))),
+      new Stage("sources", files -> files.contains("sources.json")),
+      new Stage("described", files -> files.contains("generation.json")));
+
   @Test
   @Timeout(300)
-  void killedAtRandomPointsOfRebuildsTwentyTimesTheIndexAlwaysServesACompleteGenerationWithTheSameResults()
+  void killedAtEachStageOfRebuildsTwentyTimesTheIndexAlwaysServesACompleteGenerationWithTheSameResults()
       throws Exception {
     Path index = tmp.resolve("index20");
     IndexConfig config = TestSupport.loadConfig();
@@ -74,29 +101,66 @@ class CrashRecoveryTest {
     try (SearchService search = new SearchService(store.openCurrent(config))) {
       before = ids(search);
     }
-    java.util.Random random = new java.util.Random(20261124L);
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), Main.class.getName(), "index",
         "--corpus", TestSupport.corpus().toString(), "--config", TestSupport.config().toString(),
         "--index", index.toString()));
-    int killedMidway = 0;
+    Map<String, Integer> interrupted = new TreeMap<>();
+    int unpublished = 0;
     for (int round = 0; round < 20; round++) {
+      Stage stage = STAGES.get(round % STAGES.size());
+      String serving = store.current().orElseThrow().name();
+      Set<Path> existing = generations(index);
       Process child = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-      Thread.sleep(300 + random.nextInt(3000));
-      if (child.isAlive()) {
-        killedMidway++;
+      // Kill as soon as the stage is seen: a signal from the child, not a guess at how long it takes.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (child.isAlive() && !reached(stage, index, existing)) {
+        assertTrue(System.nanoTime() < deadline, "round " + round + ": the rebuild never reached " + stage.name());
+        Thread.sleep(1);
       }
       child.destroyForcibly();
       assertTrue(child.waitFor(20, TimeUnit.SECONDS));
+      if (store.current().orElseThrow().name().equals(serving)) {
+        unpublished++;
+        interrupted.merge(stage.name(), 1, Integer::sum);
+      }
       // What start-up does: clear what the kill left, then serve the current generation.
       store.removeUnpublished();
       try (SearchService search = new SearchService(store.openCurrent(config))) {
-        assertEquals(before, ids(search), "round " + round + ", serving " + search.status().generation());
+        assertEquals(before, ids(search), "round " + round + ", killed at " + stage.name() + ", serving "
+            + search.status().generation());
       }
     }
-    System.out.printf("crash recovery: 20 kills, %d of them while the child was still running%n", killedMidway);
-    assertTrue(killedMidway >= 5, "most kills should land while the child runs: " + killedMidway);
+    System.out.printf("crash recovery: 20 kills, %d of them before the new generation was published %s%n",
+        unpublished, interrupted);
+    assertTrue(unpublished >= 10, "most kills should land before the rebuild publishes: " + interrupted);
+  }
+
+  /** Whether a generation folder that was not there before holds what the stage is seen by. */
+  static boolean reached(Stage stage, Path index, Set<Path> existing) throws IOException {
+    for (Path generation : generations(index)) {
+      if (existing.contains(generation)) {
+        continue;
+      }
+      try (Stream<Path> files = Files.list(generation)) {
+        if (stage.seen().test(files.map(f -> f.getFileName().toString()).toList())) {
+          return true;
+        }
+      } catch (NoSuchFileException | NotDirectoryException gone) {
+        // removed or not yet a folder: not seen this time
+      }
+    }
+    return false;
+  }
+
+  static Set<Path> generations(Path index) throws IOException {
+    if (!Files.isDirectory(index)) {
+      return Set.of();
+    }
+    try (Stream<Path> entries = Files.list(index)) {
+      return entries.filter(p -> p.getFileName().toString().startsWith("gen-")).collect(Collectors.toSet());
+    }
   }
 
   static List<String> ids(SearchService search) {

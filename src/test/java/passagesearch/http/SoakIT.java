@@ -35,7 +35,7 @@ import passagesearch.TestSupport;
  * apart, about 30-40 s), so a slow machine makes it longer, not flaky. Latency is reported, not asserted;
  * {@code -Dsoak.rebuilds=N} runs it longer.
  */
-class SoakTest {
+class SoakIT {
   static final int REBUILDS = Integer.getInteger("soak.rebuilds", 8);
   static final int THREADS = 3;
   static final long REBUILD_EVERY_MILLIS = 3_000;

@@ -33,7 +33,7 @@ import passagesearch.cli.ProductionServe;
  * Made-up methods get the same treatment; clients that never read their answers must not bring down a
  * server with the production heap.
  */
-class FuzzTest {
+class FuzzIT {
   static final long SEED = 20261124L;
   static final int QUERIES = Integer.getInteger("fuzz.queries", 100_000);
   static final long BOUND_MILLIS = 2_000;

@@ -30,7 +30,7 @@ import passagesearch.search.SearchService;
  * SIGTERM stops a serving process gracefully: a request in flight when the signal arrives is answered in
  * full, the process exits 0, and the index folder holds only complete generations, serving what it served.
  */
-class GracefulShutdownTest {
+class GracefulShutdownIT {
   static final String QUERY = "blinatumomab side effects";
 
   @TempDir Path tmp;
@@ -47,16 +47,21 @@ class GracefulShutdownTest {
 
       // A rebuild whose body (the seed corpus again, as a zip) is still arriving when SIGTERM does: the
       // handler has been called and is blocked reading the body, so the request is truly in flight.
+      // "Expect: 100-continue" makes that observable: the server answers "100 Continue" only once the
+      // handler starts to read the body, and only then is the first half sent and the signal given.
       try (Socket socket = new Socket("127.0.0.1", serve.port)) {
         socket.setSoTimeout(30_000);
         OutputStream request = socket.getOutputStream();
+        InputStream response = socket.getInputStream();
         request.write(("POST /api/index/rebuild HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
             + ServeProcess.TOKEN + "\r\nContent-Type: application/zip\r\nContent-Length: " + upload.length
-            + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            + "\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        request.flush();
+        String interim = readHead(response);
+        assertTrue(interim.startsWith("HTTP/1.1 100 "), "the handler reads the body: " + interim);
         int half = upload.length / 2;
         request.write(upload, 0, half);
         request.flush();
-        Thread.sleep(500); // lets the server parse the headers and call the handler; not a measurement
 
         serve.process.destroy(); // SIGTERM
         awaitPortClosed(serve.port); // the server is stopping: it takes no new connections
@@ -64,9 +69,9 @@ class GracefulShutdownTest {
 
         request.write(upload, half, upload.length - half);
         request.flush();
-        String response = readAll(socket.getInputStream());
-        assertTrue(response.startsWith("HTTP/1.1 202 "), response);
-        assertTrue(response.contains("\"state\":\"QUEUED\""), response);
+        String answer = readAll(response);
+        assertTrue(answer.startsWith("HTTP/1.1 202 "), answer);
+        assertTrue(answer.contains("\"state\":\"QUEUED\""), answer);
       }
       assertEquals(0, serve.terminate(), "exit status after SIGTERM; log:\n" + Files.readString(serve.log));
       assertTrue(serve.output().contains("Stopped."), serve.output().toString());
@@ -83,7 +88,7 @@ class GracefulShutdownTest {
     }
     IndexConfig config = TestSupport.loadConfig();
     try (SearchService search = new SearchService(store.openCurrent(config))) {
-      assertEquals(before, CrashRecoveryTest.ids(search), "serving " + current);
+      assertEquals(before, CrashRecoveryIT.ids(search), "serving " + current);
     }
   }
 
@@ -101,6 +106,21 @@ class GracefulShutdownTest {
       Thread.sleep(20);
     }
     throw new AssertionError("port " + port + " still takes connections 20 s after SIGTERM");
+  }
+
+  /** Reads one response head (status line and headers, up to the blank line). */
+  static String readHead(InputStream in) throws IOException {
+    ByteArrayOutputStream head = new ByteArrayOutputStream();
+    int c;
+    while ((c = in.read()) != -1) {
+      head.write(c);
+      byte[] b = head.toByteArray();
+      int n = b.length;
+      if (n >= 4 && b[n - 4] == '\r' && b[n - 3] == '\n' && b[n - 2] == '\r' && b[n - 1] == '\n') {
+        break;
+      }
+    }
+    return head.toString(StandardCharsets.US_ASCII);
   }
 
   static String readAll(InputStream in) throws IOException {

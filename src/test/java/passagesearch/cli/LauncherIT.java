@@ -1,0 +1,67 @@
+package passagesearch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import passagesearch.TestSupport;
+
+/**
+ * {@code bin/passage-search} with the packaged jar, as a user runs it: a plain run prints nothing on
+ * standard error (no JVM warnings), and a port in use is one line. An integration test: it needs the jar
+ * that {@code package} makes, which failsafe runs after.
+ */
+class LauncherIT {
+  @TempDir Path tmp;
+
+  record Run(int code, String out, String err) {}
+
+  Run launch(String... args) throws IOException, InterruptedException {
+    List<String> command = new java.util.ArrayList<>(List.of("sh",
+        TestSupport.root().resolve("bin/passage-search").toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(TestSupport.root().toFile())
+        .redirectOutput(tmp.resolve("out").toFile()).redirectError(tmp.resolve("err").toFile());
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    builder.environment().put("PASSAGE_SEARCH_INDEX", tmp.resolve("index").toString());
+    builder.environment().put("PASSAGE_SEARCH_CDS_DIR", Files.createDirectories(tmp.resolve("cds")).toString());
+    Process p = builder.start();
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the launcher did not finish");
+    return new Run(p.exitValue(), Files.readString(tmp.resolve("out"), StandardCharsets.UTF_8),
+        Files.readString(tmp.resolve("err"), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  @Timeout(300)
+  void aPlainSearchPrintsNoWarnings() throws Exception {
+    Run first = launch("search", "leukaemia");
+    assertEquals(0, first.code(), first.err());
+    Run plain = launch("search", "leukaemia");
+    assertEquals(0, plain.code(), plain.err());
+    assertTrue(plain.out().contains("1. "), plain.out());
+    assertEquals("", plain.err(), "nothing on standard error once the index is built");
+  }
+
+  @Test
+  @Timeout(300)
+  void aPortInUseIsOneLine() throws Exception {
+    assertEquals(0, launch("index").code());
+    try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      int port = taken.getLocalPort();
+      Run serve = launch("serve", "--host", "127.0.0.1", "--port", Integer.toString(port));
+      assertEquals(1, serve.code(), serve.err());
+      assertEquals(List.of("error: port " + port + " is in use; choose another with --port or PORT"),
+          serve.err().lines().toList());
+    }
+  }
+}
