@@ -91,7 +91,7 @@ final class ServeProcess implements AutoCloseable {
 
   /** Starts a rebuild of the configured corpus through the admin route and waits for it to end. */
   JsonNode rebuild() throws IOException, InterruptedException {
-    HttpResponse<String> started = http.send(request("/api/index/rebuild").header("Authorization", "Bearer " + TOKEN)
+    HttpResponse<String> started = http.send(request("/api/index/rebuild?corpus=configured").header("Authorization", "Bearer " + TOKEN)
         .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     if (started.statusCode() != 202) {
       throw new AssertionError("rebuild answered " + started.statusCode() + ": " + started.body());

@@ -123,7 +123,7 @@ class SoakTest {
   }
 
   static JsonNode rebuild(LiveServer live) throws Exception {
-    HttpResponse<String> started = live.send(live.request("/api/index/rebuild")
+    HttpResponse<String> started = live.send(live.request("/api/index/rebuild?corpus=configured")
         .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()));
     assertEquals(202, started.statusCode(), started.body());
     String id = live.json(started.body()).get("id").asText();
