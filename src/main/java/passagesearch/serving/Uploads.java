@@ -119,7 +119,7 @@ public final class Uploads {
 
   private static TarArchiveInputStream tarGz(InputStream body) {
     try {
-      return new TarArchiveInputStream(new Bounded(new GzipCompressorInputStream(body)));
+      return new TarArchiveInputStream(new TarHeaders(new Bounded(new GzipCompressorInputStream(body))));
     } catch (IOException e) {
       throw unreadable(e);
     }
@@ -234,8 +234,9 @@ public final class Uploads {
     }
 
     @Override
-    public long skip(long n) throws IOException {
-      return read(new byte[(int) Math.min(n, 8192)], 0, (int) Math.min(n, 8192));
+    public long skip(long n) {
+      int chunk = (int) Math.max(0, Math.min(n, 8192));
+      return chunk == 0 ? 0 : Math.max(0, read(new byte[chunk], 0, chunk)); // read, so it is counted
     }
   }
 

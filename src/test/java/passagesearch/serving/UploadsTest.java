@@ -254,4 +254,56 @@ class UploadsTest {
         () -> Uploads.receive(cut, "application/x-ndjson", tmp.resolve("cut")));
     assertTrue(e.getMessage().startsWith(Uploads.CUT_OFF), e.getMessage());
   }
+
+  @Test
+  void aTarLongNameOfManyMegabytesIsRefusedBeforeTheReaderHoldsIt() throws Exception {
+    // A GNU long-name entry ('L') whose "name" is 64 MB, written by hand: writers would take minutes.
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    long size = 64L * 1024 * 1024;
+    try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
+      byte[] header = new byte[512];
+      byte[] name = "././@LongLink".getBytes(StandardCharsets.US_ASCII);
+      System.arraycopy(name, 0, header, 0, name.length);
+      byte[] octal = String.format("%011o", size).getBytes(StandardCharsets.US_ASCII);
+      System.arraycopy(octal, 0, header, 124, octal.length);
+      header[156] = 'L';
+      byte[] magic = "ustar  ".getBytes(StandardCharsets.US_ASCII);
+      System.arraycopy(magic, 0, header, 257, magic.length);
+      java.util.Arrays.fill(header, 148, 156, (byte) ' ');
+      int sum = 0;
+      for (byte b : header) {
+        sum += b & 0xff;
+      }
+      byte[] checksum = String.format("%06o\0 ", sum).getBytes(StandardCharsets.US_ASCII);
+      System.arraycopy(checksum, 0, header, 148, 8);
+      gz.write(header);
+      byte[] block = new byte[1024 * 1024];
+      java.util.Arrays.fill(block, (byte) 'n');
+      for (long written = 0; written < size; written += block.length) {
+        gz.write(block);
+      }
+    }
+    assertTrue(bytes.size() < 100_000, "small when packed: " + bytes.size());
+    Uploads.BadUpload e = assertThrows(Uploads.BadUpload.class,
+        () -> unpack(bytes.toByteArray(), "application/gzip", tmp.resolve("longname")));
+    assertTrue(e.getMessage().contains("long name or extended header"), e.getMessage());
+    // Ordinary long names (GNU and PAX) still unpack.
+    for (int mode : new int[] {TarArchiveOutputStream.LONGFILE_GNU, TarArchiveOutputStream.LONGFILE_POSIX}) {
+      ByteArrayOutputStream ok = new ByteArrayOutputStream();
+      try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(ok))) {
+        tar.setLongFileMode(mode);
+        for (String name : new String[] {"d/" + "a".repeat(150) + ".txt", "short.txt"}) {
+          TarArchiveEntry entry = new TarArchiveEntry(name);
+          entry.setSize(3);
+          tar.putArchiveEntry(entry);
+          tar.write("abc".getBytes(StandardCharsets.UTF_8));
+          tar.closeArchiveEntry();
+        }
+      }
+      Path into = tmp.resolve("long-" + mode);
+      unpack(ok.toByteArray(), "application/gzip", into);
+      assertTrue(Files.isRegularFile(into.resolve("d/" + "a".repeat(150) + ".txt")));
+      assertEquals("abc", Files.readString(into.resolve("short.txt")));
+    }
+  }
 }
