@@ -86,8 +86,9 @@ public final class Uploads {
       case TAR_GZ -> {
         BufferedInputStream buffered = new BufferedInputStream(in);
         buffered.mark(1);
-        int first = buffered.read();
-        requireSome(in);
+        if (buffered.read() < 0) {
+          throw new BadUpload(EMPTY_MESSAGE);
+        }
         buffered.reset();
         untar(tarGz(buffered), new Scratch(scratch));
       }
