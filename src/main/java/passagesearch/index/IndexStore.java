@@ -42,6 +42,10 @@ import passagesearch.ingest.SourceDocument;
  * and only then replaces {@code CURRENT} with an atomic rename. A crash at any point before that rename
  * leaves {@code CURRENT} naming the last good generation; {@link #removeUnpublished()} clears what the
  * crash left. The previous generation is kept for rollback; older ones are removed.
+ *
+ * <p>Builds, rollbacks and clean-ups hold the folder's lock ({@link #lock()}, {@link IndexLock}), across
+ * processes: callers take it around {@code build}; {@link #rollback} and {@link #removeUnpublished(IndexLock)}
+ * ask for it. So two builders never pick the same generation name, and none removes another's half-built one.
  */
 public final class IndexStore {
   public static final String CURRENT = "CURRENT";
