@@ -116,7 +116,7 @@ rebuilder() {
   while [ "$next" -lt "$deadline" ]; do
     while [ "$(now_ms)" -lt "$next" ]; do sleep 0.1; done
     t0=$(now_ms)
-    reply=$(curl -s --max-time 10 -w '\n%{http_code}' -X POST -H "Authorization: Bearer $token" "$base/api/index/rebuild")
+    reply=$(curl -s --max-time 10 -w '\n%{http_code}' -X POST -H "Authorization: Bearer $token" "$base/api/index/rebuild?corpus=configured")
     code=${reply##*$'\n'}
     if [ "$code" != 202 ]; then
       echo "$t0 $(now_ms) REFUSED-$code" >>"$work/rebuilds.tsv"

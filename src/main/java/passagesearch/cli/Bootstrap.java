@@ -1,9 +1,12 @@
 package passagesearch.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import passagesearch.config.ConfigLoader;
 import passagesearch.config.IndexConfig;
 import passagesearch.index.GenerationInfo;
+import passagesearch.index.IndexException;
+import passagesearch.index.IndexLock;
 import passagesearch.index.IndexStore;
 import passagesearch.ingest.Corpus;
 import passagesearch.ingest.CorpusReader;
@@ -11,6 +14,9 @@ import passagesearch.search.SearchService;
 
 /** Loads configuration and corpus, builds the index when it is missing or stale, opens it for search. */
 final class Bootstrap {
+  /** How long {@code index} and {@code serve} wait for another build of the same index folder to finish. */
+  static final Duration LOCK_PATIENCE = Duration.ofMinutes(30);
+
   private final Locations at;
   private final PrintWriter err;
   private final boolean strict;
@@ -28,32 +34,63 @@ final class Bootstrap {
   /** What a rebuild made, and what it could not read. */
   record Rebuilt(GenerationInfo info, int skipped) {}
 
-  /** Builds a new generation whatever the state of the index. */
+  /**
+   * Builds a new generation whatever the state of the index. Waits, saying so, while another build or
+   * rollback holds the index folder (a server rebuilding, say): its half-built generation is its own.
+   */
   Rebuilt rebuild() {
     IndexConfig config = new ConfigLoader().load(at.config, at.ranking);
     Corpus corpus = readCorpus();
     IndexStore store = new IndexStore(at.index);
-    store.removeUnpublished();
-    return new Rebuilt(store.build(corpus, config, progress()), corpus.skipped().size());
+    try (IndexLock lock = lock(store)) {
+      store.removeUnpublished(lock);
+      return new Rebuilt(store.build(corpus, config, progress()), corpus.skipped().size());
+    }
   }
 
-  /** Opens the index, building it first when there is none or the corpus or configuration changed. */
+  /**
+   * Opens the index, building it first when there is none or the corpus or configuration changed. Before
+   * that, under the index folder's lock, it clears what a crash left (unpublished generations, upload
+   * scratch); an index folder that cannot be written is served as it is when it is fresh.
+   */
   SearchService open(boolean mayBuild) {
     IndexConfig config = new ConfigLoader().load(at.config, at.ranking);
     IndexStore store = new IndexStore(at.index);
     if (mayBuild) {
-      store.removeUnpublished();
-      // The corpus's fingerprint says whether the index is fresh; its documents are read only to rebuild.
-      if (!store.isFresh(new CorpusReader(strict).fingerprint(at.corpus), config)) {
-        Corpus corpus = readCorpus();
-        err.println(store.current().isPresent()
-            ? "The corpus or index-config changed since the index was built: rebuilding."
-            : "No index yet in " + store.root() + ": building it.");
+      IndexLock lock;
+      try {
+        lock = lock(store);
+      } catch (IndexException cannotWrite) {
+        if (!store.isFresh(new CorpusReader(strict).fingerprint(at.corpus), config)) {
+          throw cannotWrite;
+        }
+        err.println("warning: " + cannotWrite.getMessage() + "; serving the index as it is");
         err.flush();
-        store.build(corpus, config);
+        return new SearchService(store.openCurrent(config));
+      }
+      try (lock) {
+        store.removeUnpublished(lock);
+        // The corpus's fingerprint says whether the index is fresh; its documents are read only to rebuild.
+        if (!store.isFresh(new CorpusReader(strict).fingerprint(at.corpus), config)) {
+          Corpus corpus = readCorpus();
+          err.println(store.current().isPresent()
+              ? "The corpus or index-config changed since the index was built: rebuilding."
+              : "No index yet in " + store.root() + ": building it.");
+          err.flush();
+          store.build(corpus, config);
+        }
       }
     }
     return new SearchService(store.openCurrent(config));
+  }
+
+  /** The index folder's lock, waiting up to {@link #LOCK_PATIENCE} for another holder and saying so. */
+  private IndexLock lock(IndexStore store) {
+    return store.lock(LOCK_PATIENCE, () -> {
+      err.println("Another build or rollback is running in " + store.root() + " (it holds " + IndexLock.FILE
+          + "); waiting up to " + LOCK_PATIENCE.toMinutes() + " minutes for it to finish.");
+      err.flush();
+    });
   }
 
   /** A progress line on a terminal (documents and passages per second, time left); nothing otherwise. */

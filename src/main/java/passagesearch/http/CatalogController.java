@@ -58,10 +58,13 @@ final class CatalogController {
   }
 
   void index(Context ctx) {
-    if (clientHasIt(ctx)) {
+    new QueryParams(ctx, Set.of());
+    IndexStatus s = search.status();
+    // The answer changes when another process publishes a generation, not only when this one swaps.
+    if (Caching.notModified(ctx, s.generation() + "~" + s.published())) {
       return;
     }
-    ctx.json(search.status());
+    ctx.json(s);
   }
 
   void ready(Context ctx) {

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import passagesearch.search.InvalidRequestException;
 import passagesearch.search.SearchService;
 import passagesearch.serving.IndexManager;
+import passagesearch.serving.Uploads;
 
 /**
  * The HTTP front door. {@link #create} builds the server unstarted; {@link #start} binds it (port 0 picks
@@ -28,8 +29,11 @@ import passagesearch.serving.IndexManager;
 public final class WebServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
   private static final long MAX_REQUEST_BYTES = 1_000_000;
-  /** A corpus sent with a rebuild request may be larger. */
-  private static final long MAX_UPLOAD_BYTES = 64L * 1024 * 1024;
+  /**
+   * A corpus sent with a rebuild request may be larger; it is streamed to disk, never held in memory, and
+   * the bound is what the production heap can index ({@link Uploads#MAX_UPLOAD_BYTES}).
+   */
+  private static final long MAX_UPLOAD_BYTES = Uploads.MAX_UPLOAD_BYTES;
   /** How long {@link #close} waits for requests in flight to finish before cutting them off. */
   static final long STOP_TIMEOUT_MILLIS = 10_000;
 
@@ -67,7 +71,8 @@ public final class WebServer implements AutoCloseable {
       config.startup.showJavalinBanner = false;
       config.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
       config.http.prefer405over404 = true;
-      config.http.maxRequestSize = MAX_UPLOAD_BYTES;
+      // Bodies read whole (ctx.body()) are bounded by this; uploads are streamed and bounded in Uploads.
+      config.http.maxRequestSize = MAX_REQUEST_BYTES;
       config.staticFiles.add("/public", Location.CLASSPATH);
       config.http.compressionStrategy = CompressionStrategy.GZIP;
       config.jetty.modifyServer(server -> {

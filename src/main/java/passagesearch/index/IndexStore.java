@@ -42,12 +42,18 @@ import passagesearch.ingest.SourceDocument;
  * and only then replaces {@code CURRENT} with an atomic rename. A crash at any point before that rename
  * leaves {@code CURRENT} naming the last good generation; {@link #removeUnpublished()} clears what the
  * crash left. The previous generation is kept for rollback; older ones are removed.
+ *
+ * <p>Builds, rollbacks and clean-ups hold the folder's lock ({@link #lock()}, {@link IndexLock}), across
+ * processes: callers take it around {@code build}; {@link #rollback} and {@link #removeUnpublished(IndexLock)}
+ * ask for it. So two builders never pick the same generation name, and none removes another's half-built one.
  */
 public final class IndexStore {
   public static final String CURRENT = "CURRENT";
   static final String INFO_FILE = "generation.json";
   static final String SOURCES_FILE = "sources.json";
   private static final String PREFIX = "gen-";
+  private static final String SCRATCH = "uploads";
+  private static final long LOCK_POLL_MILLIS = 100;
   private static final Logger LOG = LoggerFactory.getLogger(IndexStore.class);
 
   private final Path root;
@@ -63,20 +69,83 @@ public final class IndexStore {
 
   /** The generation {@code CURRENT} names, if there is a complete one. */
   public Optional<GenerationInfo> current() {
+    Optional<String> name = publishedName();
+    if (name.isEmpty()) {
+      return Optional.empty();
+    }
+    Path info = root.resolve(name.get()).resolve(INFO_FILE);
+    try {
+      return Files.isRegularFile(info) ? Optional.of(json.readValue(info.toFile(), GenerationInfo.class)) : Optional.empty();
+    } catch (IOException e) {
+      LOG.warn("cannot read the current generation of {}: {}", root, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /** The name {@code CURRENT} holds now, complete or not; empty when it is missing or holds no generation name. */
+  public Optional<String> publishedName() {
+    return publishedName(root);
+  }
+
+  static Optional<String> publishedName(Path root) {
     Path pointer = root.resolve(CURRENT);
     if (!Files.isRegularFile(pointer)) {
       return Optional.empty();
     }
     try {
       String name = Files.readString(pointer, StandardCharsets.UTF_8).strip();
-      if (!name.matches(PREFIX + "\\d{6}")) {
-        return Optional.empty();
-      }
-      Path info = root.resolve(name).resolve(INFO_FILE);
-      return Files.isRegularFile(info) ? Optional.of(json.readValue(info.toFile(), GenerationInfo.class)) : Optional.empty();
+      return name.matches(PREFIX + "\\d{6}") ? Optional.of(name) : Optional.empty();
     } catch (IOException e) {
-      LOG.warn("cannot read the current generation of {}: {}", root, e.getMessage());
+      LOG.warn("cannot read {}: {}", pointer, e.getMessage());
       return Optional.empty();
+    }
+  }
+
+  /** Where uploaded corpora are unpacked while they are indexed: a scratch folder nothing else uses. */
+  public Path scratch() {
+    return root.resolve(SCRATCH);
+  }
+
+  /**
+   * Takes the index folder's lock now (see {@link IndexLock}); builds, rollbacks and clean-ups hold it.
+   *
+   * @throws IndexBusy when another holder has it
+   * @throws IndexException when the folder cannot be written, saying why
+   */
+  public IndexLock lock() {
+    return lock(java.time.Duration.ZERO, () -> { });
+  }
+
+  /**
+   * The same, waiting up to {@code patience} for another holder to finish; {@code waiting} runs once, when
+   * it first has to wait.
+   */
+  public IndexLock lock(java.time.Duration patience, Runnable waiting) {
+    long deadline = System.nanoTime() + patience.toNanos();
+    boolean told = false;
+    while (true) {
+      IndexLock lock;
+      try {
+        lock = IndexLock.tryTake(root);
+      } catch (IOException e) {
+        throw new IndexException("cannot lock the index folder " + root + ": " + StorageErrors.describe(e), e);
+      }
+      if (lock != null) {
+        return lock;
+      }
+      if (System.nanoTime() - deadline >= 0) {
+        throw new IndexBusy(root);
+      }
+      if (!told) {
+        waiting.run();
+        told = true;
+      }
+      try {
+        Thread.sleep(LOCK_POLL_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IndexBusy(root);
+      }
     }
   }
 
@@ -188,38 +257,96 @@ public final class IndexStore {
   }
 
   /**
-   * Publishes the complete generation before the current one, making it current; empty when there is
-   * none. The generation rolled back from is kept, so a later build still numbers after it.
+   * Publishes the complete generation before the current one, making it current, and returns it opened
+   * for searching. It is opened and checked (it has passages, a lookup by id answers) before {@code CURRENT}
+   * changes, so a rollback that fails changes nothing. The generation rolled back from is kept, so a later
+   * build still numbers after it.
+   *
+   * @param held the index folder's lock, held by the caller until it serves what this returns
+   * @throws NoRollback when there is no previous generation, or it cannot be served, saying why
+   * @throws IndexException when {@code CURRENT} cannot be written (a full or read-only disk), saying why
    */
-  public Optional<String> rollback() {
-    String current = current().map(GenerationInfo::name).orElse(null);
-    if (current == null) {
-      return Optional.empty();
-    }
-    Optional<String> previous = generations().stream()
+  public OpenIndex rollback(IndexLock held, IndexConfig config) {
+    requireHeld(held);
+    String current = publishedName().orElseThrow(() -> new NoRollback("no generation is published in " + root));
+    String previous = generations().stream()
         .map(p -> p.getFileName().toString())
         .filter(name -> name.compareTo(current) < 0)
         .filter(name -> Files.isRegularFile(root.resolve(name).resolve(INFO_FILE)))
-        .reduce((a, b) -> b);
+        .reduce((a, b) -> b)
+        .orElseThrow(() -> new NoRollback("there is no previous generation to roll back to"));
+    OpenIndex opened = null;
     try {
-      if (previous.isPresent()) {
-        publish(previous.get());
+      GenerationInfo info = json.readValue(root.resolve(previous).resolve(INFO_FILE).toFile(), GenerationInfo.class);
+      opened = open(info, config);
+      opened.verify();
+    } catch (IOException | RuntimeException e) {
+      if (opened != null) {
+        opened.close();
       }
-    } catch (IOException e) {
-      throw new IndexException("rollback to " + previous.get() + " failed: " + e.getMessage(), e);
+      String why = e instanceof IOException io ? StorageErrors.describe(io) : e.getMessage();
+      throw new NoRollback("the previous generation " + previous + " cannot be served, so " + current
+          + " stays: " + why, e);
     }
-    return previous;
+    try {
+      publish(previous);
+    } catch (IOException e) {
+      opened.close();
+      throw new IndexException("rollback to " + previous + " failed, " + current + " stays: cannot write "
+          + root.resolve(CURRENT) + ": " + StorageErrors.describe(e), e);
+    }
+    LOG.info("rolled back from {} to {}", current, previous);
+    return opened;
   }
 
-  /** Removes generation folders that were never published (a build that crashed or failed). */
+  /**
+   * Removes what a crashed or failed build left, when no build runs: generation folders that were never
+   * published, temporary pointer files, and upload scratch. Does nothing, and says so, while another
+   * holder has the index folder's lock: what it is building is not left over.
+   */
   public void removeUnpublished() {
-    String current = current().map(GenerationInfo::name).orElse(null);
+    IndexLock held;
+    try {
+      held = lock();
+    } catch (IndexBusy busy) {
+      LOG.info("not clearing leftovers: {}", busy.getMessage());
+      return;
+    }
+    try (held) {
+      removeUnpublished(held);
+    }
+  }
+
+  /** The same, under the lock the caller holds. */
+  public void removeUnpublished(IndexLock held) {
+    requireHeld(held);
+    String current = publishedName().orElse(null);
     for (Path dir : generations()) {
       String name = dir.getFileName().toString();
       if (!name.equals(current) && !Files.isRegularFile(dir.resolve(INFO_FILE))) {
         LOG.warn("removing unpublished generation {}", name);
         deleteQuietly(dir);
       }
+    }
+    if (Files.isDirectory(root)) {
+      try (Stream<Path> s = Files.list(root)) {
+        for (Path p : s.filter(p -> p.getFileName().toString().matches(CURRENT + "\\..*tmp")).toList()) {
+          LOG.warn("removing {}, left by a publish that did not finish", p.getFileName());
+          Files.deleteIfExists(p);
+        }
+      } catch (IOException e) {
+        LOG.warn("could not clear temporary files in {}: {}", root, e.getMessage());
+      }
+    }
+    if (Files.exists(scratch())) {
+      LOG.warn("removing upload scratch left by a stopped rebuild: {}", scratch());
+      deleteQuietly(scratch());
+    }
+  }
+
+  private void requireHeld(IndexLock held) {
+    if (held == null || !held.root().equals(root)) {
+      throw new IllegalArgumentException("the lock of " + root + " must be held");
     }
   }
 
@@ -269,13 +396,26 @@ public final class IndexStore {
     }
   }
 
+  /**
+   * Points {@code CURRENT} at {@code name} by an atomic rename of a temporary file with a name of its own,
+   * so writers never share one; the temporary file is gone afterwards, whatever happened.
+   */
   private void publish(String name) throws IOException {
-    Path tmp = root.resolve(CURRENT + ".tmp");
-    Files.writeString(tmp, name + "\n", StandardCharsets.UTF_8);
+    Path tmp = root.resolve(CURRENT + "." + java.util.UUID.randomUUID() + ".tmp");
     try {
-      Files.move(tmp, root.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, root.resolve(CURRENT), StandardCopyOption.REPLACE_EXISTING);
+      Files.writeString(tmp, name + "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW,
+          java.nio.file.StandardOpenOption.WRITE);
+      try {
+        Files.move(tmp, root.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, root.resolve(CURRENT), StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException e) {
+        LOG.warn("could not remove {}: {}", tmp, e.getMessage());
+      }
     }
   }
 

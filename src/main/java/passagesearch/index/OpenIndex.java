@@ -126,6 +126,14 @@ public final class OpenIndex implements Closeable {
     return info;
   }
 
+  /**
+   * The generation its index folder's {@code CURRENT} names now; another than this one when a newer build
+   * or a rollback was published since this one was opened (by another process, say). Empty when none is.
+   */
+  public java.util.Optional<String> published() {
+    return IndexStore.publishedName(dir.getParent());
+  }
+
   public IndexConfig config() {
     return config;
   }

@@ -10,6 +10,9 @@ package passagesearch.search;
  * @param passages passages in it
  * @param corpusFingerprint hash of the corpus it was built from
  * @param configFingerprint hash of the index configuration it was built with
+ * @param published the generation the index folder's {@code CURRENT} names now (null when none): another
+ *     than {@code generation} when another process published one since, which a restart would serve
+ * @param stale true when {@code published} is not the generation being served
  */
 public record IndexStatus(
     String generation,
@@ -18,4 +21,6 @@ public record IndexStatus(
     int documents,
     int passages,
     String corpusFingerprint,
-    String configFingerprint) {}
+    String configFingerprint,
+    String published,
+    boolean stale) {}

@@ -77,9 +77,11 @@ public final class SearchService implements AutoCloseable {
 
   /** What is being served, for clients. */
   public IndexStatus status() {
-    GenerationInfo g = generation();
+    OpenIndex index = current.get().index();
+    GenerationInfo g = index.info();
+    String published = index.published().orElse(null);
     return new IndexStatus(g.name(), g.builtAt(), g.buildMillis(), g.documents().size(), g.passages(),
-        g.corpusFingerprint(), g.configFingerprint());
+        g.corpusFingerprint(), g.configFingerprint(), published, !g.name().equals(published));
   }
 
   /** What is being served. */

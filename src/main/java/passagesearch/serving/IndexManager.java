@@ -1,20 +1,31 @@
 package passagesearch.serving;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import passagesearch.config.ConfigLoader;
 import passagesearch.config.IndexConfig;
 import passagesearch.index.GenerationInfo;
+import passagesearch.index.IndexBusy;
+import passagesearch.index.IndexException;
+import passagesearch.index.IndexLock;
 import passagesearch.index.IndexStore;
+import passagesearch.index.NoRollback;
+import passagesearch.index.OpenIndex;
 import passagesearch.index.StorageErrors;
 import passagesearch.ingest.Corpus;
 import passagesearch.ingest.CorpusReader;
@@ -22,14 +33,17 @@ import passagesearch.search.SearchService;
 
 /**
  * Rebuilds the index in the background, one job at a time, and swaps searches onto the new generation
- * once it is built and checked; a failed rebuild leaves the serving generation as it was. Rollback serves
- * the previous generation again.
+ * once it is built and checked; a failed rebuild leaves the serving generation as it was and ends as a
+ * FAILED job that says why. Rollback serves the previous generation again.
+ *
+ * <p>A rebuild (from the moment its upload starts arriving until it is served) and a rollback (until it is
+ * served) hold the index folder's lock, so they exclude each other and any {@code index} command or other
+ * server working on the same folder; whoever comes second is told so (409), nothing waits.
  */
 public final class IndexManager implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(IndexManager.class);
   private static final int KEPT_JOBS = 50;
   private static final int STOP_WAIT_SECONDS = 10;
-  private static final String UPLOADS = "uploads";
 
   private final Path corpus;
   private final Path config;
@@ -41,6 +55,7 @@ public final class IndexManager implements AutoCloseable {
     t.setDaemon(true);
     return t;
   });
+  /** What holds this process's turn: a rebuild job's id, or "a rollback". */
   private final AtomicReference<String> running = new AtomicReference<>();
   private final Map<String, RebuildJob> jobs = new LinkedHashMap<>();
 
@@ -55,103 +70,172 @@ public final class IndexManager implements AutoCloseable {
     this.search = search;
   }
 
-  /** Starts a rebuild of the configured corpus; fails with {@link RebuildInProgress} while one runs. */
+  /** Starts a rebuild of the configured corpus; fails with {@link Busy} while a rebuild or rollback runs. */
   public RebuildJob rebuild() {
     return start(null, null);
   }
 
   /**
-   * Starts a rebuild of a corpus sent with the request (see {@link Uploads}); the upload is checked and
-   * unpacked before the job is accepted, so a bad one fails here with {@link Uploads.BadUpload}, and one
-   * the disk cannot take (full, read-only) with {@link UploadNotStored}.
+   * Starts a rebuild of a corpus arriving on {@code body} (see {@link Uploads}); the upload is received,
+   * checked and unpacked before the job is accepted, so a bad one fails here with {@link Uploads.BadUpload}
+   * or {@link Uploads.TooLarge}, and one the disk cannot take (full, read-only) with {@link NotStored}.
    */
-  public RebuildJob rebuild(byte[] body, String contentType) {
+  public RebuildJob rebuild(InputStream body, String contentType) {
     return start(body, contentType);
   }
 
-  private RebuildJob start(byte[] body, String contentType) {
+  private RebuildJob start(InputStream body, String contentType) {
     String id = UUID.randomUUID().toString();
-    if (!running.compareAndSet(null, id)) {
-      throw new RebuildInProgress(running.get());
-    }
-    Path source = corpus;
+    take("rebuild job " + id);
+    IndexLock lock = null;
+    Path scratch = null;
+    RuntimeException lockFailure = null;
     try {
-      if (body != null) {
-        source = store.root().resolve(UPLOADS).resolve(id);
-        Uploads.unpack(body, contentType, source);
-      }
-    } catch (java.io.IOException | RuntimeException e) {
-      running.set(null);
-      removeScratch(source);
-      if (e instanceof RuntimeException unchecked) {
-        throw unchecked;
-      }
-      throw new UploadNotStored("the upload cannot be stored in " + source + ": " + StorageErrors.describe(e), e);
-    }
-    RebuildJob queued = new RebuildJob(id, RebuildJob.State.QUEUED, Instant.now().toString(), null,
-        "waiting to start", null, 0, 0, 0);
-    remember(queued);
-    Path from = source;
-    worker.execute(() -> {
       try {
-        run(queued, from);
-      } finally {
+        lock = store.lock();
+      } catch (IndexBusy e) {
+        throw new Busy(e.getMessage());
+      } catch (IndexException e) {
         if (body != null) {
-          removeScratch(from);
+          throw new NotStored("the upload cannot be stored: " + e.getMessage(), e);
+        }
+        lockFailure = e; // the configured corpus: the job says why it could not build
+      }
+      if (body != null) {
+        scratch = store.scratch().resolve(id);
+        try {
+          Uploads.receive(body, contentType, scratch);
+        } catch (IOException e) {
+          throw new NotStored("the upload cannot be stored in " + scratch + ": " + StorageErrors.describe(e), e);
         }
       }
-    });
-    return queued;
+      RebuildJob queued = new RebuildJob(id, RebuildJob.State.QUEUED, Instant.now().toString(), null,
+          "waiting to start", null, 0, 0, 0);
+      remember(queued);
+      Turn turn = new Turn(lock, scratch, lockFailure);
+      worker.execute(new Queued(queued, turn));
+      return queued;
+    } catch (RuntimeException | Error e) {
+      new Turn(lock, scratch, null).end();
+      throw e;
+    }
+  }
+
+  /** A job waiting for the worker; one abandoned at {@link #close} gives back its turn. */
+  private final class Queued implements Runnable {
+    final RebuildJob job;
+    final Turn turn;
+
+    Queued(RebuildJob job, Turn turn) {
+      this.job = job;
+      this.turn = turn;
+    }
+
+    @Override
+    public void run() {
+      IndexManager.this.run(job, turn);
+    }
+  }
+
+  /** What a rebuild holds until it ends: the lock, its upload's scratch folder. Ending gives both back. */
+  private final class Turn {
+    final IndexLock lock;
+    final Path scratch;
+    final RuntimeException lockFailure;
+
+    Turn(IndexLock lock, Path scratch, RuntimeException lockFailure) {
+      this.lock = lock;
+      this.scratch = scratch;
+      this.lockFailure = lockFailure;
+    }
+
+    Path source() {
+      return scratch == null ? corpus : scratch;
+    }
+
+    void end() {
+      try {
+        if (scratch != null) {
+          removeScratch(scratch);
+        }
+      } finally {
+        if (lock != null) {
+          lock.close();
+        }
+        running.set(null);
+      }
+    }
+  }
+
+  private void take(String what) {
+    if (!running.compareAndSet(null, what)) {
+      throw new Busy("a rebuild or rollback is already running (" + running.get() + "); try again when it has finished");
+    }
   }
 
   /** Removes an upload's scratch folder, and the uploads folder with it when no other upload is there. */
   private void removeScratch(Path scratch) {
-    if (scratch.equals(corpus)) {
-      return;
-    }
     deleteQuietly(scratch);
     try {
-      java.nio.file.Files.deleteIfExists(store.root().resolve(UPLOADS));
-    } catch (java.io.IOException notEmpty) {
+      Files.deleteIfExists(store.scratch());
+    } catch (IOException notEmpty) {
       LOG.debug("uploads folder kept: {}", notEmpty.getMessage());
     }
   }
 
   private static void deleteQuietly(Path dir) {
-    if (dir == null || !java.nio.file.Files.exists(dir)) {
+    if (dir == null || !Files.exists(dir)) {
       return;
     }
-    try (var walk = java.nio.file.Files.walk(dir)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        java.nio.file.Files.deleteIfExists(p);
+    try (var walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
       }
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       LOG.warn("could not remove {}: {}", dir, e.getMessage());
     }
   }
 
-  private void run(RebuildJob job, Path source) {
-    remember(new RebuildJob(job.id(), RebuildJob.State.RUNNING, job.startedAt(), null, "reading the corpus", null, 0, 0, 0));
+  /** Runs on the worker; every failure short of the JVM's own (out of memory) ends as a FAILED job. */
+  private void run(RebuildJob job, Turn turn) {
+    Corpus read = null;
     try {
+      remember(progress(job, RebuildJob.State.RUNNING, "reading the corpus", null, 0, 0, 0));
+      if (turn.lockFailure != null) {
+        throw turn.lockFailure;
+      }
       IndexConfig cfg = new ConfigLoader().load(config, ranking);
-      Corpus read = new CorpusReader().read(source);
+      read = new CorpusReader().read(turn.source());
+      if (read.documents().isEmpty()) {
+        fail(job, JobMessages.with("the corpus holds no document that could be read", "skipped", read.skipped()));
+        return;
+      }
       GenerationInfo built = store.build(read, cfg, (done, total, passages) -> {
         if (done == total || done % 100 == 0) {
-          remember(new RebuildJob(job.id(), RebuildJob.State.RUNNING, job.startedAt(), null, "indexing", null, done,
-              passages, total));
+          remember(progress(job, RebuildJob.State.RUNNING, "indexing", null, done, passages, total));
         }
       });
       search.swap(store.openCurrent(cfg));
       remember(new RebuildJob(job.id(), RebuildJob.State.SUCCEEDED, job.startedAt(), Instant.now().toString(),
-          "published " + built.name() + (read.skipped().isEmpty() ? "" : "; skipped: " + String.join("; ", read.skipped())),
-          built.name(), built.documents().size(), built.passages(), built.documents().size()));
-    } catch (RuntimeException e) {
-      LOG.warn("rebuild {} failed: {}", job.id(), e.getMessage());
-      remember(new RebuildJob(job.id(), RebuildJob.State.FAILED, job.startedAt(), Instant.now().toString(),
-          e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), null, 0, 0, 0));
+          JobMessages.with("published " + built.name(), "skipped", read.skipped()), built.name(),
+          built.documents().size(), built.passages(), built.documents().size()));
+    } catch (RuntimeException | LinkageError | AssertionError e) {
+      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      LOG.warn("rebuild {} failed: {}", job.id(), JobMessages.cap(reason));
+      fail(job, read == null ? JobMessages.cap(reason) : JobMessages.with(reason, "skipped", read.skipped()));
     } finally {
-      running.set(null);
+      turn.end();
     }
+  }
+
+  private void fail(RebuildJob job, String message) {
+    remember(new RebuildJob(job.id(), RebuildJob.State.FAILED, job.startedAt(), Instant.now().toString(), message,
+        null, 0, 0, 0));
+  }
+
+  private static RebuildJob progress(RebuildJob job, RebuildJob.State state, String message, String generation,
+      int documents, int passages, int total) {
+    return new RebuildJob(job.id(), state, job.startedAt(), null, message, generation, documents, passages, total);
   }
 
   public Optional<RebuildJob> job(String id) {
@@ -160,15 +244,38 @@ public final class IndexManager implements AutoCloseable {
     }
   }
 
-  /** Serves the previous generation again; empty when there is none. */
-  public Optional<String> rollback() {
-    if (running.get() != null) {
-      throw new RebuildInProgress(running.get());
+  /**
+   * Serves the previous generation again, once it has been opened and checked, and returns its name.
+   *
+   * @throws Busy while a rebuild or rollback runs, here or in another process
+   * @throws CannotRollBack when there is no previous generation that can be served, saying why
+   * @throws NotStored when {@code CURRENT} cannot be written (a full or read-only disk), saying why
+   */
+  public String rollback() {
+    take("a rollback");
+    try (IndexLock lock = lockForRollback()) {
+      IndexConfig cfg = new ConfigLoader().load(config, ranking);
+      OpenIndex previous = store.rollback(lock, cfg);
+      search.swap(previous);
+      return previous.info().name();
+    } catch (NoRollback e) {
+      throw new CannotRollBack(e.getMessage());
+    } catch (IndexException e) {
+      if (e.getCause() instanceof IOException) {
+        throw new NotStored(e.getMessage(), e);
+      }
+      throw e;
+    } finally {
+      running.set(null);
     }
-    IndexConfig cfg = new ConfigLoader().load(config, ranking);
-    Optional<String> previous = store.rollback();
-    previous.ifPresent(name -> search.swap(store.openCurrent(cfg)));
-    return previous;
+  }
+
+  private IndexLock lockForRollback() {
+    try {
+      return store.lock();
+    } catch (IndexBusy e) {
+      throw new Busy(e.getMessage());
+    }
   }
 
   private void remember(RebuildJob job) {
@@ -186,15 +293,19 @@ public final class IndexManager implements AutoCloseable {
    */
   @Override
   public void close() {
-    worker.shutdownNow();
+    List<Runnable> queued = worker.shutdownNow();
     try {
-      if (!worker.awaitTermination(STOP_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+      if (!worker.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
         LOG.warn("the rebuild did not stop within {} s; its folder is removed at the next start", STOP_WAIT_SECONDS);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    // Uploads of jobs that were queued, never started, and so never cleared their scratch folder.
-    deleteQuietly(store.root().resolve(UPLOADS));
+    for (Runnable abandoned : queued) {
+      if (abandoned instanceof Queued q) {
+        fail(q.job, "abandoned: the server stopped before it started");
+        q.turn.end();
+      }
+    }
   }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import passagesearch.TestSupport;
+import passagesearch.index.IndexLock;
 import passagesearch.index.IndexStore;
 import passagesearch.ingest.CorpusReader;
 
@@ -74,7 +75,7 @@ class DiskFailureIT {
           upload.statusCode(), upload.body());
 
       assertServedAsBefore(serve, before);
-      assertEquals(Set.of("CURRENT", "gen-000001", "filler"), names(seen), "no half-built generation, no upload left");
+      assertEquals(Set.of("CURRENT", "gen-000001", "filler", IndexLock.FILE), names(seen), "no half-built generation, no upload left");
       assertEquals("gen-000001", Files.readString(seen.resolve("CURRENT")).strip());
 
       // Room again: the same process rebuilds, and serves the same answers from a new generation.

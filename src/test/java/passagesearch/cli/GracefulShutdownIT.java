@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import passagesearch.TestSupport;
 import passagesearch.config.IndexConfig;
+import passagesearch.index.IndexLock;
 import passagesearch.index.IndexStore;
 import passagesearch.search.SearchService;
 
@@ -82,8 +83,9 @@ class GracefulShutdownIT {
     try (Stream<Path> entries = Files.list(index)) {
       for (Path entry : entries.toList()) {
         String name = entry.getFileName().toString();
-        assertTrue(name.equals(IndexStore.CURRENT) || Files.isRegularFile(entry.resolve("generation.json")),
-            "only CURRENT and complete generations are left, not " + name);
+        assertTrue(name.equals(IndexStore.CURRENT) || name.equals(IndexLock.FILE)
+            || Files.isRegularFile(entry.resolve("generation.json")),
+            "only CURRENT, the lock file and complete generations are left, not " + name);
       }
     }
     IndexConfig config = TestSupport.loadConfig();

@@ -22,6 +22,8 @@ import passagesearch.TestSupport;
  */
 final class ServeProcess implements AutoCloseable {
   static final String TOKEN = "child-admin-token";
+  /** The heap production runs with (bin/jvm.options), and its end on running out of it. */
+  static final List<String> PRODUCTION_HEAP = List.of("-Xmx128m", "-XX:+ExitOnOutOfMemoryError");
   private static final Pattern SERVING = Pattern.compile("on http://[^:]+:(\\d+)/");
 
   final Process process;
@@ -37,9 +39,16 @@ final class ServeProcess implements AutoCloseable {
    * @param log where the child's standard error (its log) goes; its standard output goes beside it
    */
   ServeProcess(List<String> prefix, Path corpus, Path index, Path log) throws IOException, InterruptedException {
+    this(prefix, List.of(), corpus, index, log);
+  }
+
+  /** @param jvmFlags flags for the child's JVM, e.g. the production heap {@link #PRODUCTION_HEAP} */
+  ServeProcess(List<String> prefix, List<String> jvmFlags, Path corpus, Path index, Path log)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(prefix);
-    command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--host", "127.0.0.1",
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmFlags);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--host", "127.0.0.1",
         "--port", "0", "--corpus", corpus.toString(), "--config", TestSupport.config().toString(),
         "--index", index.toString()));
     this.log = log;
@@ -91,7 +100,7 @@ final class ServeProcess implements AutoCloseable {
 
   /** Starts a rebuild of the configured corpus through the admin route and waits for it to end. */
   JsonNode rebuild() throws IOException, InterruptedException {
-    HttpResponse<String> started = http.send(request("/api/index/rebuild").header("Authorization", "Bearer " + TOKEN)
+    HttpResponse<String> started = http.send(request("/api/index/rebuild?corpus=configured").header("Authorization", "Bearer " + TOKEN)
         .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     if (started.statusCode() != 202) {
       throw new AssertionError("rebuild answered " + started.statusCode() + ": " + started.body());

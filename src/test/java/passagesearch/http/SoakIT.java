@@ -30,7 +30,7 @@ import passagesearch.TestSupport;
  * turn from a few client threads over HTTP while the index is rebuilt through the admin route every few
  * seconds. Every answer is a 200 with the same number of matches the query had before any rebuild, every
  * rebuild succeeds, and at the end no file of a removed generation is still mapped (a reader left open
- * after a swap). Unlike {@code RebuildUnderLoadTest} (the search service alone, one query) this goes
+ * after a swap). Unlike {@code RebuildUnderLoadIT} (the search service alone, one query) this goes
  * through Jetty, the admin route and every seed query. It is bounded by count, not time (8 rebuilds 3 s
  * apart, about 30-40 s), so a slow machine makes it longer, not flaky. Latency is reported, not asserted;
  * {@code -Dsoak.rebuilds=N} runs it longer.
@@ -123,7 +123,7 @@ class SoakIT {
   }
 
   static JsonNode rebuild(LiveServer live) throws Exception {
-    HttpResponse<String> started = live.send(live.request("/api/index/rebuild")
+    HttpResponse<String> started = live.send(live.request("/api/index/rebuild?corpus=configured")
         .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()));
     assertEquals(202, started.statusCode(), started.body());
     String id = live.json(started.body()).get("id").asText();

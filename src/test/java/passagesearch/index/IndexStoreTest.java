@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,17 +121,76 @@ class IndexStoreTest {
     assertThrows(IndexException.class, () -> store.openCurrent(config));
   }
 
+  /** Rolls back under the lock, as the server does, and closes what it opened. */
+  static String rollBack(IndexStore store, IndexConfig config) {
+    try (IndexLock lock = store.lock(); OpenIndex opened = store.rollback(lock, config)) {
+      return opened.info().name();
+    }
+  }
+
   @Test
   void afterARollbackTheNextBuildKeepsTheGenerationThatWasServed() throws Exception {
     IndexStore store = new IndexStore(tmp);
     store.build(seed, config);
     store.build(seed, config);
-    assertEquals("gen-000001", store.rollback().orElseThrow());
+    assertEquals("gen-000001", rollBack(store, config));
     assertEquals("gen-000001", store.current().orElseThrow().name());
     store.build(seed, config);
     assertEquals("gen-000003", store.current().orElseThrow().name());
     assertTrue(Files.exists(tmp.resolve("gen-000001")), "the generation served before is kept for rollback");
     assertFalse(Files.exists(tmp.resolve("gen-000002")));
-    assertEquals("gen-000001", store.rollback().orElseThrow());
+    assertEquals("gen-000001", rollBack(store, config));
+  }
+
+  @Test
+  void aRollbackToAGenerationThatCannotBeOpenedChangesNothingAndSaysWhy() throws Exception {
+    IndexStore store = new IndexStore(tmp);
+    store.build(seed, config);
+    store.build(seed, config);
+    try (Stream<Path> files = Files.list(tmp.resolve("gen-000001"))) {
+      for (Path segments : files.filter(f -> f.getFileName().toString().startsWith("segments_")).toList()) {
+        Files.delete(segments);
+      }
+    }
+    NoRollback refused = assertThrows(NoRollback.class, () -> rollBack(store, config));
+    assertTrue(refused.getMessage().contains("gen-000001 cannot be served"), refused.getMessage());
+    assertTrue(refused.getMessage().contains("gen-000002 stays"), refused.getMessage());
+    assertEquals("gen-000002\n", Files.readString(tmp.resolve(IndexStore.CURRENT)));
+    try (Stream<Path> s = Files.list(tmp)) {
+      assertEquals(List.of(), s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp")).toList());
+    }
+    try (OpenIndex open = store.openCurrent(config)) {
+      assertEquals("gen-000002", open.info().name());
+    }
+    NoRollback none = assertThrows(NoRollback.class, () -> rollBack(new IndexStore(tmp.resolve("empty")), config));
+    assertEquals("no generation is published in " + tmp.resolve("empty"), none.getMessage());
+  }
+
+  @Test
+  void theLockIsHeldByOneHolderAtATimeAndTheLeftoversOfARunningBuildAreNotRemoved() throws Exception {
+    IndexStore store = new IndexStore(tmp);
+    store.build(seed, config);
+    Files.createDirectories(tmp.resolve("gen-000002"));
+    Files.writeString(tmp.resolve("gen-000002/_0.cfs"), "being written by another builder");
+    Files.createDirectories(store.scratch().resolve("upload-in-flight"));
+    try (IndexLock held = store.lock()) {
+      assertThrows(IndexBusy.class, store::lock, "one holder at a time");
+      assertThrows(IndexBusy.class, () -> new IndexStore(tmp).lock(), "another store on the same folder too");
+      store.removeUnpublished(); // takes the lock itself: it is held, so it leaves everything alone
+      assertTrue(Files.exists(tmp.resolve("gen-000002/_0.cfs")), "another holder's half-built generation is kept");
+      assertTrue(Files.exists(store.scratch().resolve("upload-in-flight")));
+      long started = System.nanoTime();
+      assertThrows(IndexBusy.class, () -> store.lock(java.time.Duration.ofMillis(300), () -> { }));
+      assertTrue(System.nanoTime() - started >= 300_000_000L, "waited before giving up");
+    }
+    Files.writeString(tmp.resolve("CURRENT.1234.tmp"), "");
+    store.removeUnpublished();
+    assertFalse(Files.exists(tmp.resolve("gen-000002")));
+    assertFalse(Files.exists(store.scratch()), "upload scratch left by a crash is removed");
+    assertFalse(Files.exists(tmp.resolve("CURRENT.1234.tmp")));
+    assertTrue(Files.exists(tmp.resolve(IndexLock.FILE)), "the lock file stays; the lock is the OS's");
+    try (IndexLock again = store.lock()) {
+      assertEquals("gen-000002", store.build(seed, config).name());
+    }
   }
 }

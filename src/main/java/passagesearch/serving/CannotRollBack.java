@@ -1,0 +1,8 @@
+package passagesearch.serving;
+
+/** There is no previous generation that could be served; the message says why. Nothing was changed. */
+public final class CannotRollBack extends RuntimeException {
+  CannotRollBack(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,45 @@
+package passagesearch.serving;
+
+import java.util.List;
+
+/**
+ * Keeps a job's message short whatever went wrong: the first {@value #LISTED} problems, a count of the
+ * rest, each problem and the whole message cut to a bounded length. 50,000 bad lines make one line of
+ * reasons, not megabytes held for every kept job.
+ */
+final class JobMessages {
+  static final int LISTED = 20;
+  static final int MAX_PROBLEM_CHARS = 200;
+  static final int MAX_CHARS = 4096;
+
+  private JobMessages() {}
+
+  /** {@code head}, then "{@code label} N: first; second; ...; and M more", bounded. */
+  static String with(String head, String label, List<String> problems) {
+    if (problems.isEmpty()) {
+      return cap(head);
+    }
+    StringBuilder text = new StringBuilder(head).append("; ").append(label).append(' ').append(problems.size())
+        .append(": ");
+    int listed = Math.min(LISTED, problems.size());
+    for (int i = 0; i < listed; i++) {
+      text.append(i == 0 ? "" : "; ").append(cut(problems.get(i), MAX_PROBLEM_CHARS));
+    }
+    if (problems.size() > listed) {
+      text.append("; and ").append(problems.size() - listed).append(" more");
+    }
+    return cap(text.toString());
+  }
+
+  /** At most {@value #MAX_CHARS} characters. */
+  static String cap(String text) {
+    return cut(text, MAX_CHARS);
+  }
+
+  private static String cut(String text, int max) {
+    if (text == null) {
+      return "";
+    }
+    return text.length() <= max ? text : text.substring(0, max - 20) + "... (" + (text.length() - max + 20) + " more characters)";
+  }
+}
