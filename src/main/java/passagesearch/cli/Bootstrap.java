@@ -5,8 +5,9 @@ import passagesearch.config.ConfigLoader;
 import passagesearch.config.IndexConfig;
 import passagesearch.index.GenerationInfo;
 import passagesearch.index.IndexStore;
-import passagesearch.ingest.Corpus;
+import passagesearch.ingest.CorpusFolder;
 import passagesearch.ingest.CorpusReader;
+import passagesearch.ingest.ReadReport;
 import passagesearch.search.SearchService;
 
 /** Loads configuration and corpus, builds the index when it is missing or stale, opens it for search. */
@@ -31,10 +32,11 @@ final class Bootstrap {
   /** Builds a new generation whatever the state of the index. */
   Rebuilt rebuild() {
     IndexConfig config = new ConfigLoader().load(at.config, at.ranking);
-    Corpus corpus = readCorpus();
+    CorpusFolder corpus = new CorpusReader(config.limits(), strict).folder(at.corpus);
     IndexStore store = new IndexStore(at.index);
     store.removeUnpublished();
-    return new Rebuilt(store.build(corpus, config, progress()), corpus.skipped().size());
+    GenerationInfo info = store.build(corpus, config, progress());
+    return new Rebuilt(info, print(corpus.lastReport()).skippedTotal());
   }
 
   /** Opens the index, building it first when there is none or the corpus or configuration changed. */
@@ -44,13 +46,14 @@ final class Bootstrap {
     if (mayBuild) {
       store.removeUnpublished();
       // The corpus's fingerprint says whether the index is fresh; its documents are read only to rebuild.
-      if (!store.isFresh(new CorpusReader(strict).fingerprint(at.corpus), config)) {
-        Corpus corpus = readCorpus();
+      CorpusFolder corpus = new CorpusReader(config.limits(), strict).folder(at.corpus);
+      if (!store.isFresh(corpus.fingerprint(), config)) {
         err.println(store.current().isPresent()
             ? "The corpus or index-config changed since the index was built: rebuilding."
             : "No index yet in " + store.root() + ": building it.");
         err.flush();
         store.build(corpus, config);
+        print(corpus.lastReport());
       }
     }
     return new SearchService(store.openCurrent(config));
@@ -82,11 +85,10 @@ final class Bootstrap {
     };
   }
 
-  private Corpus readCorpus() {
-    Corpus corpus = new CorpusReader(strict).read(at.corpus);
-    corpus.warnings().forEach(w -> err.println("warning: " + w));
-    corpus.skipped().forEach(w -> err.println("skipped: " + w));
+  private ReadReport print(ReadReport report) {
+    report.warnings().forEach(w -> err.println("warning: " + w));
+    report.skipped().forEach(w -> err.println("skipped: " + w));
     err.flush();
-    return corpus;
+    return report;
   }
 }

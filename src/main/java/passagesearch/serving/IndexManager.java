@@ -16,7 +16,7 @@ import passagesearch.config.IndexConfig;
 import passagesearch.index.GenerationInfo;
 import passagesearch.index.IndexStore;
 import passagesearch.index.StorageErrors;
-import passagesearch.ingest.Corpus;
+import passagesearch.ingest.CorpusFolder;
 import passagesearch.ingest.CorpusReader;
 import passagesearch.search.SearchService;
 
@@ -134,7 +134,7 @@ public final class IndexManager implements AutoCloseable {
     remember(new RebuildJob(job.id(), RebuildJob.State.RUNNING, job.startedAt(), null, "reading the corpus", null, 0, 0, 0));
     try {
       IndexConfig cfg = new ConfigLoader().load(config, ranking);
-      Corpus read = new CorpusReader().read(source);
+      CorpusFolder read = new CorpusReader(cfg.limits(), false).folder(source);
       GenerationInfo built = store.build(read, cfg, (done, total, passages) -> {
         if (done == total || done % 100 == 0) {
           remember(new RebuildJob(job.id(), RebuildJob.State.RUNNING, job.startedAt(), null, "indexing", null, done,
@@ -143,7 +143,8 @@ public final class IndexManager implements AutoCloseable {
       });
       search.swap(store.openCurrent(cfg));
       remember(new RebuildJob(job.id(), RebuildJob.State.SUCCEEDED, job.startedAt(), Instant.now().toString(),
-          "published " + built.name() + (read.skipped().isEmpty() ? "" : "; skipped: " + String.join("; ", read.skipped())),
+          "published " + built.name() + (read.lastReport().skipped().isEmpty() ? ""
+              : "; skipped: " + String.join("; ", read.lastReport().skipped())),
           built.name(), built.documents().size(), built.passages(), built.documents().size()));
     } catch (RuntimeException e) {
       LOG.warn("rebuild {} failed: {}", job.id(), e.getMessage());
