@@ -164,6 +164,37 @@ class IngestCapsTest {
     assertEquals(List.of("ids.jsonl line 5: id 'a/b c' is indexed as 'a-b-c'"), c.warnings());
   }
 
+  @Test
+  void theCapsAndLimitsAreSettingsOfPassagesYamlAndABadOneIsRefusedNamingIt() throws Exception {
+    Path config = dir.resolve("config");
+    TestSupport.copyFiles(TestSupport.config(), config);
+    String yaml = Files.readString(config.resolve("passages.yaml"));
+    Files.writeString(config.resolve("passages.yaml"), yaml.replace("maxChars: 8000", "maxChars: 300")
+        .replace("maxDocumentBytes: 4000000", "maxDocumentBytes: 5000"));
+    passagesearch.config.IndexConfig loaded = new passagesearch.config.ConfigLoader().load(config);
+    assertEquals(300, loaded.split().passageMaxChars());
+    assertEquals(new IngestLimits(5_000, 50_000, 20), loaded.limits());
+    Files.writeString(config.resolve("passages.yaml"), yaml.replace("hardMaxChars: 200", "hardMaxChars: 9000"));
+    passagesearch.config.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
+        passagesearch.config.ConfigException.class, () -> new passagesearch.config.ConfigLoader().load(config));
+    assertEquals("passages.yaml: heading.hardMaxChars must be at least heading.maxChars and at most 8000", e.getMessage());
+  }
+
+  @Test
+  void aListItemLongerThanThePassageCapIsSplitToo() {
+    PassageSplitter splitter = new PassageSplitter(
+        passagesearch.config.SplitSettings.defaults().withCaps(150, 300), passagesearch.config.BoilerplateRules.none());
+    String text = "Side effects\n\n• " + wordsWithoutEnd(200) + "\n";
+    PassageSplitter.Split split = splitter.splitCounting(text);
+    assertEquals(1, split.paragraphsCut());
+    int words = 0;
+    for (PassageSplitter.Draft d : split.drafts()) {
+      assertTrue(d.end() - d.start() <= 300, d.toString());
+      words += Text.words(text.substring(d.start(), d.end()));
+    }
+    assertEquals(200, words, "every word, once");
+  }
+
   private static byte[] concat(byte[] a, byte[] b) {
     byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);
