@@ -111,10 +111,12 @@ public final class IndexStore {
     Path dir = root.resolve(name);
     boolean published = false;
     try {
+      // Taken before the walk: a file changed while it is read makes the generation stale, never wrongly fresh.
+      String fingerprint = corpus.fingerprint();
       Files.createDirectories(dir);
       GenerationWriter.Written written = GenerationWriter.write(dir, corpus, config, progress);
       GenerationInfo info = new GenerationInfo(
-          name, Instant.now().toString(), corpus.fingerprint(), config.fingerprint(), written.documents(),
+          name, Instant.now().toString(), fingerprint, config.fingerprint(), written.documents(),
           written.passages(), (System.nanoTime() - started) / 1_000_000, PassageDocuments.LAYOUT);
       json.writeValue(dir.resolve(INFO_FILE).toFile(), info);
       try (OpenIndex check = open(info, config)) {

@@ -211,4 +211,19 @@ class IndexStoreTest {
     assertEquals("--strict: latin1.txt: not valid UTF-8", e.getMessage());
     assertEquals(0, generations(tmp.resolve("index")));
   }
+
+  @Test
+  void aGenerationWrittenWithAllItsTextsInOneFileStillShowsPassagesInPlace() throws Exception {
+    IndexStore store = new IndexStore(tmp);
+    GenerationInfo info = store.build(seed, config);
+    Path gen = tmp.resolve(info.name());
+    Files.delete(gen.resolve(SourceTexts.TEXTS));
+    Files.delete(gen.resolve(SourceTexts.OFFSETS));
+    java.util.Map<String, String> all = new java.util.LinkedHashMap<>();
+    seed.documents().forEach(d -> all.put(d.id(), d.text()));
+    new com.fasterxml.jackson.databind.ObjectMapper().writeValue(gen.resolve(IndexStore.SOURCES_FILE).toFile(), all);
+    try (OpenIndex open = store.openCurrent(config)) {
+      assertEquals(seed.documents().get(2).text(), open.sourceText(seed.documents().get(2).id()));
+    }
+  }
 }
