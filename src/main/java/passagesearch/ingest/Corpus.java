@@ -1,5 +1,6 @@
 package passagesearch.ingest;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,7 +38,7 @@ public record Corpus(List<SourceDocument> documents, List<String> warnings, List
       visitor.visit(document, problems::warn);
     }
     ReadReport more = problems.report();
-    List<String> allWarnings = new java.util.ArrayList<>(warnings);
+    List<String> allWarnings = new ArrayList<>(warnings);
     allWarnings.addAll(more.warnings());
     return new ReadReport(allWarnings, allWarnings.size(), skipped, skippedTotal);
   }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import passagesearch.config.Fingerprints;
 import passagesearch.config.IngestLimits;
@@ -22,7 +23,7 @@ public final class CorpusFolder implements DocumentSource {
   private final IngestLimits limits;
   private final boolean strict;
   private String fingerprint;
-  private volatile ReadReport lastReport = new ReadReport(java.util.List.of(), 0, java.util.List.of(), 0);
+  private volatile ReadReport lastReport = new ReadReport(List.of(), 0, List.of(), 0);
 
   CorpusFolder(Path dir, IngestLimits limits, boolean strict) {
     if (!Files.isDirectory(dir)) {
@@ -180,23 +181,23 @@ public final class CorpusFolder implements DocumentSource {
     }
 
     /** The document, or empty when it cannot be indexed (reported with {@code at}, its file and line). */
-    java.util.Optional<SourceDocument> make(String name, String at, Formats.Parsed p, Manifest.Entry entry) {
+    Optional<SourceDocument> make(String name, String at, Formats.Parsed p, Manifest.Entry entry) {
       if (p.text().isBlank()) {
         problems.skip(at + ": the document is empty");
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
       DocumentMetadata metadata = Metadata.of(name, at, p, entry, problems);
       String refusal = DocumentIds.refusal(metadata.id());
       if (refusal != null) {
         problems.skip(at + ": " + refusal);
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
       String clash = ids.putIfAbsent(metadata.id(), at);
       if (clash != null) {
         problems.skip(at + ": document id '" + metadata.id() + "' is already used by " + clash);
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
-      return java.util.Optional.of(new SourceDocument(metadata, p.text()));
+      return Optional.of(new SourceDocument(metadata, p.text()));
     }
   }
 }

@@ -86,7 +86,7 @@ public final class PassageSplitter {
         to++;
       }
       Unit first = units.get(from);
-      for (Span span : pack(units.subList(from, to), text, cuts)) {
+      for (Span span : pack(units.subList(from, to), cuts)) {
         // An identical passage that the document repeats is indexed once.
         if (seen.add(Text.normalise(text.substring(span.start(), span.end())))) {
           drafts.add(new Draft(first.headings(), span.start(), span.end(), first.asideTag()));
@@ -225,7 +225,7 @@ public final class PassageSplitter {
   }
 
   /** Units of one run to passage spans: lists join their introduction, then split and merge by size. */
-  private List<Span> pack(List<Unit> run, String text, Cuts cuts) {
+  private List<Span> pack(List<Unit> run, Cuts cuts) {
     List<Span> pieces = new ArrayList<>();
     List<Span> block = new ArrayList<>();
     for (Unit unit : run) {
