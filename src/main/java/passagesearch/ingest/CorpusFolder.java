@@ -82,9 +82,7 @@ public final class CorpusFolder implements DocumentSource {
               problems);
         } else {
           Formats.Parsed parsed = parse(file, name, extension);
-          if (parsed != null) {
-            documents.make(name, name, parsed, manifest.remove(name)).ifPresent(d -> visitor.visit(d, problems::warn));
-          }
+          documents.make(name, name, parsed, manifest.remove(name)).ifPresent(d -> visitor.visit(d, problems::warn));
         }
       } catch (CorpusException e) {
         if (problems.failed()) {
@@ -107,8 +105,22 @@ public final class CorpusFolder implements DocumentSource {
     return lastReport;
   }
 
-  /** A text, Markdown or HTML file's document, or null when it is over the limits (and reported). */
+  /**
+   * A text, Markdown or HTML file's text and what it states; a file over the limits, or one the parsers
+   * fail on in a way they do not foresee, is a {@link CorpusException} naming it: that file is skipped, not
+   * the rebuild.
+   */
   private Formats.Parsed parse(Path file, String name, String extension) throws IOException {
+    try {
+      return parseWithin(file, name, extension);
+    } catch (CorpusException | IOException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new CorpusException(name + ": cannot be parsed: " + e, e);
+    }
+  }
+
+  private Formats.Parsed parseWithin(Path file, String name, String extension) throws IOException {
     long size = Files.size(file);
     if (size > limits.maxDocumentBytes()) {
       throw new CorpusException(String.format("%s: %,d bytes, more than the %,d a document may have "
