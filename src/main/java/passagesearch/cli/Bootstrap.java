@@ -8,8 +8,9 @@ import passagesearch.index.GenerationInfo;
 import passagesearch.index.IndexException;
 import passagesearch.index.IndexLock;
 import passagesearch.index.IndexStore;
-import passagesearch.ingest.Corpus;
+import passagesearch.ingest.CorpusFolder;
 import passagesearch.ingest.CorpusReader;
+import passagesearch.ingest.ReadReport;
 import passagesearch.search.SearchService;
 
 /** Loads configuration and corpus, builds the index when it is missing or stale, opens it for search. */
@@ -40,11 +41,12 @@ final class Bootstrap {
    */
   Rebuilt rebuild() {
     IndexConfig config = new ConfigLoader().load(at.config, at.ranking);
-    Corpus corpus = readCorpus();
+    CorpusFolder corpus = new CorpusReader(config.limits(), strict).folder(at.corpus);
     IndexStore store = new IndexStore(at.index);
     try (IndexLock lock = lock(store)) {
       store.removeUnpublished(lock);
-      return new Rebuilt(store.build(corpus, config, progress()), corpus.skipped().size());
+      GenerationInfo info = store.build(corpus, config, progress());
+      return new Rebuilt(info, print(corpus.lastReport()).skippedTotal());
     }
   }
 
@@ -57,11 +59,12 @@ final class Bootstrap {
     IndexConfig config = new ConfigLoader().load(at.config, at.ranking);
     IndexStore store = new IndexStore(at.index);
     if (mayBuild) {
+      CorpusFolder corpus = new CorpusReader(config.limits(), strict).folder(at.corpus);
       IndexLock lock;
       try {
         lock = lock(store);
       } catch (IndexException cannotWrite) {
-        if (!store.isFresh(new CorpusReader(strict).fingerprint(at.corpus), config)) {
+        if (!store.isFresh(corpus.fingerprint(), config)) {
           throw cannotWrite;
         }
         err.println("warning: " + cannotWrite.getMessage() + "; serving the index as it is");
@@ -71,13 +74,13 @@ final class Bootstrap {
       try (lock) {
         store.removeUnpublished(lock);
         // The corpus's fingerprint says whether the index is fresh; its documents are read only to rebuild.
-        if (!store.isFresh(new CorpusReader(strict).fingerprint(at.corpus), config)) {
-          Corpus corpus = readCorpus();
+        if (!store.isFresh(corpus.fingerprint(), config)) {
           err.println(store.current().isPresent()
               ? "The corpus or index-config changed since the index was built: rebuilding."
               : "No index yet in " + store.root() + ": building it.");
           err.flush();
           store.build(corpus, config);
+          print(corpus.lastReport());
         }
       }
     }
@@ -119,11 +122,10 @@ final class Bootstrap {
     };
   }
 
-  private Corpus readCorpus() {
-    Corpus corpus = new CorpusReader(strict).read(at.corpus);
-    corpus.warnings().forEach(w -> err.println("warning: " + w));
-    corpus.skipped().forEach(w -> err.println("skipped: " + w));
+  private ReadReport print(ReadReport report) {
+    report.warnings().forEach(w -> err.println("warning: " + w));
+    report.skipped().forEach(w -> err.println("skipped: " + w));
     err.flush();
-    return corpus;
+    return report;
   }
 }

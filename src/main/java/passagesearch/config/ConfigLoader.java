@@ -47,7 +47,9 @@ public final class ConfigLoader {
     if (!Files.isDirectory(dir)) {
       throw new ConfigException("index configuration folder not found: " + dir);
     }
-    SplitSettings split = split(read(dir, "passages.yaml", PassagesFile.class));
+    PassagesFile passages = read(dir, "passages.yaml", PassagesFile.class);
+    SplitSettings split = split(passages);
+    IngestLimits limits = limits(passages.limits());
     BoilerplateRules rules = boilerplate(read(dir, "boilerplate.yaml", BoilerplateFile.class));
     TagVocabulary tags = tags(read(dir, "tags.yaml", TagsFile.class));
     RankingSettings ranking = ranking(read(dir, "ranking.yaml", RankingFile.class));
@@ -58,7 +60,7 @@ public final class ConfigLoader {
     for (String tag : rules.asideSections().stream().map(SectionRule::tag).toList()) {
       requireSetAside(tags, tag);
     }
-    return new IndexConfig(split, rules, tags, vocabulary, ranking, Fingerprints.ofFolder(dir, QUERY_TIME_FILES));
+    return new IndexConfig(split, limits, rules, tags, vocabulary, ranking, Fingerprints.ofFolder(dir, QUERY_TIME_FILES));
   }
 
   private static void requireSetAside(TagVocabulary tags, String tag) {
@@ -87,8 +89,8 @@ public final class ConfigLoader {
 
   private static SplitSettings split(PassagesFile f) {
     SplitSettings d = SplitSettings.defaults();
-    HeadingPart h = f.heading() == null ? new HeadingPart(null, null, null) : f.heading();
-    PassagePart p = f.passage() == null ? new PassagePart(null, null, null, null) : f.passage();
+    HeadingPart h = f.heading() == null ? new HeadingPart(null, null, null, null) : f.heading();
+    PassagePart p = f.passage() == null ? new PassagePart(null, null, null, null, null) : f.passage();
     return new SplitSettings(
         or(h.maxWords(), d.headingMaxWords()),
         or(h.maxChars(), d.headingMaxChars()),
@@ -96,7 +98,19 @@ public final class ConfigLoader {
         or(p.minWords(), d.minWords()),
         or(p.maxWords(), d.maxWords()),
         p.repeatShare() == null ? d.repeatShare() : p.repeatShare(),
-        or(p.repeatMinWords(), d.repeatMinWords()));
+        or(p.repeatMinWords(), d.repeatMinWords()),
+        or(h.hardMaxChars(), d.headingHardMaxChars()),
+        or(p.maxChars(), d.passageMaxChars()));
+  }
+
+  private static IngestLimits limits(LimitsPart l) {
+    IngestLimits d = IngestLimits.defaults();
+    if (l == null) {
+      return d;
+    }
+    return new IngestLimits(
+        or(l.maxDocumentBytes(), d.maxDocumentBytes()), or(l.maxHtmlElements(), d.maxHtmlElements()),
+        or(l.maxReasons(), d.maxReasons()));
   }
 
   private static BoilerplateRules boilerplate(BoilerplateFile f) {
@@ -305,11 +319,13 @@ public final class ConfigLoader {
   }
 
   // The files' shapes. Unknown keys fail, so a misspelt key is an error, not a silent default.
-  record PassagesFile(HeadingPart heading, PassagePart passage) {}
+  record PassagesFile(HeadingPart heading, PassagePart passage, LimitsPart limits) {}
 
-  record HeadingPart(Integer maxWords, Integer maxChars, String sentenceEndings) {}
+  record HeadingPart(Integer maxWords, Integer maxChars, String sentenceEndings, Integer hardMaxChars) {}
 
-  record PassagePart(Integer minWords, Integer maxWords, Double repeatShare, Integer repeatMinWords) {}
+  record PassagePart(Integer minWords, Integer maxWords, Double repeatShare, Integer repeatMinWords, Integer maxChars) {}
+
+  record LimitsPart(Integer maxDocumentBytes, Integer maxHtmlElements, Integer maxReasons) {}
 
   record BoilerplateFile(RuleSet drop, @JsonProperty("setAside") RuleSet setAside) {}
 

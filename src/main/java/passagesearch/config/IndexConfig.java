@@ -8,6 +8,7 @@ package passagesearch.config;
  */
 public record IndexConfig(
     SplitSettings split,
+    IngestLimits limits,
     BoilerplateRules boilerplate,
     TagVocabulary tags,
     Vocabulary vocabulary,
@@ -16,6 +17,6 @@ public record IndexConfig(
 
   /** The same configuration with other ranking settings (for tuning runs). */
   public IndexConfig withRanking(RankingSettings newRanking) {
-    return new IndexConfig(split, boilerplate, tags, vocabulary, newRanking, fingerprint);
+    return new IndexConfig(split, limits, boilerplate, tags, vocabulary, newRanking, fingerprint);
   }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -20,19 +19,12 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.pattern.PatternTokenizer;
-import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.search.similarities.BM25Similarity;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import passagesearch.config.IndexConfig;
 import passagesearch.ingest.Corpus;
-import passagesearch.ingest.Ingest;
-import passagesearch.ingest.Passage;
-import passagesearch.ingest.SourceDocument;
+import passagesearch.ingest.CorpusException;
+import passagesearch.ingest.DocumentSource;
 
 /**
  * The index folder: one sub-folder per generation ({@code gen-000001}, ...) and a file {@code CURRENT}
@@ -50,6 +42,7 @@ import passagesearch.ingest.SourceDocument;
 public final class IndexStore {
   public static final String CURRENT = "CURRENT";
   static final String INFO_FILE = "generation.json";
+  /** Where generations written before {@link SourceTexts} kept their sources' text, all in one file. */
   static final String SOURCES_FILE = "sources.json";
   private static final String PREFIX = "gen-";
   private static final String SCRATCH = "uploads";
@@ -172,51 +165,29 @@ public final class IndexStore {
   }
 
   /** Builds a new generation from the corpus, publishes it, and returns what it holds. */
-  public GenerationInfo build(Corpus corpus, IndexConfig config) {
+  public GenerationInfo build(DocumentSource corpus, IndexConfig config) {
     return build(corpus, config, Progress.NONE);
   }
 
-  /** The same, reporting progress after each document. */
-  public GenerationInfo build(Corpus corpus, IndexConfig config, Progress progress) {
+  /**
+   * The same, reporting progress after each document. The corpus is walked once, one document at a time
+   * ({@link GenerationWriter}); the generation is then described, verified, published, and the
+   * generations no longer needed pruned.
+   */
+  public GenerationInfo build(DocumentSource corpus, IndexConfig config, Progress progress) {
     long started = System.nanoTime();
     String name = nextName();
     Path dir = root.resolve(name);
-    Ingest ingest = new Ingest(config);
-    FacetsConfig facets = PassageDocuments.facetsConfig();
-    List<GenerationInfo.DocumentEntry> entries = new ArrayList<>();
-    int total = 0;
     boolean published = false;
     try {
+      // Taken before the walk: a file changed while it is read makes the generation stale, never wrongly fresh.
+      String fingerprint = corpus.fingerprint();
       Files.createDirectories(dir);
-      IndexWriterConfig writerConfig = new IndexWriterConfig(writerAnalyzer(config))
-          .setSimilarity(new BM25Similarity(config.ranking().k1(), config.ranking().b()))
-          .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-          .setRAMBufferSizeMB(64);
-      try (Directory directory = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(directory, writerConfig)) {
-        for (SourceDocument document : corpus.documents()) {
-          List<Passage> passages = ingest.passages(document);
-          for (Passage passage : passages) {
-            writer.addDocument(PassageDocuments.toDocument(passage, document.metadata().title(), facets));
-          }
-          entries.add(new GenerationInfo.DocumentEntry(document.metadata(), passages.size()));
-          total += passages.size();
-          progress.update(entries.size(), corpus.documents().size(), total);
-        }
-        if (total == 0) {
-          throw new IndexException("the corpus gave no passages: nothing to index");
-        }
-        writer.forceMerge(1);
-        writer.commit();
-      }
+      GenerationWriter.Written written = GenerationWriter.write(dir, corpus, config, progress);
       GenerationInfo info = new GenerationInfo(
-          name, Instant.now().toString(), corpus.fingerprint(), config.fingerprint(), entries, total,
-          (System.nanoTime() - started) / 1_000_000, PassageDocuments.LAYOUT);
-      // The sources' text, so a passage can be shown in place in its document.
-      Map<String, String> sources = new java.util.LinkedHashMap<>();
-      corpus.documents().forEach(d -> sources.put(d.id(), d.text()));
-      json.writeValue(dir.resolve(SOURCES_FILE).toFile(), sources);
-      Path infoFile = dir.resolve(INFO_FILE);
-      json.writeValue(infoFile.toFile(), info);
+          name, Instant.now().toString(), fingerprint, config.fingerprint(), written.documents(),
+          written.passages(), (System.nanoTime() - started) / 1_000_000, PassageDocuments.LAYOUT);
+      json.writeValue(dir.resolve(INFO_FILE).toFile(), info);
       try (OpenIndex check = open(info, config)) {
         check.verify();
       }
@@ -224,15 +195,16 @@ public final class IndexStore {
       publish(name);
       published = true;
       removeOld(name, previous);
-      LOG.info("built {}: {} documents, {} passages in {} ms", name, entries.size(), total, info.buildMillis());
+      LOG.info("built {}: {} documents, {} passages in {} ms", name, info.documents().size(), info.passages(),
+          info.buildMillis());
       return info;
     } catch (IOException | RuntimeException e) {
       if (!published) { // once published, the folder is the one being served: never remove it
         deleteQuietly(dir);
         deleteQuietly(root.resolve(CURRENT + ".tmp"));
       }
-      if (e instanceof IndexException ie) {
-        throw ie;
+      if (e instanceof IndexException || e instanceof CorpusException) {
+        throw (RuntimeException) e;
       }
       throw new IndexException("cannot build a new index generation in " + root + ": " + StorageErrors.describe(e), e);
     }

@@ -3,6 +3,8 @@ package passagesearch.index;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.facet.FacetsConfig;
@@ -32,7 +34,8 @@ public final class OpenIndex implements Closeable {
   private final GenerationInfo info;
   private final IndexConfig config;
   private final Path dir;
-  private volatile Map<String, String> sources;
+  private volatile Map<String, Integer> positions;
+  private Map<String, String> legacySources;
 
   private OpenIndex(DirectoryReader reader, GenerationInfo info, PassageAnalyzer.Set analyzers, IndexConfig config,
       Path dir) throws IOException {
@@ -138,24 +141,49 @@ public final class OpenIndex implements Closeable {
     return config;
   }
 
-  /** The source text of a document of this generation, as indexed; null for an unknown id. */
+  /**
+   * The source text of a document of this generation, as indexed; null for an unknown id. Reads that one
+   * document's text from the generation's {@link SourceTexts}; a generation written before those holds
+   * all its texts in one JSON file, read whole the first time.
+   */
   public String sourceText(String documentId) {
-    Map<String, String> loaded = sources;
+    Integer position = positions().get(documentId);
+    if (position == null) {
+      return null;
+    }
+    try {
+      return SourceTexts.exist(dir) ? SourceTexts.read(dir, position) : legacySources().get(documentId);
+    } catch (IOException e) {
+      throw new IndexException("cannot read the source text of " + documentId + " in " + info.name(), e);
+    }
+  }
+
+  /** Each document's place in corpus order, which is its place in the source texts. */
+  private Map<String, Integer> positions() {
+    Map<String, Integer> loaded = positions;
     if (loaded == null) {
       synchronized (this) {
-        if (sources == null) {
-          try {
-            sources = new com.fasterxml.jackson.databind.ObjectMapper().readValue(
-                dir.resolve(IndexStore.SOURCES_FILE).toFile(),
-                new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() {});
-          } catch (IOException e) {
-            throw new IndexException("cannot read the source texts of " + info.name(), e);
+        if (positions == null) {
+          Map<String, Integer> byId = new HashMap<>();
+          List<GenerationInfo.DocumentEntry> documents = info.documents();
+          for (int i = 0; i < documents.size(); i++) {
+            byId.put(documents.get(i).metadata().id(), i);
           }
+          positions = byId;
         }
-        loaded = sources;
+        loaded = positions;
       }
     }
-    return loaded.get(documentId);
+    return loaded;
+  }
+
+  private synchronized Map<String, String> legacySources() throws IOException {
+    if (legacySources == null) {
+      legacySources = new com.fasterxml.jackson.databind.ObjectMapper().readValue(
+          dir.resolve(IndexStore.SOURCES_FILE).toFile(),
+          new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() {});
+    }
+    return legacySources;
   }
 
   @Override

@@ -9,7 +9,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
@@ -22,11 +21,10 @@ import org.jsoup.nodes.TextNode;
  * The document formats a corpus may hold, each to text the splitter reads and the metadata the file
  * itself states. Plain text and Markdown keep the file's text, so offsets point into the file (front
  * matter is blanked to spaces, keeping every offset); HTML is rendered to text from its structure, and
- * offsets point into that rendering (kept with each index generation); JSON Lines give one document a
- * line, offsets into its {@code text}.
+ * offsets point into that rendering (kept with each index generation); JSON Lines ({@link JsonLines}) give
+ * one document a line, offsets into its {@code text}.
  */
 final class Formats {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final Pattern FRONT_MATTER = Pattern.compile("\\A---\\R(.*?)\\R---\\R", Pattern.DOTALL);
   private static final String DROPPED =
@@ -90,42 +88,21 @@ final class Formats {
     return new Parsed(out.toString(), stated);
   }
 
-  /** Each line of a JSON Lines file that is a document; bad lines go to {@code problems} with their number. */
-  static void jsonLines(String file, String name, Consumer<Parsed> each, List<String> problems) {
-    String[] lines = file.split("\\R", -1);
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i];
-      if (line.isBlank()) {
-        continue;
+  /**
+   * Start tags in an HTML file, counted without parsing it: {@code <} followed by a letter. Comments and
+   * script text may add a few; a parsed tree has at most this many elements plus the ones jsoup adds.
+   */
+  static int startTags(String html) {
+    int count = 0;
+    int at = html.indexOf('<');
+    while (at >= 0 && at + 1 < html.length()) {
+      char c = html.charAt(at + 1);
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+        count++;
       }
-      String at = name + " line " + (i + 1) + ": ";
-      JsonNode n;
-      try {
-        n = JSON.readTree(line);
-      } catch (IOException e) {
-        problems.add(at + "not valid JSON (" + firstLine(e.getMessage()) + ")");
-        continue;
-      }
-      if (n == null || !n.isObject() || !n.hasNonNull("_id") || !n.get("_id").isValueNode()) {
-        problems.add(at + "needs an \"_id\"");
-        continue;
-      }
-      if (!n.hasNonNull("text") || !n.get("text").isTextual() || n.get("text").asText().isBlank()) {
-        problems.add(at + "the document is empty (no \"text\")");
-        continue;
-      }
-      JsonNode meta = n.has("metadata") && n.get("metadata").isObject() ? n.get("metadata") : JSON.createObjectNode();
-      Stated stated = new Stated(
-          n.get("_id").asText(),
-          text(n, "title"),
-          text(meta, "publisher"),
-          text(meta, "author"),
-          firstNonBlank(text(n, "url"), text(meta, "url")),
-          isoDay(text(meta, "updated")),
-          isoDay(text(meta, "reviewed")),
-          isoDay(text(meta, "nextReview")));
-      each.accept(new Parsed(n.get("text").asText(), stated));
+      at = html.indexOf('<', at + 1);
     }
+    return count;
   }
 
   private static Stated stated(JsonNode n) {
@@ -133,7 +110,7 @@ final class Formats {
         isoDay(text(n, "updated")), isoDay(text(n, "reviewed")), isoDay(text(n, "nextReview")));
   }
 
-  private static String text(JsonNode n, String field) {
+  static String text(JsonNode n, String field) {
     JsonNode v = n.get(field);
     return v == null || v.isNull() || !v.isValueNode() || v.asText().isBlank() ? null : v.asText().strip();
   }
@@ -155,7 +132,7 @@ final class Formats {
     return v.isBlank() ? null : v.strip();
   }
 
-  private static String firstNonBlank(String... values) {
+  static String firstNonBlank(String... values) {
     for (String v : values) {
       if (v != null && !v.isBlank()) {
         return v.strip();
@@ -201,7 +178,7 @@ final class Formats {
     return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
   }
 
-  private static String firstLine(String s) {
+  static String firstLine(String s) {
     return s == null ? "" : s.lines().findFirst().orElse("");
   }
 

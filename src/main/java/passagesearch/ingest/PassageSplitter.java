@@ -17,6 +17,11 @@ import passagesearch.config.SplitSettings;
  * a list is one unit with the paragraph that introduces it. Units are then packed: larger ones split at
  * sentence ends, smaller ones merged with a neighbour under the same heading. A passage never crosses a
  * heading, a dropped line or a set-aside boundary. Paragraphs that repeat later text are skipped.
+ *
+ * <p>Two hard caps hold whatever the text: no passage spans more than {@code passageMaxChars} of it (a
+ * sentence or list item longer than that is split at word boundaries), and no heading is longer than
+ * {@code headingHardMaxChars} (cut at a word). Both are counted in the {@link Split}, so they can be
+ * reported.
  */
 public final class PassageSplitter {
   private final SplitSettings settings;
@@ -34,6 +39,20 @@ public final class PassageSplitter {
    */
   public record Draft(List<String> headings, int start, int end, String asideTag) {}
 
+  /**
+   * The passages of a text, and how many times a hard cap cut something.
+   *
+   * @param paragraphsCut sentences or list items longer than a passage may be, split at word boundaries
+   * @param headingsCut headings longer than a heading may be, cut at a word
+   */
+  public record Split(List<Draft> drafts, int paragraphsCut, int headingsCut) {}
+
+  /** Counts of what the hard caps cut during one split. */
+  private static final class Cuts {
+    int paragraphs;
+    int headings;
+  }
+
   /** A line kept as content, with the run it belongs to (a run never crosses a boundary). */
   private record Unit(int index, Line line, int run, List<String> headings, String asideTag) {}
 
@@ -44,14 +63,20 @@ public final class PassageSplitter {
   private record Span(int start, int end, int words, boolean introduces) {}
 
   public List<Draft> split(String text) {
+    return splitCounting(text).drafts();
+  }
+
+  /** The passages, with what the hard caps cut. */
+  public Split splitCounting(String text) {
+    Cuts cuts = new Cuts();
     List<Line> lines = Line.scan(text);
     // Repeats are judged among content paragraphs only: a copy inside chrome or set-aside text must not
     // make the content paragraph look like the repeat.
     boolean[] content = new boolean[lines.size()];
-    for (Unit unit : units(lines, new boolean[lines.size()])) {
+    for (Unit unit : units(lines, new boolean[lines.size()], new Cuts())) {
       content[unit.index()] = unit.asideTag() == null;
     }
-    List<Unit> units = units(lines, Repeats.find(lines, settings, content));
+    List<Unit> units = units(lines, Repeats.find(lines, settings, content), cuts);
     List<Draft> drafts = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     int from = 0;
@@ -61,7 +86,7 @@ public final class PassageSplitter {
         to++;
       }
       Unit first = units.get(from);
-      for (Span span : pack(units.subList(from, to), text)) {
+      for (Span span : pack(units.subList(from, to), cuts)) {
         // An identical passage that the document repeats is indexed once.
         if (seen.add(Text.normalise(text.substring(span.start(), span.end())))) {
           drafts.add(new Draft(first.headings(), span.start(), span.end(), first.asideTag()));
@@ -69,10 +94,10 @@ public final class PassageSplitter {
       }
       from = to;
     }
-    return drafts;
+    return new Split(drafts, cuts.paragraphs, cuts.headings);
   }
 
-  private List<Unit> units(List<Line> lines, boolean[] repeats) {
+  private List<Unit> units(List<Line> lines, boolean[] repeats, Cuts cuts) {
     List<Unit> units = new ArrayList<>();
     int run = 0;
     String h1 = null;
@@ -100,6 +125,11 @@ public final class PassageSplitter {
       if (level > 0) {
         run++;
         String heading = line.kind() == Line.Kind.BULLET || line.mark() > 0 ? line.content() : line.trimmed();
+        if (heading.length() > settings.headingHardMaxChars()) {
+          // An explicit heading (# or <h1>) is a heading at any length; its name is cut, the text around kept.
+          heading = Text.cutAtWord(heading, settings.headingHardMaxChars());
+          cuts.headings++;
+        }
         SectionRule drop = firstSection(rules.dropSections(), line.content());
         if (drop != null) {
           section = new ActiveSection(drop, level, true);
@@ -195,7 +225,7 @@ public final class PassageSplitter {
   }
 
   /** Units of one run to passage spans: lists join their introduction, then split and merge by size. */
-  private List<Span> pack(List<Unit> run, String text) {
+  private List<Span> pack(List<Unit> run, Cuts cuts) {
     List<Span> pieces = new ArrayList<>();
     List<Span> block = new ArrayList<>();
     for (Unit unit : run) {
@@ -203,7 +233,7 @@ public final class PassageSplitter {
         pieces.addAll(splitBlock(block));
         block = new ArrayList<>();
       }
-      block.addAll(atoms(unit.line(), text));
+      block.addAll(atoms(unit.line(), cuts));
     }
     if (!block.isEmpty()) {
       pieces.addAll(splitBlock(block));
@@ -211,14 +241,17 @@ public final class PassageSplitter {
     return merge(pieces);
   }
 
-  /** The smallest pieces a block may be cut into: sentences of a paragraph, whole list items. */
-  private static List<Span> atoms(Line line, String text) {
+  /**
+   * The smallest pieces a block may be cut into: sentences of a paragraph, whole list items; one longer
+   * than a passage may be is split at word boundaries.
+   */
+  private List<Span> atoms(Line line, Cuts cuts) {
     List<Span> atoms = new ArrayList<>();
+    String s = line.trimmed();
     if (line.isItem()) {
-      atoms.add(new Span(line.start(), line.end(), Text.words(line.trimmed()), false));
+      addAtom(atoms, line, 0, s.length(), false, cuts);
       return atoms;
     }
-    String s = line.trimmed();
     int from = 0;
     for (int end : Text.sentenceEnds(s)) {
       int start = from;
@@ -226,12 +259,35 @@ public final class PassageSplitter {
         start++;
       }
       if (start < end) {
-        String sentence = s.substring(start, end);
-        atoms.add(new Span(line.start() + start, line.start() + end, Text.words(sentence), sentence.endsWith(":")));
+        addAtom(atoms, line, start, end, s.charAt(end - 1) == ':', cuts);
       }
       from = end;
     }
     return atoms;
+  }
+
+  /** Adds {@code s[start, end)} of the line as one atom, or as several when it is longer than a passage may be. */
+  private void addAtom(List<Span> atoms, Line line, int start, int end, boolean introduces, Cuts cuts) {
+    String s = line.trimmed();
+    int max = settings.passageMaxChars();
+    if (end - start > max) {
+      cuts.paragraphs++;
+    }
+    while (end - start > max) {
+      int cut = Text.wordBoundaryBefore(s, start, start + max);
+      int pieceEnd = cut;
+      while (pieceEnd > start && Line.blank(s.charAt(pieceEnd - 1))) {
+        pieceEnd--;
+      }
+      atoms.add(new Span(line.start() + start, line.start() + pieceEnd, Text.words(s.subSequence(start, pieceEnd)), false));
+      start = cut;
+      while (start < end && Line.blank(s.charAt(start))) {
+        start++;
+      }
+    }
+    if (start < end) {
+      atoms.add(new Span(line.start() + start, line.start() + end, Text.words(s.subSequence(start, end)), introduces));
+    }
   }
 
   /** Cuts a block larger than the maximum into near-equal pieces at atom boundaries. */
@@ -246,7 +302,9 @@ public final class PassageSplitter {
     Span previous = null;
     for (Span atom : atoms) {
       boolean canCut = previous != null && !previous.introduces();
-      if (start >= 0 && canCut && acc + atom.words() > settings.maxWords()) {
+      // The character cap holds even after an introduction: a passage never spans more than passageMaxChars.
+      boolean tooLong = start >= 0 && atom.end() - start > settings.passageMaxChars();
+      if (start >= 0 && (tooLong || canCut && acc + atom.words() > settings.maxWords())) {
         pieces.add(new Span(start, end, acc, false));
         start = -1;
         acc = 0;
@@ -275,7 +333,7 @@ public final class PassageSplitter {
     for (Span piece : pieces) {
       if (!merged.isEmpty()) {
         Span last = merged.get(merged.size() - 1);
-        if (last.words() < settings.minWords() && last.words() + piece.words() <= settings.maxWords()) {
+        if (last.words() < settings.minWords() && fits(last, piece)) {
           merged.set(merged.size() - 1, join(last, piece));
           continue;
         }
@@ -286,12 +344,17 @@ public final class PassageSplitter {
     if (n >= 2) {
       Span last = merged.get(n - 1);
       Span before = merged.get(n - 2);
-      if (last.words() < settings.minWords() && before.words() + last.words() <= settings.maxWords()) {
+      if (last.words() < settings.minWords() && fits(before, last)) {
         merged.set(n - 2, join(before, last));
         merged.remove(n - 1);
       }
     }
     return merged;
+  }
+
+  /** Whether two neighbouring pieces may be one passage: within both the word and the character maximum. */
+  private boolean fits(Span a, Span b) {
+    return a.words() + b.words() <= settings.maxWords() && b.end() - a.start() <= settings.passageMaxChars();
   }
 
   private static Span join(Span a, Span b) {

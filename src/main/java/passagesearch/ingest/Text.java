@@ -76,6 +76,34 @@ public final class Text {
         || c == '\u202F' || c == '\u205F' || c == '\u3000';
   }
 
+  /**
+   * Derived text (a heading, a title) cut to at most {@code max} characters: at the last space before
+   * the bound when there is one in its second half, else at the bound (never inside a surrogate pair),
+   * with {@code …} standing for the rest.
+   */
+  public static String cutAtWord(String s, int max) {
+    if (s.length() <= max) {
+      return s;
+    }
+    int end = wordBoundaryBefore(s, 0, max - 1);
+    return s.substring(0, end).strip() + "…";
+  }
+
+  /**
+   * Where to end a piece of {@code s} that starts at {@code from} and may reach {@code limit} (exclusive):
+   * after the last whitespace in the piece's second half, else at {@code limit}, moved back one when that
+   * would split a surrogate pair. Always greater than {@code from} when {@code limit > from + 1}.
+   */
+  static int wordBoundaryBefore(CharSequence s, int from, int limit) {
+    for (int i = limit; i > from + (limit - from) / 2; i--) {
+      if (Line.blank(s.charAt(i - 1))) {
+        return i;
+      }
+    }
+    return Character.isHighSurrogate(s.charAt(limit - 1)) && Character.isLowSurrogate(s.charAt(limit))
+        ? limit - 1 : limit;
+  }
+
   /** End offsets (exclusive, relative to {@code s}) of the sentences in a run of text. */
   public static List<Integer> sentenceEnds(String s) {
     BreakIterator it = BreakIterator.getSentenceInstance(Locale.ENGLISH);

@@ -27,8 +27,9 @@ import passagesearch.index.IndexStore;
 import passagesearch.index.NoRollback;
 import passagesearch.index.OpenIndex;
 import passagesearch.index.StorageErrors;
-import passagesearch.ingest.Corpus;
+import passagesearch.ingest.CorpusFolder;
 import passagesearch.ingest.CorpusReader;
+import passagesearch.ingest.ReadReport;
 import passagesearch.search.SearchService;
 
 /**
@@ -196,20 +197,23 @@ public final class IndexManager implements AutoCloseable {
     }
   }
 
+  /** A message and what the corpus read skipped, bounded; the reason alone when nothing was read. */
+  private static String skippedOf(String head, CorpusFolder read) {
+    ReadReport report = read == null ? null : read.lastReport();
+    return report == null ? JobMessages.cap(head)
+        : JobMessages.with(head, "skipped", report.skipped(), report.skippedTotal());
+  }
+
   /** Runs on the worker; every failure short of the JVM's own (out of memory) ends as a FAILED job. */
   private void run(RebuildJob job, Turn turn) {
-    Corpus read = null;
+    CorpusFolder read = null;
     try {
       remember(progress(job, RebuildJob.State.RUNNING, "reading the corpus", null, 0, 0, 0));
       if (turn.lockFailure != null) {
         throw turn.lockFailure;
       }
       IndexConfig cfg = new ConfigLoader().load(config, ranking);
-      read = new CorpusReader().read(turn.source());
-      if (read.documents().isEmpty()) {
-        fail(job, JobMessages.with("the corpus holds no document that could be read", "skipped", read.skipped()));
-        return;
-      }
+      read = new CorpusReader(cfg.limits(), false).folder(turn.source());
       GenerationInfo built = store.build(read, cfg, (done, total, passages) -> {
         if (done == total || done % 100 == 0) {
           remember(progress(job, RebuildJob.State.RUNNING, "indexing", null, done, passages, total));
@@ -217,12 +221,12 @@ public final class IndexManager implements AutoCloseable {
       });
       search.swap(store.openCurrent(cfg));
       remember(new RebuildJob(job.id(), RebuildJob.State.SUCCEEDED, job.startedAt(), Instant.now().toString(),
-          JobMessages.with("published " + built.name(), "skipped", read.skipped()), built.name(),
+          skippedOf("published " + built.name(), read), built.name(),
           built.documents().size(), built.passages(), built.documents().size()));
     } catch (RuntimeException | LinkageError | AssertionError e) {
       String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       LOG.warn("rebuild {} failed: {}", job.id(), JobMessages.cap(reason));
-      fail(job, read == null ? JobMessages.cap(reason) : JobMessages.with(reason, "skipped", read.skipped()));
+      fail(job, skippedOf(reason, read));
     } finally {
       turn.end();
     }

@@ -16,17 +16,22 @@ final class JobMessages {
 
   /** {@code head}, then "{@code label} N: first; second; ...; and M more", bounded. */
   static String with(String head, String label, List<String> problems) {
+    return with(head, label, problems, problems.size());
+  }
+
+  /** The same, when {@code problems} lists only the first of {@code total}. */
+  static String with(String head, String label, List<String> problems, int total) {
     if (problems.isEmpty()) {
       return cap(head);
     }
-    StringBuilder text = new StringBuilder(head).append("; ").append(label).append(' ').append(problems.size())
+    StringBuilder text = new StringBuilder(head).append("; ").append(label).append(' ').append(total)
         .append(": ");
     int listed = Math.min(LISTED, problems.size());
     for (int i = 0; i < listed; i++) {
       text.append(i == 0 ? "" : "; ").append(cut(problems.get(i), MAX_PROBLEM_CHARS));
     }
-    if (problems.size() > listed) {
-      text.append("; and ").append(problems.size() - listed).append(" more");
+    if (total > listed) {
+      text.append("; and ").append(total - listed).append(" more");
     }
     return cap(text.toString());
   }

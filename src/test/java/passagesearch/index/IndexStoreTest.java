@@ -14,7 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import passagesearch.TestSupport;
 import passagesearch.config.IndexConfig;
 import passagesearch.ingest.Corpus;
+import passagesearch.ingest.CorpusFolder;
 import passagesearch.ingest.CorpusReader;
+import passagesearch.ingest.SourceDocument;
 
 /** Index generations on disk: publish, keep one for rollback, survive failed and half-done builds. */
 class IndexStoreTest {
@@ -191,6 +193,96 @@ class IndexStoreTest {
     assertTrue(Files.exists(tmp.resolve(IndexLock.FILE)), "the lock file stays; the lock is the OS's");
     try (IndexLock again = store.lock()) {
       assertEquals("gen-000002", store.build(seed, config).name());
+    }
+  }
+
+  // ---- the streamed build (issue 14) and bad files (issue 13) ----
+
+  @Test
+  void eachDocumentsTextIsKeptOnItsOwnAndReadBackOneDocumentAtATime() throws Exception {
+    IndexStore store = new IndexStore(tmp);
+    GenerationInfo info = store.build(new CorpusReader().folder(TestSupport.corpus()), config);
+    Path gen = tmp.resolve(info.name());
+    assertTrue(Files.isRegularFile(gen.resolve(SourceTexts.TEXTS)));
+    assertEquals(8L * (5 + 1), Files.size(gen.resolve(SourceTexts.OFFSETS)), "a start for each document, and the end");
+    assertFalse(Files.exists(gen.resolve(IndexStore.SOURCES_FILE)), "no file of all the texts");
+    try (OpenIndex open = store.openCurrent(config)) {
+      for (SourceDocument d : seed.documents()) {
+        assertEquals(d.text(), open.sourceText(d.id()), d.id());
+      }
+      assertEquals(null, open.sourceText("no-such-document"));
+    }
+  }
+
+  @Test
+  void aStreamedBuildHoldsWhatABuildFromTheCorpusInTheHeapHolds() {
+    GenerationInfo inHeap = new IndexStore(tmp.resolve("a")).build(seed, config);
+    GenerationInfo streamed = new IndexStore(tmp.resolve("b")).build(new CorpusReader().folder(TestSupport.corpus()), config);
+    assertEquals(inHeap.documents(), streamed.documents());
+    assertEquals(inHeap.passages(), streamed.passages());
+    assertEquals(inHeap.corpusFingerprint(), streamed.corpusFingerprint());
+  }
+
+  @Test
+  void badFilesAreSkippedWithTheirReasonsAndTheRestIsIndexed() throws Exception {
+    Path corpus = tmp.resolve("corpus");
+    TestSupport.copyFiles(TestSupport.corpus(), corpus);
+    // A 32 KB heading once failed the whole rebuild: a doc value over Lucene's 32,766 bytes.
+    TestSupport.write(corpus.resolve("huge-heading.md"), "# " + "Leukaemia ".repeat(3_300) + "\n\n"
+        + "Imatinib is a tablet taken once a day with food and a large glass of water.\n");
+    TestSupport.write(corpus.resolve("ids.jsonl"), "{\"_id\": \"..\", \"text\": \"Imatinib is a tablet.\"}\n");
+    Files.write(corpus.resolve("latin1.txt"), new byte[] {'c', 'a', 'f', (byte) 0xE9});
+    CorpusFolder folder = new CorpusReader(config.limits(), false).folder(corpus);
+    IndexStore store = new IndexStore(tmp.resolve("index"));
+    GenerationInfo info = store.build(folder, config);
+    assertEquals(6, info.documents().size());
+    assertEquals(List.of("ids.jsonl line 1: its id '..' would give URLs no browser can open",
+        "latin1.txt: not valid UTF-8"), folder.lastReport().skipped());
+    assertEquals(List.of("huge-heading.md (huge-heading): 1 heading(s) longer than 200 characters, cut at a word "
+        + "(heading.hardMaxChars)"), folder.lastReport().warnings().subList(1, 2));
+    try (OpenIndex open = store.openCurrent(config)) {
+      assertEquals(info.passages(), open.searcher().getIndexReader().numDocs());
+    }
+  }
+
+  @Test
+  void aCorpusOfOnlyBadRecordsFailsSayingWhy() {
+    Path corpus = tmp.resolve("bad");
+    TestSupport.write(corpus.resolve("a.jsonl"), "{not json\n{\"title\": \"no id\"}\n");
+    IndexStore store = new IndexStore(tmp.resolve("index"));
+    IndexException e = assertThrows(IndexException.class,
+        () -> store.build(new CorpusReader().folder(corpus), config));
+    assertEquals("the corpus gave no passages: nothing to index (2 skipped: a.jsonl line 1: not valid JSON "
+        + "(Unexpected character ('n' (code 110)): was expecting double-quote to start field name); a.jsonl line 2: "
+        + "needs an \"_id\"; a.jsonl: none of its 2 records is a document (the first: not valid JSON (Unexpected "
+        + "character ('n' (code 110)): was expecting double-quote to start field name)))", e.getMessage());
+    assertTrue(store.current().isEmpty());
+  }
+
+  @Test
+  void strictFailsTheBuildOnTheFirstBadFileAndLeavesNothingBehind() throws Exception {
+    Path corpus = tmp.resolve("corpus");
+    TestSupport.copyFiles(TestSupport.corpus(), corpus);
+    Files.write(corpus.resolve("latin1.txt"), new byte[] {'c', 'a', 'f', (byte) 0xE9});
+    IndexStore store = new IndexStore(tmp.resolve("index"));
+    passagesearch.ingest.CorpusException e = assertThrows(passagesearch.ingest.CorpusException.class,
+        () -> store.build(new CorpusReader(config.limits(), true).folder(corpus), config));
+    assertEquals("--strict: latin1.txt: not valid UTF-8", e.getMessage());
+    assertEquals(0, generations(tmp.resolve("index")));
+  }
+
+  @Test
+  void aGenerationWrittenWithAllItsTextsInOneFileStillShowsPassagesInPlace() throws Exception {
+    IndexStore store = new IndexStore(tmp);
+    GenerationInfo info = store.build(seed, config);
+    Path gen = tmp.resolve(info.name());
+    Files.delete(gen.resolve(SourceTexts.TEXTS));
+    Files.delete(gen.resolve(SourceTexts.OFFSETS));
+    java.util.Map<String, String> all = new java.util.LinkedHashMap<>();
+    seed.documents().forEach(d -> all.put(d.id(), d.text()));
+    new com.fasterxml.jackson.databind.ObjectMapper().writeValue(gen.resolve(IndexStore.SOURCES_FILE).toFile(), all);
+    try (OpenIndex open = store.openCurrent(config)) {
+      assertEquals(seed.documents().get(2).text(), open.sourceText(seed.documents().get(2).id()));
     }
   }
 }
