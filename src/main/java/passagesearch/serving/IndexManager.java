@@ -197,11 +197,10 @@ public final class IndexManager implements AutoCloseable {
     }
   }
 
-  /** A message and what the corpus read skipped, bounded; the reason alone when nothing was read. */
+  /** A message and what the corpus read skipped, bounded. */
   private static String skippedOf(String head, CorpusFolder read) {
-    ReadReport report = read == null ? null : read.lastReport();
-    return report == null ? JobMessages.cap(head)
-        : JobMessages.with(head, "skipped", report.skipped(), report.skippedTotal());
+    ReadReport report = read.lastReport();
+    return JobMessages.summarised(head, "skipped", report.skipped(), report.skippedTotal());
   }
 
   /** Runs on the worker; every failure short of the JVM's own (out of memory) ends as a FAILED job. */
@@ -226,7 +225,8 @@ public final class IndexManager implements AutoCloseable {
     } catch (RuntimeException | LinkageError | AssertionError e) {
       String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       LOG.warn("rebuild {} failed: {}", job.id(), JobMessages.cap(reason));
-      fail(job, skippedOf(reason, read));
+      // A build that found nothing to index names the first reasons in its own message.
+      fail(job, JobMessages.cap(reason));
     } finally {
       turn.end();
     }

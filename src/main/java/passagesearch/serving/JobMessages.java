@@ -3,35 +3,28 @@ package passagesearch.serving;
 import java.util.List;
 
 /**
- * Keeps a job's message short whatever went wrong: the first {@value #LISTED} problems, a count of the
- * rest, each problem and the whole message cut to a bounded length. 50,000 bad lines make one line of
+ * Keeps a job's message short whatever went wrong: the corpus reader's first problems and its count of
+ * the rest, each problem and the whole message cut to a bounded length. 50,000 bad lines make one line of
  * reasons, not megabytes held for every kept job.
  */
 final class JobMessages {
-  static final int LISTED = 20;
   static final int MAX_PROBLEM_CHARS = 200;
   static final int MAX_CHARS = 4096;
 
   private JobMessages() {}
 
-  /** {@code head}, then "{@code label} N: first; second; ...; and M more", bounded. */
-  static String with(String head, String label, List<String> problems) {
-    return with(head, label, problems, problems.size());
-  }
-
-  /** The same, when {@code problems} lists only the first of {@code total}. */
-  static String with(String head, String label, List<String> problems, int total) {
+  /**
+   * {@code head}, then "{@code label} N: first; second; ...", where {@code problems} is already a summary of
+   * {@code total} (the corpus reader keeps the first reasons and a line counting the rest): its lines are
+   * given as they are, each and all bounded.
+   */
+  static String summarised(String head, String label, List<String> problems, int total) {
     if (problems.isEmpty()) {
       return cap(head);
     }
-    StringBuilder text = new StringBuilder(head).append("; ").append(label).append(' ').append(total)
-        .append(": ");
-    int listed = Math.min(LISTED, problems.size());
-    for (int i = 0; i < listed; i++) {
+    StringBuilder text = new StringBuilder(head).append("; ").append(label).append(' ').append(total).append(": ");
+    for (int i = 0; i < problems.size(); i++) {
       text.append(i == 0 ? "" : "; ").append(cut(problems.get(i), MAX_PROBLEM_CHARS));
-    }
-    if (total > listed) {
-      text.append("; and ").append(total - listed).append(" more");
     }
     return cap(text.toString());
   }
