@@ -100,8 +100,9 @@ final class ResultShaper {
     private final List<Candidate> folded = new ArrayList<>();
     private final Map<String, Integer> shown = new HashMap<>();
     private final List<Shaped> shaped = new ArrayList<>();
-    /** Kept hits not yet known to stay ahead of every later candidate, lowest score first. */
-    private final PriorityQueue<Shaped> open = new PriorityQueue<>(Comparator.comparingDouble(Shaped::score));
+    /** Kept hits not yet known to stay ahead of every later candidate, highest score first. */
+    private final PriorityQueue<Shaped> open =
+        new PriorityQueue<>(Comparator.comparingDouble((Shaped s) -> s.score()).reversed());
     private int settled;
 
     /** Shapes the next candidate; candidates come best raw score first (ties in doc order). */
