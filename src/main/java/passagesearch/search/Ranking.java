@@ -45,12 +45,18 @@ final class Ranking {
   }
 
   /**
-   * How many candidates to collect first for the best {@code n} hits: the window and one more (the raw
-   * score of the candidate after the window says whether the window settles the first page); a deeper
-   * page a window more than it shows, as folding and source decay usually need.
+   * How many candidates to collect first for the best {@code n} hits: the window, or twice {@code n} for
+   * more than half a window (folding and source decay usually need more candidates than hits), and one
+   * more, whose raw score says whether those settle the page. Collecting more costs little; shaping them
+   * is only done as far as needed.
    */
   static int firstDepth(int n, int window) {
-    return (n <= window ? window : n + window) + 1;
+    return Math.max(window, 2 * n) + 1;
+  }
+
+  /** Candidates collected so far. */
+  int collected() {
+    return collected.size();
   }
 
   /**
