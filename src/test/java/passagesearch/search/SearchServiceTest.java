@@ -140,6 +140,17 @@ class SearchServiceTest {
   }
 
   @Test
+  void theFirstPageIsTheTopOfTheWholeRankingNotOfTheFirstFiftyMatches() {
+    // Every passage tagged "all" matches "Ph+ ALL" on the tag alone, scoring 1.5, tied; ties go in doc order.
+    // The 10th hit is a second from its source (1.5 x 0.95) found past the 50th match: it comes ahead of a
+    // source's third (1.5 x 0.95 x 0.95), which a first page shaped from the first 50 matches showed.
+    List<SearchHit> hits = search.search(new SearchRequest("Ph+ ALL", 10, 0, List.of(), List.of(), false)).hits();
+    assertEquals("reviewed-summary-all-treatment/2", hits.get(9).id());
+    assertEquals(1.425f, hits.get(9).score(), 1e-6f);
+    assertEquals(hits.stream().map(SearchHit::id).toList(), search.rankIds("Ph+ ALL", 10));
+  }
+
+  @Test
   void acronymsAreCaseSensitive() {
     // "Induction treatments for acute lymphoblastic leukemia (ALL) include ..." has ALL only as the acronym.
     String acronymOnly = "canadian-cancer-society-all-treatments/8";
