@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -46,7 +47,13 @@ final class ResultShaper {
    * stored text: doc values are read in doc order, so the hits are visited sorted and put back.
    */
   static List<Candidate> candidates(IndexSearcher searcher, TopDocs top) throws IOException {
-    ScoreDoc[] byDoc = top.scoreDocs.clone();
+    return candidates(searcher, Arrays.asList(top.scoreDocs), 0, top.scoreDocs.length);
+  }
+
+  /** {@link #candidates(IndexSearcher, TopDocs)} for the hits {@code from} (inclusive) to {@code to}. */
+  static List<Candidate> candidates(IndexSearcher searcher, List<ScoreDoc> hits, int from, int to)
+      throws IOException {
+    ScoreDoc[] byDoc = hits.subList(from, to).toArray(ScoreDoc[]::new);
     Arrays.sort(byDoc, Comparator.comparingInt((ScoreDoc sd) -> sd.doc));
     Map<Integer, Candidate> read = new java.util.HashMap<>(byDoc.length * 2);
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
@@ -67,31 +74,75 @@ final class ResultShaper {
       int[] hashes = shingles.advanceExact(local) ? Shingles.decode(shingles.binaryValue()) : new int[0];
       read.put(sd.doc, new Candidate(sd.doc, sd.score, source, hashes));
     }
-    List<Candidate> candidates = new ArrayList<>(top.scoreDocs.length);
-    for (ScoreDoc sd : top.scoreDocs) {
+    List<Candidate> candidates = new ArrayList<>(to - from);
+    for (ScoreDoc sd : hits.subList(from, to)) {
       candidates.add(read.get(sd.doc));
     }
     return candidates;
   }
 
+  /** Shapes all of {@code byScore} (best raw score first) at once. */
   Result shape(List<Candidate> byScore) {
-    List<Candidate> kept = new ArrayList<>();
-    List<Candidate> folded = new ArrayList<>();
-    for (Candidate c : byScore) {
+    Pass pass = new Pass();
+    byScore.forEach(pass::offer);
+    return new Result(pass.best(Integer.MAX_VALUE), pass.folded());
+  }
+
+  /**
+   * Shaping one candidate at a time, best raw score first. A candidate is folded when it duplicates a hit
+   * kept before it; a kept hit's score is multiplied by {@code sameSourceDecay} once for each hit kept
+   * from its source before it; the hits are then ordered by that score (ties in raw order). Neither step
+   * looks at a later candidate, and no shaped score exceeds its raw score, so the first hits are final
+   * before every candidate has been seen: see {@link #settles}.
+   */
+  final class Pass {
+    private final List<Candidate> kept = new ArrayList<>();
+    private final List<Candidate> folded = new ArrayList<>();
+    private final Map<String, Integer> shown = new HashMap<>();
+    private final List<Shaped> shaped = new ArrayList<>();
+    /** Kept hits not yet known to stay ahead of every later candidate, highest score first. */
+    private final PriorityQueue<Shaped> open =
+        new PriorityQueue<>(Comparator.comparingDouble((Shaped s) -> s.score()).reversed());
+    private int settled;
+
+    /** Shapes the next candidate; candidates come best raw score first (ties in doc order). */
+    void offer(Candidate c) {
       if (duplicateOfAny(c, kept)) {
         folded.add(c);
-      } else {
-        kept.add(c);
+        return;
       }
-    }
-    Map<String, Integer> shown = new HashMap<>();
-    List<Shaped> shaped = new ArrayList<>(kept.size());
-    for (Candidate c : kept) {
+      kept.add(c);
       int before = shown.merge(c.source(), 1, Integer::sum) - 1;
-      shaped.add(new Shaped(c, (float) (c.score() * Math.pow(sameSourceDecay, before))));
+      Shaped s = new Shaped(c, (float) (c.score() * Math.pow(sameSourceDecay, before)));
+      shaped.add(s);
+      open.add(s);
     }
-    shaped.sort(Comparator.comparingDouble((Shaped s) -> -s.score()));
-    return new Result(shaped, folded);
+
+    /**
+     * Whether the first {@code n} hits of {@link #best} are final, given that no candidate still to come
+     * has a raw score above {@code nextRaw}: they are once {@code n} kept hits score at least that much,
+     * since a later hit scores no more and ties keep raw order. {@code nextRaw} must not grow between
+     * calls (it is the raw score of the next candidate).
+     */
+    boolean settles(int n, float nextRaw) {
+      while (!open.isEmpty() && open.peek().score() >= nextRaw) {
+        open.poll();
+        settled++;
+      }
+      return settled >= n;
+    }
+
+    /** The best {@code n} kept hits so far, best shaped score first (ties in raw order). */
+    List<Shaped> best(int n) {
+      List<Shaped> sorted = new ArrayList<>(shaped);
+      sorted.sort(Comparator.comparingDouble((Shaped s) -> -s.score()));
+      return sorted.size() <= n ? sorted : List.copyOf(sorted.subList(0, n));
+    }
+
+    /** The candidates folded so far, in the order offered. */
+    List<Candidate> folded() {
+      return List.copyOf(folded);
+    }
   }
 
   private boolean duplicateOfAny(Candidate c, List<Candidate> kept) {

@@ -178,29 +178,35 @@ public final class SearchService implements AutoCloseable {
       query = factory.filtered(factory.scored(words, meaning), request.tags(), request.sources());
     }
 
-    /** The best {@code n} hits after duplicate folding and source diversity (no facets). */
+    /** The best {@code n} hits after duplicate folding and source diversity (no facets, no time limit). */
     List<ResultShaper.Shaped> ranked(int n) throws IOException {
       prepare();
-      TopDocs top = index.searcher().search(query, Math.max(index.config().ranking().window(), n));
-      List<ResultShaper.Shaped> hits = served.shaper().shape(ResultShaper.candidates(index.searcher(), top)).hits();
-      return hits.subList(0, Math.min(n, hits.size()));
+      int window = index.config().ranking().window();
+      int depth = Ranking.firstDepth(n, window);
+      TopDocs top = index.searcher().search(query, Ranking.collector(depth, null));
+      return new Ranking(served.shaper(), index.searcher(), query, window, top, depth).best(n);
     }
 
     SearchResponse run() throws IOException {
       RequestValidator.validate(request, served);
       prepare();
       QueryFactory factory = served.queries();
-      int window = Math.max(index.config().ranking().window(), request.offset() + request.limit());
+      int window = index.config().ranking().window();
+      int depth = Ranking.firstDepth(request.offset() + request.limit(), window);
       // Matching stops at the time limit; what was found by then is answered, marked partial.
       IndexSearcher timed = index.searcher(started + index.config().ranking().timeLimitMillis() * 1_000_000L);
       FacetsCollectorManager.FacetsResult result =
-          FacetsCollectorManager.search(timed, query, window, new FacetsCollectorManager());
+          FacetsCollectorManager.search(timed, query, depth, new FacetsCollectorManager());
       TopDocs top = result.topDocs();
       StoredFields stored = index.searcher().storedFields();
-      ResultShaper.Result shaped = served.shaper().shape(ResultShaper.candidates(index.searcher(), top));
-      List<ResultShaper.Shaped> page = shaped.hits().size() <= request.offset()
+      // Every page is cut from the same ranking, shaped as deep as this page needs.
+      Ranking ranking = new Ranking(served.shaper(), timed, query, window, top, depth);
+      List<ResultShaper.Shaped> best = ranking.best(request.offset() + request.limit());
+      List<ResultShaper.Shaped> page = best.size() <= request.offset()
           ? List.of()
-          : shaped.hits().subList(request.offset(), Math.min(shaped.hits().size(), request.offset() + request.limit()));
+          : best.subList(request.offset(), best.size());
+      // Duplicates folded in the first window leave the total and the facets, on every page alike.
+      List<ResultShaper.Candidate> folded = ranking.foldedInWindow();
 
       ScoreDoc[] pageDocs = page.stream().map(s -> new ScoreDoc(s.candidate().doc(), s.score())).toArray(ScoreDoc[]::new);
       String[] snippets = served.snippets().of(words, pageDocs);
@@ -214,7 +220,7 @@ public final class SearchService implements AutoCloseable {
         hits.add(hit(stored.document(s.candidate().doc()), request.offset() + i + 1, s.score(), snippet, why));
       }
       Map<String, Map<String, Integer>> facets =
-          FacetCounts.of(index.facetState(), result.facetsCollector(), shaped.folded());
+          FacetCounts.of(index.facetState(), result.facetsCollector(), folded);
       QueryUnderstanding understood = request.explain()
           ? new QueryUnderstanding(meaning.searched(), factory.plainTerms(meaning), factory.expansions(meaning),
               meaning.corrections(), meaning.tags().named(), meaning.tags().implied())
@@ -222,7 +228,7 @@ public final class SearchService implements AutoCloseable {
       return new SearchResponse(
           request.query(),
           meaning.corrections().isEmpty() ? null : meaning.searched(),
-          top.totalHits.value() - shaped.folded().size(),
+          top.totalHits.value() - folded.size(),
           SearchResponse.millisSince(started),
           hits,
           facets,

@@ -3,7 +3,6 @@ package passagesearch.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -15,6 +14,7 @@ import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IntroSorter;
 import passagesearch.config.TagDefinition;
 import passagesearch.config.TagGroup;
 import passagesearch.config.TagVocabulary;
@@ -24,10 +24,18 @@ import passagesearch.index.Fields;
  * Completions for a search box: drug names and brands, tags, headings, and words the corpus uses often,
  * found by prefix at the start of any of their words. Built once per generation into a sorted array, so
  * each keystroke is a binary search.
+ *
+ * <p>A key is a place where a word starts in an entry, packed as (entry, offset) into a {@code long} and
+ * sorted by the entry's lower-case text from there: no text is copied per key, so the index grows with
+ * the number of words, not with the square of an entry's length (a heading of 30,000 characters is 5,000
+ * keys, not 75 million characters of suffixes). Keys are ordered by their first {@link #SORTED_CHARS}
+ * characters, which is all a prefix up to that length looks at; a longer prefix is checked in full.
  */
 final class Suggester {
   private static final int MIN_TERM_LENGTH = 4;
   private static final int MIN_TERM_DOCS = 2;
+  /** Characters of an entry, from a word start, that order the keys (a search box sends at most 100). */
+  static final int SORTED_CHARS = 100;
 
   /** Ranks kinds: drugs first, then tags, headings, words. */
   private enum Kind {
@@ -39,10 +47,11 @@ final class Suggester {
 
   private record Entry(String text, Kind kind, int weight) {}
 
-  private record Key(String prefixable, int entry) {}
-
   private final List<Entry> entries = new ArrayList<>();
-  private final Key[] keys;
+  /** Each entry's text in lower case, which keys point into. */
+  private final String[] lower;
+  /** Word starts: entry index in the high 32 bits, offset in its lower-case text in the low 32. */
+  private final long[] keys;
 
   Suggester(TagVocabulary vocabulary, Iterable<String> headings, IndexReader reader) {
     Set<String> seen = new HashSet<>();
@@ -74,17 +83,94 @@ final class Suggester {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    List<Key> list = new ArrayList<>();
-    for (int i = 0; i < entries.size(); i++) {
-      String lower = entries.get(i).text().toLowerCase(Locale.ROOT);
-      for (int at = 0; at < lower.length(); at++) {
-        if (Character.isLetterOrDigit(lower.charAt(at)) && (at == 0 || !Character.isLetterOrDigit(lower.charAt(at - 1)))) {
-          list.add(new Key(lower.substring(at), i));
+    lower = new String[entries.size()];
+    int count = 0;
+    for (int i = 0; i < lower.length; i++) {
+      lower[i] = entries.get(i).text().toLowerCase(Locale.ROOT);
+      count += wordStarts(lower[i], null, i, 0);
+    }
+    keys = new long[count];
+    for (int i = 0, at = 0; i < lower.length; i++) {
+      at += wordStarts(lower[i], keys, i, at);
+    }
+    new IntroSorter() {
+      private long pivot;
+
+      @Override
+      protected void setPivot(int i) {
+        pivot = keys[i];
+      }
+
+      @Override
+      protected int comparePivot(int j) {
+        return compareFrom(pivot, lower[entry(keys[j])], offset(keys[j]), SORTED_CHARS);
+      }
+
+      @Override
+      protected int compare(int i, int j) {
+        return compareFrom(keys[i], lower[entry(keys[j])], offset(keys[j]), SORTED_CHARS);
+      }
+
+      @Override
+      protected void swap(int i, int j) {
+        long t = keys[i];
+        keys[i] = keys[j];
+        keys[j] = t;
+      }
+    }.sort(0, keys.length);
+  }
+
+  /** Counts the word starts of {@code text}, writing them as keys of {@code entry} from {@code at} (when given). */
+  private static int wordStarts(String text, long[] out, int entry, int at) {
+    int n = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isLetterOrDigit(text.charAt(i)) && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))) {
+        if (out != null) {
+          out[at + n] = ((long) entry << 32) | i;
         }
+        n++;
       }
     }
-    keys = list.toArray(Key[]::new);
-    Arrays.sort(keys, Comparator.comparing(Key::prefixable));
+    return n;
+  }
+
+  private static int entry(long key) {
+    return (int) (key >>> 32);
+  }
+
+  private static int offset(long key) {
+    return (int) key;
+  }
+
+  /**
+   * Compares a key's text (from its offset) with {@code other} from {@code from}, as
+   * {@link String#compareTo} compares the two suffixes, looking at no more than {@code max} characters.
+   */
+  private int compareFrom(long key, String other, int from, int max) {
+    String text = lower[entry(key)];
+    int at = offset(key);
+    int n = Math.min(max, Math.min(text.length() - at, other.length() - from));
+    for (int k = 0; k < n; k++) {
+      char a = text.charAt(at + k);
+      char b = other.charAt(from + k);
+      if (a != b) {
+        return a - b;
+      }
+    }
+    return Math.min(max, text.length() - at) - Math.min(max, other.length() - from);
+  }
+
+  /** Keys held (one per word start) and characters of text they point into: both linear in the entries. */
+  int keyCount() {
+    return keys.length;
+  }
+
+  long keyChars() {
+    long chars = 0;
+    for (String s : lower) {
+      chars += s.length();
+    }
+    return chars;
   }
 
   private void add(Set<String> seen, String text, Kind kind, int weight) {
@@ -99,19 +185,23 @@ final class Suggester {
     if (p.isEmpty()) {
       return List.of();
     }
+    // Keys are ordered by their first SORTED_CHARS characters: find the range by as many, check the rest.
+    String sorted = p.length() <= SORTED_CHARS ? p : p.substring(0, SORTED_CHARS);
     int lo = 0;
     int hi = keys.length;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (keys[mid].prefixable().compareTo(p) < 0) {
+      if (compareFrom(keys[mid], sorted, 0, SORTED_CHARS) < 0) {
         lo = mid + 1;
       } else {
         hi = mid;
       }
     }
     Set<Integer> found = new LinkedHashSet<>();
-    for (int i = lo; i < keys.length && keys[i].prefixable().startsWith(p); i++) {
-      found.add(keys[i].entry());
+    for (int i = lo; i < keys.length && lower[entry(keys[i])].startsWith(sorted, offset(keys[i])); i++) {
+      if (lower[entry(keys[i])].startsWith(p, offset(keys[i]))) {
+        found.add(entry(keys[i]));
+      }
     }
     return found.stream()
         .map(entries::get)

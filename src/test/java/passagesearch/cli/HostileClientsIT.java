@@ -56,20 +56,25 @@ class HostileClientsIT {
     if (Files.isRegularFile(scifact)) {
       Files.createSymbolicLink(corpus.resolve("scifact.jsonl"), scifact);
     }
-    // A 10 MB paragraph with no sentence end, a 27 KB explicit heading, and a byte-order mark.
-    try (OutputStream o = Files.newOutputStream(corpus.resolve("run-on.md"))) {
-      o.write("# Run on\n\nzyxrunon ".getBytes(StandardCharsets.UTF_8));
-      byte[] words = "word after word without an end ".repeat(1000).getBytes(StandardCharsets.UTF_8);
-      for (int written = 0; written < 10_000_000; written += words.length) {
-        o.write(words);
-      }
-    }
+    // A 10 MB and a 3.9 MB paragraph with no sentence end, a 27 KB explicit heading, and a byte-order mark.
+    runOn(corpus.resolve("run-on.md"), "zyxrunon", 10_000_000);
+    runOn(corpus.resolve("shorter-run-on.md"), "zyxshorter", 3_900_000);
     TestSupport.write(corpus.resolve("long-heading.md"), "# " + "heading word ".repeat(2100) + "\n\nzyxheading text.\n");
     TestSupport.write(corpus.resolve("marked.md"), "\uFEFF# Marked heading\n\nzyxbom text under a marked heading.\n");
     Path logs = Files.createDirectories(tmp.resolve("logs"));
     server = new ProductionServer(corpus, tmp.resolve("index"), logs);
     leukaemia = server.ids("leukaemia");
     assertEquals(10, leukaemia.size());
+  }
+
+  private static void runOn(Path file, String first, int bytes) throws IOException {
+    try (OutputStream o = Files.newOutputStream(file)) {
+      o.write(("# Run on\n\n" + first + " ").getBytes(StandardCharsets.UTF_8));
+      byte[] words = "word after word without an end ".repeat(1000).getBytes(StandardCharsets.UTF_8);
+      for (int written = 0; written < bytes; written += words.length) {
+        o.write(words);
+      }
+    }
   }
 
   @AfterAll
@@ -155,7 +160,9 @@ class HostileClientsIT {
   @Test
   @Order(3)
   void anOversizedParagraphIsServedInBoundedPassages() throws Exception {
-    HttpResponse<String> found = server.get("/api/search?q=zyxrunon");
+    assertEquals(0, server.json(server.get("/api/search?q=zyxrunon").body()).get("total").asInt(),
+        "a 10 MB document is over the bound: skipped");
+    HttpResponse<String> found = server.get("/api/search?q=zyxshorter");
     assertEquals(200, found.statusCode());
     JsonNode hit = server.json(found.body()).get("hits").get(0);
     String id = hit.get("id").asText();
@@ -175,7 +182,7 @@ class HostileClientsIT {
     }
     HttpResponse<String> suggest = server.get("/api/suggest?q=head");
     assertEquals(200, suggest.statusCode());
-    report("10 MB paragraph: first passage " + length + " characters; 32 reads of it, 8 at a time; suggest after a 27 KB heading: "
+    report("10 MB paragraph: skipped; 3.9 MB paragraph: first passage " + length + " characters; 32 reads of it, 8 at a time; suggest after a 27 KB heading: "
         + suggest.statusCode());
     stillServing("oversized paragraph");
   }
@@ -183,7 +190,7 @@ class HostileClientsIT {
   /** Sends a corpus as a rebuild; returns the status, and the finished job when it was accepted. */
   static Outcome upload(String contentType, Supplier<InputStream> body, long length) throws Exception {
     HttpRequest.Builder request = server.admin("/api/index/rebuild").header("Content-Type", contentType)
-        .POST(length < 0 ? HttpRequest.BodyPublishers.ofInputStream(body)
+        .POST(length == 0 ? HttpRequest.BodyPublishers.noBody() : length < 0 ? HttpRequest.BodyPublishers.ofInputStream(body)
             : HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(body), length));
     HttpResponse<String> r;
     try {

@@ -113,6 +113,44 @@ class SearchServiceTest {
   }
 
   @Test
+  void pagesOfTenAreDisjointCutsOfOneRankingWithOneTotal() {
+    // 62 passages match, from five sources: deeper pages see the same-source decay of earlier ones.
+    SearchResponse all = search.search(new SearchRequest("leukaemia", 50, 0, List.of(), List.of(), false));
+    SearchResponse rest = search.search(new SearchRequest("leukaemia", 50, 50, List.of(), List.of(), false));
+    java.util.List<String> paged = new java.util.ArrayList<>();
+    for (int offset = 0; ; offset += 10) {
+      SearchResponse page = search.search(new SearchRequest("leukaemia", 10, offset, List.of(), List.of(), false));
+      assertEquals(all.total(), page.total(), "total at offset " + offset);
+      assertEquals(all.facets(), page.facets(), "facets at offset " + offset);
+      if (page.hits().isEmpty()) {
+        break;
+      }
+      for (int i = 0; i < page.hits().size(); i++) {
+        assertEquals(offset + i + 1, page.hits().get(i).rank());
+      }
+      page.hits().forEach(h -> paged.add(h.id()));
+    }
+    java.util.List<String> ranking = new java.util.ArrayList<>(all.hits().stream().map(SearchHit::id).toList());
+    rest.hits().forEach(h -> ranking.add(h.id()));
+    assertEquals(ranking, paged, "pages of ten are the ranking of pages of fifty, cut in tens");
+    assertEquals(paged.size(), new java.util.HashSet<>(paged).size(), "no passage on two pages");
+    assertEquals(62, all.total());
+    assertEquals(62, paged.size(), "every match on one page: none of them repeats another");
+    assertEquals(ranking, search.rankIds("leukaemia", 100), "evaluation ranks as search does");
+  }
+
+  @Test
+  void theFirstPageIsTheTopOfTheWholeRankingNotOfTheFirstFiftyMatches() {
+    // Every passage tagged "all" matches "Ph+ ALL" on the tag alone, scoring 1.5, tied; ties go in doc order.
+    // The 10th hit is a second from its source (1.5 x 0.95) found past the 50th match: it comes ahead of a
+    // source's third (1.5 x 0.95 x 0.95), which a first page shaped from the first 50 matches showed.
+    List<SearchHit> hits = search.search(new SearchRequest("Ph+ ALL", 10, 0, List.of(), List.of(), false)).hits();
+    assertEquals("reviewed-summary-all-treatment/2", hits.get(9).id());
+    assertEquals(1.425f, hits.get(9).score(), 1e-6f);
+    assertEquals(hits.stream().map(SearchHit::id).toList(), search.rankIds("Ph+ ALL", 10));
+  }
+
+  @Test
   void acronymsAreCaseSensitive() {
     // "Induction treatments for acute lymphoblastic leukemia (ALL) include ..." has ALL only as the acronym.
     String acronymOnly = "canadian-cancer-society-all-treatments/8";
