@@ -580,7 +580,7 @@ class QueryBehaviourPinTest {
           corrections {}
           tags []
           impliedTags []
-          ids canadian-cancer-society-all-treatments/1 cancerfax-leukemia-treatment-options/1 knowall-all-treatment/1 macmillan-all-treatment/1 canadian-cancer-society-all-treatments/2
+          ids canadian-cancer-society-all-treatments/1 cancerfax-leukemia-treatment-options/1 knowall-all-treatment/1 macmillan-all-treatment/1 reviewed-summary-all-treatment/1
           snippet Your healthcare team will create a treatment plan just for you. The plan is based on your health and specific information about the cancer. What you want is also important when planning treatment.\s
           snippet Because leukemia classification and prognosis stratification are complex, there is no one-size-fits-all treatment method, and it is necessary to combine careful classification and prognosis stratification to formulate treatment plans. At present, there are mainly the following types of treatment methods: chemotherapy, radiotherapy, targeted therapy, immunotherapy, stem cell transplantation, etc.
 
