@@ -30,8 +30,8 @@ public final class WebServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
   private static final long MAX_REQUEST_BYTES = 1_000_000;
   /**
-   * A corpus sent with a rebuild request may be larger; it is streamed to disk, never held in memory, and
-   * the bound is what the production heap can index ({@link Uploads#MAX_UPLOAD_BYTES}).
+   * A corpus sent with a rebuild request may be larger; it is streamed to disk, never held in memory
+   * ({@link Uploads#MAX_UPLOAD_BYTES}).
    */
   private static final long MAX_UPLOAD_BYTES = Uploads.MAX_UPLOAD_BYTES;
   /** How long {@link #close} waits for requests in flight to finish before cutting them off. */

@@ -21,14 +21,15 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  * bytes sent, the bytes unpacked and the number of files and folders are bounded, so an archive bomb stops
  * at the bound with a clear message.
  *
- * <p>The bounds are what the production heap (128 MB) can index: the corpus is read whole before it is
- * indexed, and a 32 MB one (SciFact four times over) builds in it.
+ * <p>The corpus is indexed one document at a time, so the heap does not bound an upload; the disk does. A
+ * body is at most 32 MB as sent (it is spooled before it is checked) and 256 MB unpacked, and no document
+ * in it more than {@code limits.maxDocumentBytes} (the corpus reader skips a larger one).
  */
 public final class Uploads {
   /** The request body, as sent. */
   public static final long MAX_UPLOAD_BYTES = 32L * 1024 * 1024;
   /** What an archive unpacks to, all files together. */
-  public static final long MAX_EXPANDED_BYTES = 32L * 1024 * 1024;
+  public static final long MAX_EXPANDED_BYTES = 256L * 1024 * 1024;
   /** Files and folders in an archive, the folders its paths imply included. */
   public static final int MAX_ENTRIES = 10_000;
   public static final String EMPTY_MESSAGE = "the request has no body: send a corpus (application/zip, application/gzip for a "
