@@ -3,7 +3,11 @@ package passagesearch.index;
 import java.io.IOException;
 import java.io.StringReader;
 import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.CharArraySet;
@@ -45,7 +49,8 @@ import passagesearch.config.Vocabulary;
  *   <li>{@link PorterStemFilter}, which leaves keywords (acronyms) as they are.
  * </ol>
  *
- * <p>{@link #normalize}, for a prefix or fuzzy term, lower-cases.
+ * <p>{@link #normalize} is the chain for a prefix or fuzzy term: acronyms as written, all else lower case.
+ * Spelling variants are whole words, so a prefix meets them through {@link #indexedPrefixes}.
  */
 public final class PassageAnalyzer extends Analyzer {
   /** The three variants over one vocabulary. */
@@ -53,8 +58,11 @@ public final class PassageAnalyzer extends Analyzer {
 
   private static final int WORD_DELIMITER_FLAGS = WordDelimiterGraphFilter.GENERATE_WORD_PARTS
       | WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS | WordDelimiterGraphFilter.SPLIT_ON_NUMERICS;
+  /** A prefix that would also mean more indexed prefixes than this is searched as typed. */
+  private static final int MAX_INDEXED_PREFIXES = 16;
 
   private final CharArraySet acronyms;
+  private final Map<String, String> spellings;
   private final CharArrayMap<String> spellingMap;
   private final CharArraySet glued; // null but for the index
   private final SynonymMap synonyms; // null but for the expanded query
@@ -63,6 +71,7 @@ public final class PassageAnalyzer extends Analyzer {
   private PassageAnalyzer(CharArraySet acronyms, Map<String, String> spellings, CharArraySet glued,
       SynonymMap synonyms, CharArraySet stopWords) {
     this.acronyms = acronyms;
+    this.spellings = spellings;
     this.spellingMap = CharArrayMap.unmodifiableMap(new CharArrayMap<>(spellings, false));
     this.glued = glued;
     this.synonyms = synonyms;
@@ -120,6 +129,34 @@ public final class PassageAnalyzer extends Analyzer {
 
   @Override
   protected TokenStream normalize(String fieldName, TokenStream in) {
-    return new LowerCaseFilter(in);
+    return new ProtectedTermFilter(acronyms, in, LowerCaseFilter::new);
+  }
+
+  /**
+   * The prefixes a normalised prefix also means in the index, where spelling variants are held in their
+   * indexed form: a prefix of a variant also means the same prefix of the variant's form ("leukaem", of
+   * leukaemia, means "leukem", of leukemia), or the whole form when the prefix ends before the respelled part
+   * does ("leuka" means leukemia). Prefixes the typed one already covers are left out.
+   */
+  public List<String> indexedPrefixes(String prefix) {
+    TreeSet<String> meant = new TreeSet<>();
+    spellings.forEach((variant, form) -> {
+      if (variant.startsWith(prefix)) {
+        String rest = variant.substring(prefix.length());
+        int shared = Arrays.mismatch(variant.toCharArray(), form.toCharArray()); // where the respelling starts
+        boolean past = form.endsWith(rest) && form.length() - rest.length() > shared;
+        String indexed = past ? form.substring(0, form.length() - rest.length()) : form;
+        if (!indexed.startsWith(prefix)) {
+          meant.add(indexed);
+        }
+      }
+    });
+    List<String> prefixes = new ArrayList<>();
+    for (String p : meant) { // sorted, so a prefix comes just before the ones it covers
+      if (prefixes.isEmpty() || !p.startsWith(prefixes.getLast())) {
+        prefixes.add(p);
+      }
+    }
+    return prefixes.size() > MAX_INDEXED_PREFIXES ? List.of() : prefixes;
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -88,8 +89,7 @@ class PassageAnalyzerTest {
 
   @Test
   void theChainIsPinnedTokenByToken() {
-    IndexConfig config = TestSupport.loadConfig();
-    PassageAnalyzer.Set analyzers = PassageAnalyzer.build(config.tags().acronyms(), config.vocabulary());
+    PassageAnalyzer.Set analyzers = analyzers();
     StringBuilder actual = new StringBuilder();
     for (String input : INPUTS) {
       actual.append(input).append('\n');
@@ -98,6 +98,32 @@ class PassageAnalyzerTest {
       actual.append("  expanded: ").append(tokens(analyzers.expanded(), input)).append('\n');
     }
     assertEquals(EXPECTED, actual.toString());
+  }
+
+  @Test
+  void normalizeKeepsAnAcronymAsWrittenAndLowerCasesTheRest() {
+    PassageAnalyzer query = analyzers().query();
+    assertEquals("ALL", query.normalize(Fields.TEXT, "ALL").utf8ToString());
+    assertEquals("all", query.normalize(Fields.TEXT, "All").utf8ToString());
+    assertEquals("TKIs", query.normalize(Fields.TEXT, "TKIs").utf8ToString());
+    assertEquals("leukaem", query.normalize(Fields.TEXT, "Leukaem").utf8ToString());
+  }
+
+  @Test
+  void aPrefixOfASpellingVariantAlsoMeansThePrefixOfItsIndexedForm() {
+    PassageAnalyzer query = analyzers().query();
+    assertEquals(List.of("leukem"), query.indexedPrefixes("leukaem"));
+    assertEquals(List.of("leukemi"), query.indexedPrefixes("leukaemi"));
+    assertEquals(List.of("tumor"), query.indexedPrefixes("tumour"));
+    assertEquals(List.of("center"), query.indexedPrefixes("centr")); // ends inside the respelling: the whole form
+    assertEquals(List.of("leukemia", "leukemic"), query.indexedPrefixes("leuka"));
+    assertEquals(List.of(), query.indexedPrefixes("leuk")); // leukemia already starts with it
+    assertEquals(List.of(), query.indexedPrefixes("ALL"));
+  }
+
+  static PassageAnalyzer.Set analyzers() {
+    IndexConfig config = TestSupport.loadConfig();
+    return PassageAnalyzer.build(config.tags().acronyms(), config.vocabulary());
   }
 
   /** Each token as term@position[start,end], with /length when it spans more than one position. */
