@@ -66,7 +66,7 @@ public final class PassageAnalyzer extends Analyzer {
   private final CharArrayMap<String> spellingMap;
   private final CharArraySet glued; // null but for the index
   private final SynonymMap synonyms; // null but for the expanded query
-  private final CharArraySet stopWords;
+  private final CharArraySet stopWords; // null for the synonym entries, read up to the spelling step only
 
   private PassageAnalyzer(CharArraySet acronyms, Map<String, String> spellings, CharArraySet glued,
       SynonymMap synonyms, CharArraySet stopWords) {

@@ -89,6 +89,13 @@ class PrefixSpellingTest {
     }
   }
 
+  @Test
+  void theSnippetMarksWhatABritishPrefixMatched() {
+    SearchHit top = new SearchService(index).search(
+        new SearchRequest("leukaem*", 10, 0, List.of(), List.of(), false)).hits().getFirst();
+    assertTrue(top.snippet().contains("<mark>leukemia</mark>"), top.snippet());
+  }
+
   static long total(SearchService search, String q) {
     return search.search(new SearchRequest(q, 10, 0, List.of(), List.of(), false)).total();
   }
