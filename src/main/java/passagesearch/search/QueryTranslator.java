@@ -9,12 +9,15 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
+import passagesearch.index.PassageAnalyzer;
 import passagesearch.query.Clause;
 import passagesearch.query.Node;
 import passagesearch.query.ParsedQuery;
@@ -88,12 +91,27 @@ final class QueryTranslator {
     return switch (node) {
       case Node.Term t -> overFields(f -> builder.createBooleanQuery(f, t.text(), Occur.SHOULD));
       case Node.Phrase p -> overFields(f -> builder.createPhraseQuery(f, p.text(), p.slop()));
-      case Node.Prefix p -> overFields(f -> new PrefixQuery(new Term(f, analyzer.normalize(f, p.text()))));
+      case Node.Prefix p -> overFields(f -> prefix(f, p.text()));
       case Node.Fuzzy z -> overFields(f -> new FuzzyQuery(new Term(f, analyzer.normalize(f, z.text())), z.edits()));
       case Node.Group g -> join(g.clauses());
       case Node.Empty e -> null;
       case Node.Everything e -> new MatchAllDocsQuery();
     };
+  }
+
+  /**
+   * A prefix as the index holds words: normalised, and also meeting the indexed forms of the spelling variants
+   * it starts ("leukaem*" also as "leukem*"), scored as one prefix query is.
+   */
+  private Query prefix(String field, String text) {
+    BytesRef typed = analyzer.normalize(field, text);
+    List<String> alsoMeant = analyzer instanceof PassageAnalyzer a ? a.indexedPrefixes(typed.utf8ToString()) : List.of();
+    if (alsoMeant.isEmpty()) {
+      return new PrefixQuery(new Term(field, typed));
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(new PrefixQuery(new Term(field, typed)), Occur.SHOULD);
+    alsoMeant.forEach(p -> b.add(new PrefixQuery(new Term(field, p)), Occur.SHOULD));
+    return new ConstantScoreQuery(b.build());
   }
 
   private Query overFields(Function<String, Query> perField) {

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 class GluedWordsTest {
   private static final List<String> WORDS = List.of("ab", "abc", "ba", "cab", "bca", "revumenib", "tyrosine");
 
-  private static AnalysisFilters.GluedWords filter() {
-    return new AnalysisFilters.GluedWords(new WhitespaceTokenizer(), new CharArraySet(WORDS, false));
+  private static GluedWordsFilter filter() {
+    return new GluedWordsFilter(new WhitespaceTokenizer(), new CharArraySet(WORDS, false));
   }
 
   /** The rule, spelt out with substrings: the longest known head or tail, the first found on a tie. */
@@ -33,13 +33,13 @@ class GluedWordsTest {
     return best;
   }
 
-  private static String found(AnalysisFilters.GluedWords f, String token) {
+  private static String found(GluedWordsFilter f, String token) {
     return f.gluedWord(token.toCharArray(), token.length());
   }
 
   @Test
   void examples() {
-    AnalysisFilters.GluedWords f = filter();
+    GluedWordsFilter f = filter();
     assertEquals("revumenib", found(f, "revumenibis"));
     assertEquals("tyrosine", found(f, "heretyrosine"));
     assertNull(found(f, "imatinib"));
@@ -48,7 +48,7 @@ class GluedWordsTest {
 
   @Test
   void agreesWithTheDefinitionOnRandomTokens() {
-    AnalysisFilters.GluedWords f = filter();
+    GluedWordsFilter f = filter();
     Random random = new Random(20261202);
     for (int n = 0; n < 50_000; n++) {
       StringBuilder token = new StringBuilder();
