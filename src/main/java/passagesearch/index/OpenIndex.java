@@ -34,6 +34,7 @@ public final class OpenIndex implements Closeable {
   private final GenerationInfo info;
   private final IndexConfig config;
   private final Path dir;
+  private final java.util.concurrent.Semaphore sourceReads = new java.util.concurrent.Semaphore(2);
   private volatile Map<String, Integer> positions;
   private Map<String, String> legacySources;
 
@@ -151,10 +152,15 @@ public final class OpenIndex implements Closeable {
     if (position == null) {
       return null;
     }
+    // A document's text is up to 4 MB of UTF-8, so a read may hold about 16 MB while it runs (the block,
+    // the bytes, the string): two at a time keep that within the heap whatever the requests in flight.
+    sourceReads.acquireUninterruptibly();
     try {
       return SourceTexts.exist(dir) ? SourceTexts.read(dir, position) : legacySources().get(documentId);
     } catch (IOException e) {
       throw new IndexException("cannot read the source text of " + documentId + " in " + info.name(), e);
+    } finally {
+      sourceReads.release();
     }
   }
 

@@ -86,7 +86,7 @@ class CrashRecoveryIT {
       new Stage("writer", files -> files.contains("write.lock")),
       new Stage("segment", files -> files.stream().anyMatch(f -> f.startsWith("_"))),
       new Stage("commit", files -> files.stream().anyMatch(f -> f.startsWith("segments_"))),
-      new Stage("sources", files -> files.contains("sources.json")),
+      new Stage("sources", files -> files.contains("sources.offsets")),
       new Stage("described", files -> files.contains("generation.json")));
 
   @Test
