@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import passagesearch.config.ConfigLoader;
 import passagesearch.config.IndexConfig;
-import passagesearch.index.IndexStore;
-import passagesearch.ingest.CorpusReader;
+import passagesearch.index.OpenIndex;
+import passagesearch.index.Pipeline;
 import passagesearch.search.SearchService;
 
 /** Paths to the project's real corpus and configuration, and real indexes built from them on disk. */
@@ -34,10 +34,16 @@ public final class TestSupport {
 
   /** Builds a real index of a corpus folder in {@code indexDir} and opens it for search. */
   public static SearchService searchService(Path corpusDir, Path indexDir) {
-    IndexConfig config = loadConfig();
-    IndexStore store = new IndexStore(indexDir);
-    store.build(new CorpusReader().read(corpusDir), config);
-    return new SearchService(store.openCurrent(config));
+    Pipeline pipeline = new Pipeline(loadConfig(), indexDir, Pipeline.Sink.NONE);
+    pipeline.build(corpusDir, false);
+    return new SearchService(pipeline.openCurrent());
+  }
+
+  /** The seed corpus, indexed for real in {@code indexDir} with {@code config}, and opened. */
+  public static OpenIndex seedIndex(Path indexDir, IndexConfig config) {
+    Pipeline pipeline = new Pipeline(config, indexDir, Pipeline.Sink.NONE);
+    pipeline.build(corpus(), false);
+    return pipeline.openCurrent();
   }
 
   /** The seed corpus, indexed for real in {@code indexDir}. */

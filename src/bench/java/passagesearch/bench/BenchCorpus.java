@@ -10,10 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import passagesearch.config.ConfigLoader;
 import passagesearch.config.IndexConfig;
-import passagesearch.index.IndexStore;
 import passagesearch.index.OpenIndex;
-import passagesearch.ingest.Corpus;
-import passagesearch.ingest.CorpusReader;
+import passagesearch.index.Pipeline;
 
 /**
  * A corpus the benchmarks run on, with its ranking profile and its evaluation queries. Paths are relative
@@ -53,14 +51,9 @@ public record BenchCorpus(Path corpus, Path ranking, Path queryFile, String fiel
 
   /** Opens the index in {@code dir}, building it first when it is missing or stale. */
   public OpenIndex openIndex(Path dir) {
-    IndexConfig config = config();
-    Corpus read = new CorpusReader().read(corpus);
-    IndexStore store = new IndexStore(dir);
-    store.removeUnpublished();
-    if (!store.isFresh(read, config)) {
-      store.build(read, config);
-    }
-    return store.openCurrent(config);
+    Pipeline pipeline = new Pipeline(config(), dir, Pipeline.Sink.NONE);
+    pipeline.buildIfStale(corpus, false);
+    return pipeline.openCurrent();
   }
 
   /** The queries' words, in file order. */

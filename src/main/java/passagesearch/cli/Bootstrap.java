@@ -1,23 +1,14 @@
 package passagesearch.cli;
 
 import java.io.PrintWriter;
-import java.time.Duration;
-import passagesearch.config.ConfigLoader;
-import passagesearch.config.IndexConfig;
 import passagesearch.index.GenerationInfo;
-import passagesearch.index.IndexException;
-import passagesearch.index.IndexLock;
 import passagesearch.index.IndexStore;
-import passagesearch.ingest.CorpusFolder;
-import passagesearch.ingest.CorpusReader;
+import passagesearch.index.Pipeline;
 import passagesearch.ingest.ReadReport;
 import passagesearch.search.SearchService;
 
-/** Loads configuration and corpus, builds the index when it is missing or stale, opens it for search. */
+/** The commands' way into the {@link Pipeline}: its notes and a progress bar on standard error, the index opened for search. */
 final class Bootstrap {
-  /** How long {@code index} and {@code serve} wait for another build of the same index folder to finish. */
-  static final Duration LOCK_PATIENCE = Duration.ofMinutes(30);
-
   private final Locations at;
   private final PrintWriter err;
   private final boolean strict;
@@ -40,14 +31,8 @@ final class Bootstrap {
    * rollback holds the index folder (a server rebuilding, say): its half-built generation is its own.
    */
   Rebuilt rebuild() {
-    IndexConfig config = new ConfigLoader().load(at.config, at.ranking);
-    CorpusFolder corpus = new CorpusReader(config.limits(), strict).folder(at.corpus);
-    IndexStore store = new IndexStore(at.index);
-    try (IndexLock lock = lock(store)) {
-      store.removeUnpublished(lock);
-      GenerationInfo info = store.build(corpus, config, progress());
-      return new Rebuilt(info, print(corpus.lastReport()).skippedTotal());
-    }
+    Pipeline.Built built = pipeline(progress()).build(at.corpus, strict);
+    return new Rebuilt(built.info(), print(built.report()).skippedTotal());
   }
 
   /**
@@ -56,44 +41,18 @@ final class Bootstrap {
    * scratch); an index folder that cannot be written is served as it is when it is fresh.
    */
   SearchService open(boolean mayBuild) {
-    IndexConfig config = new ConfigLoader().load(at.config, at.ranking);
-    IndexStore store = new IndexStore(at.index);
+    Pipeline pipeline = pipeline(IndexStore.Progress.NONE);
     if (mayBuild) {
-      CorpusFolder corpus = new CorpusReader(config.limits(), strict).folder(at.corpus);
-      IndexLock lock;
-      try {
-        lock = lock(store);
-      } catch (IndexException cannotWrite) {
-        if (!store.isFresh(corpus.fingerprint(), config)) {
-          throw cannotWrite;
-        }
-        err.println("warning: " + cannotWrite.getMessage() + "; serving the index as it is");
-        err.flush();
-        return new SearchService(store.openCurrent(config));
-      }
-      try (lock) {
-        store.removeUnpublished(lock);
-        // The corpus's fingerprint says whether the index is fresh; its documents are read only to rebuild.
-        if (!store.isFresh(corpus.fingerprint(), config)) {
-          err.println(store.current().isPresent()
-              ? "The corpus or index-config changed since the index was built: rebuilding."
-              : "No index yet in " + store.root() + ": building it.");
-          err.flush();
-          store.build(corpus, config);
-          print(corpus.lastReport());
-        }
-      }
+      pipeline.buildIfStale(at.corpus, strict).ifPresent(built -> print(built.report()));
     }
-    return new SearchService(store.openCurrent(config));
+    return new SearchService(pipeline.openCurrent());
   }
 
-  /** The index folder's lock, waiting up to {@link #LOCK_PATIENCE} for another holder and saying so. */
-  private IndexLock lock(IndexStore store) {
-    return store.lock(LOCK_PATIENCE, () -> {
-      err.println("Another build or rollback is running in " + store.root() + " (it holds " + IndexLock.FILE
-          + "); waiting up to " + LOCK_PATIENCE.toMinutes() + " minutes for it to finish.");
+  private Pipeline pipeline(IndexStore.Progress progress) {
+    return Pipeline.configured(at.config, at.ranking, at.index, new Pipeline.Sink(note -> {
+      err.println(note);
       err.flush();
-    });
+    }, progress));
   }
 
   /** A progress line on a terminal (documents and passages per second, time left); nothing otherwise. */

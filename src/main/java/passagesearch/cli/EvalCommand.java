@@ -15,10 +15,10 @@ import passagesearch.config.IndexConfig;
 import passagesearch.eval.Evaluation;
 import passagesearch.eval.JudgedSet;
 import passagesearch.eval.JudgedSets;
-import passagesearch.index.IndexStore;
+import passagesearch.index.Pipeline;
 import passagesearch.ingest.Corpus;
 import passagesearch.ingest.CorpusException;
-import passagesearch.ingest.CorpusReader;
+import passagesearch.ingest.CorpusFolder;
 import passagesearch.ingest.Ingest;
 import passagesearch.ingest.Passage;
 import passagesearch.ingest.SourceDocument;
@@ -73,17 +73,24 @@ final class EvalCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * The seed corpus streamed once for the judgments and the baseline (each document's passages and title
+   * kept, its text forgotten), and indexed through the pipeline when its index is missing or stale.
+   */
   private Evaluation.Report seed(IndexConfig config) {
-    Corpus corpus = new CorpusReader().read(at.corpus);
-    Map<String, List<Passage>> passages = passages(corpus.documents(), config);
+    Pipeline pipeline = new Pipeline(config, evalIndex.resolve("seed"), Pipeline.Sink.NONE);
+    CorpusFolder corpus = pipeline.corpus(at.corpus, false);
+    Ingest ingest = new Ingest(config);
+    Map<String, List<Passage>> passages = new LinkedHashMap<>();
+    Map<String, String> titles = new LinkedHashMap<>();
+    corpus.walk((document, warnings) -> {
+      passages.put(document.id(), ingest.passages(document));
+      titles.put(document.id(), titleOf(document));
+    });
     JudgedSet set = JudgedSets.seed(judged, passages).split(split == null ? "heldout" : split);
-    Path indexDir = evalIndex.resolve("seed");
-    IndexStore store = new IndexStore(indexDir);
-    if (!store.isFresh(corpus, config)) {
-      store.build(corpus, config);
-    }
-    try (SearchService system = new SearchService(store.openCurrent(config));
-        Baseline baseline = new Baseline(baselineDocs(passages, corpus.documents(), config), 1.2f, 0.75f)) {
+    pipeline.buildIfStale(corpus);
+    try (SearchService system = new SearchService(pipeline.openCurrent());
+        Baseline baseline = new Baseline(baselineDocs(passages, titles, config), 1.2f, 0.75f)) {
       return Evaluation.run(set,
           system::rankIds,
           baseline::rank);
@@ -103,15 +110,21 @@ final class EvalCommand implements Callable<Integer> {
     List<SourceDocument> documents = JudgedSets.beirCorpus(beir.resolve("corpus.jsonl"));
     Corpus corpus = new Corpus(documents, List.of(), List.of(), Fingerprints.ofFolder(beir));
     JudgedSet set = JudgedSets.beir(beir, splitName);
-    IndexStore store = new IndexStore(evalIndex.resolve(beir.getFileName().toString()));
-    if (!store.isFresh(corpus, config)) {
+    Pipeline pipeline = new Pipeline(config, evalIndex.resolve(beir.getFileName().toString()), Pipeline.Sink.NONE);
+    if (!pipeline.store().isFresh(corpus, config)) {
       spec.commandLine().getErr().println("Indexing " + documents.size() + " documents of " + beir + " ...");
-      store.build(corpus, config);
     }
-    Map<String, List<Passage>> passages = passages(documents, config);
+    pipeline.buildIfStale(corpus);
+    Ingest ingest = new Ingest(config);
+    Map<String, List<Passage>> passages = new LinkedHashMap<>();
+    Map<String, String> titles = new LinkedHashMap<>();
+    documents.forEach(d -> {
+      passages.put(d.id(), ingest.passages(d));
+      titles.put(d.id(), titleOf(d));
+    });
     // The published BM25 baseline for BEIR: English analyzer, k1 = 0.9, b = 0.4, title and text in one field.
-    try (SearchService system = new SearchService(store.openCurrent(config));
-        Baseline baseline = new Baseline(baselineDocs(passages, documents, config), 0.9f, 0.4f)) {
+    try (SearchService system = new SearchService(pipeline.openCurrent());
+        Baseline baseline = new Baseline(baselineDocs(passages, titles, config), 0.9f, 0.4f)) {
       return Evaluation.run(set, (q, k) -> byDocument(system, q, k), (q, k) -> documentsOf(baseline.rank(q, 100), k));
     }
   }
@@ -132,19 +145,14 @@ final class EvalCommand implements Callable<Integer> {
     return new ArrayList<>(docs);
   }
 
-  private static Map<String, List<Passage>> passages(List<SourceDocument> documents, IndexConfig config) {
-    Ingest ingest = new Ingest(config);
-    Map<String, List<Passage>> out = new LinkedHashMap<>();
-    documents.forEach(d -> out.put(d.id(), ingest.passages(d)));
-    return out;
+  private static String titleOf(SourceDocument document) {
+    return document.metadata().title() == null ? "" : document.metadata().title();
   }
 
   /** The same passages as the system's, set-aside material left out as the system leaves it out. */
   private static List<Baseline.Doc> baselineDocs(
-      Map<String, List<Passage>> passages, List<SourceDocument> documents, IndexConfig config) {
+      Map<String, List<Passage>> passages, Map<String, String> titles, IndexConfig config) {
     Set<String> aside = config.tags().setAsideTags();
-    Map<String, String> titles = new LinkedHashMap<>();
-    documents.forEach(d -> titles.put(d.id(), d.metadata().title() == null ? "" : d.metadata().title()));
     List<Baseline.Doc> docs = new ArrayList<>();
     passages.forEach((docId, list) -> list.stream()
         .filter(p -> p.tags().stream().noneMatch(aside::contains))

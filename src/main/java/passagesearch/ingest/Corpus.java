@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The documents of a corpus folder, in file-name order, all in the heap: for small corpora and tests
- * (evaluation reads the seed corpus this way). An index build walks a {@link CorpusFolder} instead, one
+ * (a BEIR collection is evaluated this way). An index build walks a {@link CorpusFolder} instead, one
  * document at a time.
  *
  * @param warnings what a reader of the logs should know (documents without a manifest entry)

@@ -26,9 +26,8 @@ import passagesearch.index.IndexLock;
 import passagesearch.index.IndexStore;
 import passagesearch.index.NoRollback;
 import passagesearch.index.OpenIndex;
+import passagesearch.index.Pipeline;
 import passagesearch.index.StorageErrors;
-import passagesearch.ingest.CorpusFolder;
-import passagesearch.ingest.CorpusReader;
 import passagesearch.ingest.ReadReport;
 import passagesearch.search.SearchService;
 
@@ -198,30 +197,30 @@ public final class IndexManager implements AutoCloseable {
   }
 
   /** A message and what the corpus read skipped, bounded. */
-  private static String skippedOf(String head, CorpusFolder read) {
-    ReadReport report = read.lastReport();
+  private static String skippedOf(String head, ReadReport report) {
     return JobMessages.summarised(head, "skipped", report.skipped(), report.skippedTotal());
   }
 
   /** Runs on the worker; every failure short of the JVM's own (out of memory) ends as a FAILED job. */
   private void run(RebuildJob job, Turn turn) {
-    CorpusFolder read = null;
     try {
       remember(progress(job, RebuildJob.State.RUNNING, "reading the corpus", null, 0, 0, 0));
       if (turn.lockFailure != null) {
         throw turn.lockFailure;
       }
-      IndexConfig cfg = new ConfigLoader().load(config, ranking);
-      read = new CorpusReader(cfg.limits(), false).folder(turn.source());
-      GenerationInfo built = store.build(read, cfg, (done, total, passages) -> {
-        if (done == total || done % 100 == 0) {
-          remember(progress(job, RebuildJob.State.RUNNING, "indexing", null, done, passages, total));
-        }
-      });
-      search.swap(store.openCurrent(cfg));
+      Pipeline pipeline = Pipeline.configured(config, ranking, store.root(), new Pipeline.Sink(
+          note -> LOG.info("rebuild {}: {}", job.id(), note),
+          (done, total, passages) -> {
+            if (done == total || done % 100 == 0) {
+              remember(progress(job, RebuildJob.State.RUNNING, "indexing", null, done, passages, total));
+            }
+          }));
+      Pipeline.Built built = pipeline.build(pipeline.corpus(turn.source(), false), turn.lock);
+      search.swap(pipeline.openCurrent());
+      GenerationInfo info = built.info();
       remember(new RebuildJob(job.id(), RebuildJob.State.SUCCEEDED, job.startedAt(), Instant.now().toString(),
-          skippedOf("published " + built.name(), read), built.name(),
-          built.documents().size(), built.passages(), built.documents().size()));
+          skippedOf("published " + info.name(), built.report()), info.name(),
+          info.documents().size(), info.passages(), info.documents().size()));
     } catch (RuntimeException | LinkageError | AssertionError e) {
       String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       LOG.warn("rebuild {} failed: {}", job.id(), JobMessages.cap(reason));

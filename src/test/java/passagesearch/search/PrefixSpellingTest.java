@@ -21,9 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import passagesearch.TestSupport;
 import passagesearch.config.IndexConfig;
 import passagesearch.index.Fields;
-import passagesearch.index.IndexStore;
 import passagesearch.index.OpenIndex;
-import passagesearch.ingest.CorpusReader;
 import passagesearch.query.QueryParser;
 
 /**
@@ -38,9 +36,7 @@ class PrefixSpellingTest {
   @BeforeAll
   static void open() {
     IndexConfig config = TestSupport.loadConfig();
-    IndexStore store = new IndexStore(tmp);
-    store.build(new CorpusReader().read(TestSupport.corpus()), config);
-    index = store.openCurrent(config);
+    index = TestSupport.seedIndex(tmp, config);
     translator = new QueryTranslator(index.analyzer(), Map.of(
         Fields.TEXT, config.ranking().textWeight(),
         Fields.HEADINGS, config.ranking().headingsWeight(),

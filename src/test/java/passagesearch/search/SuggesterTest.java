@@ -10,9 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import passagesearch.TestSupport;
 import passagesearch.config.IndexConfig;
-import passagesearch.index.IndexStore;
 import passagesearch.index.OpenIndex;
-import passagesearch.ingest.CorpusReader;
 
 /** Completions over a real index of the seed corpus. */
 class SuggesterTest {
@@ -23,9 +21,7 @@ class SuggesterTest {
   @BeforeAll
   static void build() {
     config = TestSupport.loadConfig();
-    IndexStore store = new IndexStore(tmp.resolve("index"));
-    store.build(new CorpusReader().read(TestSupport.corpus()), config);
-    index = store.openCurrent(config);
+    index = TestSupport.seedIndex(tmp.resolve("index"), config);
   }
 
   @AfterAll
