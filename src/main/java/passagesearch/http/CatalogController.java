@@ -6,6 +6,7 @@ import java.util.Set;
 import passagesearch.search.DocumentList;
 import passagesearch.search.DocumentView;
 import passagesearch.search.IndexStatus;
+import passagesearch.search.Page;
 import passagesearch.search.SearchService;
 
 /** Client/server IO for what the index holds: passages in place, documents, tags, the generation. */
@@ -28,26 +29,26 @@ final class CatalogController {
   }
 
   void documents(Context ctx) {
-    CatalogPages.Window page = CatalogPages.Window.of(new QueryParams(ctx, PAGE_PARAMS));
+    Page page = CatalogPages.page(new QueryParams(ctx, PAGE_PARAMS));
     if (Caching.notModified(ctx, search.status().generation())) {
       return;
     }
-    DocumentList list = search.documents(page.offset(), page.limit());
+    DocumentList list = search.documents(page);
     ctx.json(new CatalogPages.Documents(list.documents(), list.total(), page.offset(), page.limit(),
-        page.next(ctx.path(), list.total())));
+        CatalogPages.next(page, ctx.path(), list.total())));
   }
 
   void document(Context ctx) {
-    CatalogPages.Window page = CatalogPages.Window.of(new QueryParams(ctx, PAGE_PARAMS));
+    Page page = CatalogPages.page(new QueryParams(ctx, PAGE_PARAMS));
     if (Caching.notModified(ctx, search.status().generation())) {
       return;
     }
     String id = id(ctx.pathParam("id"));
-    DocumentView view = search.document(id, page.offset(), page.limit())
+    DocumentView view = search.document(id, page)
         .orElseThrow(() -> new NotFound("no document with id '" + id + "'"));
     int total = view.document().passages();
     ctx.json(new CatalogPages.Document(view.document(), view.passages(), total, page.offset(), page.limit(),
-        page.next(ctx.path(), total)));
+        CatalogPages.next(page, ctx.path(), total)));
   }
 
   void tags(Context ctx) {

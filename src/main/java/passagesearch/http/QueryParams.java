@@ -1,11 +1,15 @@
 package passagesearch.http;
 
 import io.javalin.http.Context;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Reads and checks query parameters; every failure names the parameter and what is allowed. */
+/**
+ * Parses query parameters into strings, whole numbers and flags; every failure names the parameter. Unknown
+ * parameters are refused here; the bounds of the values are the request records' (in the search room).
+ */
 final class QueryParams {
   private final Map<String, List<String>> params;
 
@@ -31,30 +35,30 @@ final class QueryParams {
     return values.get(0);
   }
 
+  /** Every value of a repeatable parameter, in the order given; empty when absent. */
   List<String> all(String name) {
-    List<String> values = params.getOrDefault(name, List.of());
-    for (String v : values) {
-      if (v.isBlank()) {
-        throw new BadRequest(name + " must not be empty");
-      }
-    }
-    return values;
+    return params.getOrDefault(name, List.of());
   }
 
-  int integer(String name, int fallback, int min, int max) {
+  /**
+   * A whole number, or {@code fallback} when absent. Only the parsing is checked here; what range is allowed
+   * is the request record's to say.
+   */
+  int integer(String name, int fallback) {
     String raw = single(name);
     if (raw == null) {
       return fallback;
     }
-    String range = name + " must be a whole number from " + min + " to " + max;
-    if (!raw.strip().matches("-?\\d{1,10}")) {
-      throw new BadRequest(range + ", not '" + abbreviate(raw) + "'");
+    String digits = raw.strip();
+    if (!digits.matches("-?\\d+")) {
+      throw new BadRequest(name + " must be a whole number, not '" + abbreviate(raw) + "'");
     }
-    long value = Long.parseLong(raw.strip());
-    if (value < min || value > max) {
-      throw new BadRequest(range + ", not " + value);
+    BigInteger value = new BigInteger(digits);
+    if (value.bitLength() > 31) {
+      throw new BadRequest(name + " " + abbreviate(digits) + " is far too " + (value.signum() < 0 ? "small" : "large")
+          + " a number");
     }
-    return (int) value;
+    return value.intValue();
   }
 
   boolean flag(String name) {

@@ -1,13 +1,16 @@
 package passagesearch.http;
 
 import io.javalin.http.Context;
+import java.util.Map;
 import java.util.Set;
 import passagesearch.search.SearchRequest;
 import passagesearch.search.SearchService;
+import passagesearch.search.SuggestRequest;
 
-/** Client/server IO for search: parameters in, the search room's response out as JSON. */
+/** Client/server IO for search: parameters parsed into the search room's request records, its response out as JSON. */
 final class SearchController {
   private static final Set<String> PARAMS = Set.of("q", "limit", "offset", "tag", "source", "explain");
+  private static final Set<String> SUGGEST_PARAMS = Set.of("q", "limit");
 
   private final SearchService search;
 
@@ -15,35 +18,21 @@ final class SearchController {
     this.search = search;
   }
 
-  private static final Set<String> SUGGEST_PARAMS = Set.of("q", "limit");
-  static final int MAX_SUGGEST_LENGTH = 100;
-
   void suggest(Context ctx) {
     QueryParams p = new QueryParams(ctx, SUGGEST_PARAMS);
-    String q = p.single("q");
-    if (q == null || q.isBlank()) {
-      throw new BadRequest("q is required: the start of a word, e.g. /api/suggest?q=blin");
-    }
-    if (q.length() > MAX_SUGGEST_LENGTH) {
-      throw new BadRequest("q is " + q.length() + " characters; at most " + MAX_SUGGEST_LENGTH + " are allowed");
-    }
-    int limit = p.integer("limit", 8, 1, 20);
+    SuggestRequest request = new SuggestRequest(p.single("q"), p.integer("limit", SuggestRequest.DEFAULT_LIMIT));
     if (Caching.notModified(ctx, search.status().generation())) {
       return;
     }
-    ctx.json(java.util.Map.of("query", q, "suggestions", search.suggest(q, limit)));
+    ctx.json(Map.of("query", request.prefix(), "suggestions", search.suggest(request)));
   }
 
   void search(Context ctx) {
     QueryParams p = new QueryParams(ctx, PARAMS);
-    String q = p.single("q");
-    if (q == null || q.isBlank()) {
-      throw new BadRequest("q is required: the words to search for, e.g. /api/search?q=blinatumomab+side+effects");
-    }
     SearchRequest request = new SearchRequest(
-        q,
-        p.integer("limit", SearchRequest.DEFAULT_LIMIT, 1, SearchRequest.MAX_LIMIT),
-        p.integer("offset", 0, 0, SearchRequest.MAX_OFFSET),
+        p.single("q"),
+        p.integer("limit", SearchRequest.DEFAULT_LIMIT),
+        p.integer("offset", 0),
         p.all("tag"),
         p.all("source"),
         p.flag("explain"));

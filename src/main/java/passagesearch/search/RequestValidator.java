@@ -2,26 +2,16 @@ package passagesearch.search;
 
 import passagesearch.index.OpenIndex;
 
-/** Checks a request against the bounds and against what the served generation knows. */
+/**
+ * Checks a request against what the served generation knows: its tags, its sources and its configured
+ * {@code query.maxLength}. The bounds that do not depend on the generation are the request record's own.
+ */
 final class RequestValidator {
   private RequestValidator() {}
 
   static void validate(SearchRequest r, Served served) {
     OpenIndex index = served.index();
-    int maxLength = index.config().ranking().maxQueryLength();
-    if (r.query() == null || r.query().isBlank()) {
-      throw new InvalidRequestException("q", "q is required: the words to search for");
-    }
-    if (r.query().length() > maxLength) {
-      throw new InvalidRequestException("q", "q is " + r.query().length() + " characters; at most " + maxLength
-          + " are allowed");
-    }
-    if (r.limit() < 1 || r.limit() > SearchRequest.MAX_LIMIT) {
-      throw new InvalidRequestException("limit", "limit must be between 1 and " + SearchRequest.MAX_LIMIT);
-    }
-    if (r.offset() < 0 || r.offset() > SearchRequest.MAX_OFFSET) {
-      throw new InvalidRequestException("offset", "offset must be between 0 and " + SearchRequest.MAX_OFFSET);
-    }
+    Require.atMost("q", r.query(), index.config().ranking().maxQueryLength());
     for (String tag : r.tags()) {
       if (!index.config().tags().byId().containsKey(tag)) {
         throw new InvalidRequestException("tag", "unknown tag '" + shorten(tag) + "'; the tags are listed in index-config/tags.yaml");

@@ -42,13 +42,13 @@ public final class SearchService implements AutoCloseable {
   }
 
   /** A page of the sources of the generation being served, in corpus order, with how many there are. */
-  public DocumentList documents(int offset, int limit) {
-    return withServed(s -> s.catalog().documents(offset, limit));
+  public DocumentList documents(Page page) {
+    return withServed(s -> s.catalog().documents(page.offset(), page.limit()));
   }
 
   /** A source with a page of its passages in order; empty for an unknown id. */
-  public java.util.Optional<DocumentView> document(String id, int offset, int limit) {
-    return withServed(s -> s.catalog().document(id, offset, limit));
+  public java.util.Optional<DocumentView> document(String id, Page page) {
+    return withServed(s -> s.catalog().document(id, page.offset(), page.limit()));
   }
 
   /** A passage in place; empty for an unknown id. */
@@ -57,8 +57,8 @@ public final class SearchService implements AutoCloseable {
   }
 
   /** Completions for a search box, best first. */
-  public List<Suggestion> suggest(String prefix, int limit) {
-    return withServed(s -> s.suggester().get().suggest(prefix, limit));
+  public List<Suggestion> suggest(SuggestRequest request) {
+    return withServed(s -> s.suggester().get().suggest(request.prefix(), request.limit()));
   }
 
   /** The tag vocabulary with passage counts. */

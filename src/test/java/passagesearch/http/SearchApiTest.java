@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The HTTP contract, over a real server on a random port and a real index of the seed corpus. */
@@ -165,6 +166,23 @@ class SearchApiTest {
     assertFalse(body.get("error").asText().isBlank());
     assertEquals(400, body.get("status").asInt());
     assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("application/json"));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "/api/search?q=%20                | q is required: the words to search for, e.g. blinatumomab side effects",
+      "/api/search?q=x&limit=ten        | limit must be a whole number, not 'ten'",
+      "/api/search?q=x&limit=51         | limit must be between 1 and 50, not 51",
+      "/api/search?q=x&offset=99999999999 | offset 99999999999 is far too large a number",
+      "/api/search?q=x&tag=             | tag must not be empty",
+      "/api/search?q=x&limit=1&limit=2  | limit may be given only once",
+      "/api/search?q=x&tag=no-such-tag  | unknown tag 'no-such-tag'; the tags are listed in index-config/tags.yaml",
+      "/api/suggest?q=a&limit=21        | limit must be between 1 and 20, not 21",
+      "/api/documents?offset=-1         | offset must be between 0 and 1000000, not -1"})
+  void parsingFailuresAndBoundsAreToldApartInTheMessage(String url, String message) throws Exception {
+    HttpResponse<String> r = get(url);
+    assertEquals(400, r.statusCode(), r.body());
+    assertEquals(message, json.readTree(r.body()).get("error").asText());
   }
 
   @Test
