@@ -284,7 +284,7 @@ index_run() {
 # Solr and its loader pinned to the same cores. Rounds interleave the builds (and --baseline's jar) and
 # Solr's loads, so a change in the machine's load touches them alike.
 SOLR_PEER=$ROOT/../shared/peers/solr
-solr() { SOLR_WORK=$ROOT/$W/solr SOLR_PORT=$SOLR_PORT SOLR_LOG_LEVEL=WARN "$SOLR_PEER/run.sh" "$@"; }
+solr() { SOLR_WORK=$ROOT/target/solr-peer SOLR_PORT=$SOLR_PORT SOLR_LOG_LEVEL=WARN "$SOLR_PEER/run.sh" "$@"; }
 SOLR_PID=""
 stop_solr() { if [ -n "$SOLR_PID" ]; then solr stop >/dev/null 2>&1 || true; SOLR_PID=""; fi; }
 
@@ -327,7 +327,7 @@ solr_time() {
   local pin=()
   solr clear > /dev/null || { note "Solr clear failed"; return; }
   if [ "$cores" = 1 ]; then taskset -a -p -c 0 "$SOLR_PID" > /dev/null; pin=(taskset -c 0); else taskset -a -p -c 0-1 "$SOLR_PID" > /dev/null; fi
-  if SOLR_WORK=$ROOT/$W/solr SOLR_PORT=$SOLR_PORT "${pin[@]}" "$SOLR_PEER/run.sh" load "$ROOT/$file" > "$log" 2>&1; then
+  if SOLR_WORK=$ROOT/target/solr-peer SOLR_PORT=$SOLR_PORT "${pin[@]}" "$SOLR_PEER/run.sh" load "$ROOT/$file" > "$log" 2>&1; then
     # The loader's last line: "... N docs ... X docs/s"
     rate=$(grep -oE '[0-9.]+ docs/s' "$log" | tail -n 1 | cut -d' ' -f1)
     docs=$(wc -l < "$file")
