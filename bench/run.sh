@@ -11,7 +11,10 @@
 #   --warmup S        seconds of load before measuring, for each server started (default 30; quick 3)
 #   --starts N        launches to time start-up (default 5; quick 1)
 #   --growth "1 4 16" SciFact sizes (copies) for the growth table (default "1 4 16"; quick "1 2")
-#   --phases LIST     comma-separated subset of index,startup,load,growth,jmh (default: all)
+#   --phases LIST     comma-separated subset of index,startup,load,growth,jmh,indexing (default: all)
+#   --baseline JAR    the indexing phase also times this jar (an earlier build), interleaved run by run
+#   --no-solr         the indexing phase leaves out the Solr peer
+#                     ($INDEXING_CORPORA: a subset of "scifact-1x medquad scifact-16x" for the indexing phase)
 #   --out DIR         where results go (default bench/results; quick target/bench-quick)
 #   --no-readme       do not rewrite README.md's benchmark section (the default with --quick or --phases)
 #   --skip-build      use the jars already in target/
@@ -24,7 +27,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
-QUICK=0 RUNS="" DURATION="" WARMUP="" STARTS="" GROWTH="" PHASES="index,startup,load,growth,jmh" OUT="" README_UPDATE=""
+QUICK=0 RUNS="" DURATION="" WARMUP="" STARTS="" GROWTH="" PHASES="index,startup,load,growth,jmh,indexing" OUT="" BASELINE="" SOLR=1 README_UPDATE=""
 BUILD=1 BASE_PORT=17070 PORT_CHOSEN=0 CONNECTIONS="1 4 16"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -38,6 +41,8 @@ while [ $# -gt 0 ]; do
     --out) OUT=$2; shift ;;
     --no-readme) README_UPDATE=0 ;;
     --skip-build) BUILD=0 ;;
+    --baseline) BASELINE=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); shift ;;
+    --no-solr) SOLR=0 ;;
     --port) BASE_PORT=$2; PORT_CHOSEN=1; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option $1 (see bench/run.sh --help)" >&2; exit 2 ;;
@@ -86,6 +91,7 @@ missing=()
 command -v wrk >/dev/null || missing+=(wrk)
 command -v curl >/dev/null || missing+=(curl)
 command -v taskset >/dev/null || missing+=(util-linux)
+[ -x /usr/bin/time ] || missing+=(time)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]}"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
@@ -270,6 +276,127 @@ index_run() {
   fi
 }
 
+# ---- Indexing beside Solr (issue 14) ----
+
+# The whole `index` command (JVM start to exit, production flags) on SciFact, MedQuAD and SciFact 16x, on
+# one core (taskset -c 0) and on two, with its peak resident memory (VmHWM, from GNU time); beside it the
+# Solr peer's load of the same documents (solr_beir.py convert; ./run.sh load, which posts and commits),
+# Solr and its loader pinned to the same cores. Rounds interleave the builds (and --baseline's jar) and
+# Solr's loads, so a change in the machine's load touches them alike.
+SOLR_PEER=$ROOT/../shared/peers/solr
+solr() { SOLR_WORK=$ROOT/target/solr-peer SOLR_PORT=$SOLR_PORT SOLR_LOG_LEVEL=WARN "$SOLR_PEER/run.sh" "$@"; }
+SOLR_PID=""
+stop_solr() { if [ -n "$SOLR_PID" ]; then solr stop >/dev/null 2>&1 || true; SOLR_PID=""; fi; }
+
+indexing_corpora() {
+  local medquad=$SHARED/../medquad
+  mkdir -p "$W/corpus-medquad"
+  if ls "$medquad"/*/corpus.jsonl >/dev/null 2>&1; then
+    cat "$medquad"/*/corpus.jsonl > "$W/corpus-medquad/corpus.jsonl"
+  else
+    note "MedQuAD not found at $medquad; its indexing rows are skipped"
+    rmdir "$W/corpus-medquad"
+  fi
+  [ -d "$W/corpus-scifact-16x" ] || tool copies "$SHARED/corpus.jsonl" "$W/corpus-scifact-16x" 16
+}
+
+# index_time LABEL JAR CORPUS_NAME CORPUS_DIR CORES RUN: one build of the whole command, recorded.
+index_time() {
+  local label=$1 jar=$2 name=$3 corpus=$4 cores=$5 run=$6 index=$W/index-indexing log started wall rss docs
+  local cmd=(/usr/bin/time -f '%U %S %M' -o "$W/time.txt" bin/passage-search) cpu
+  [ "$cores" = 2 ] || cmd=(/usr/bin/time -f '%U %S %M' -o "$W/time.txt" taskset -c 0 bin/passage-search)
+  log=$W/logs/indexing-$label-$name-$cores-run$run.log
+  rm -rf "$index"
+  started=$(now_ms)
+  if PASSAGE_SEARCH_JAR=$jar "${cmd[@]}" index --index "$index" --corpus "$corpus" > "$log" 2>&1; then
+    wall=$(( $(now_ms) - started ))
+    rss=$(tail -n 1 "$W/time.txt" | awk '{print $3}')
+    cpu=$(tail -n 1 "$W/time.txt" | awk '{printf "%d", ($1 + $2) * 1000}')
+    docs=$(sed -nE 's/.*Indexed [0-9]+ passages from ([0-9]+) documents.*/\1/p' "$log")
+    record "{\"type\":\"indexing\",\"engine\":\"$label\",\"corpus\":\"$name\",\"cores\":$cores,\"run\":$run,\"documents\":${docs:-0},\"wall_ms\":$wall,\"cpu_ms\":$cpu,\"peak_rss_kb\":$rss,\"loadavg\":\"$(cut -d' ' -f1 /proc/loadavg)\"}"
+    say "indexing $label $name, $cores core(s), run $run: $wall ms ($cpu ms of CPU), ${docs:-?} documents, peak RSS $((rss / 1024)) MB"
+  else
+    note "indexing $label $name on $cores core(s), run $run failed (see $log)"
+  fi
+  rm -rf "$index"
+}
+
+# solr_time CORPUS_NAME FILE CORES RUN: Solr's load of the converted documents (its own docs/s), recorded.
+solr_time() {
+  local name=$1 file=$2 cores=$3 run=$4 log=$W/logs/solr-$name-$cores-run$run.log line rate docs rss
+  local pin=()
+  solr clear > /dev/null || { note "Solr clear failed"; return; }
+  if [ "$cores" = 1 ]; then taskset -a -p -c 0 "$SOLR_PID" > /dev/null; pin=(taskset -c 0); else taskset -a -p -c 0-1 "$SOLR_PID" > /dev/null; fi
+  if SOLR_WORK=$ROOT/target/solr-peer SOLR_PORT=$SOLR_PORT "${pin[@]}" "$SOLR_PEER/run.sh" load "$ROOT/$file" > "$log" 2>&1; then
+    # The loader's last line: "... N docs ... X docs/s"
+    rate=$(grep -oE '[0-9.]+ docs/s' "$log" | tail -n 1 | cut -d' ' -f1)
+    docs=$(wc -l < "$file")
+    rss=$(awk '/^VmHWM:/ {print $2}' "/proc/$SOLR_PID/status")
+    record "{\"type\":\"indexing\",\"engine\":\"solr\",\"corpus\":\"$name\",\"cores\":$cores,\"run\":$run,\"documents\":$docs,\"docs_per_s\":${rate:-0},\"peak_rss_kb\":${rss:-0},\"loadavg\":\"$(cut -d' ' -f1 /proc/loadavg)\"}"
+    say "indexing solr $name, $cores core(s), run $run: ${rate:-?} docs/s ($(tail -n 1 "$log"))"
+  else
+    note "Solr load of $name on $cores core(s), run $run failed (see $log)"
+  fi
+}
+
+indexing_phase() {
+  local run name cores corpora=()
+  indexing_corpora
+  for name in ${INDEXING_CORPORA:-scifact-1x medquad scifact-16x}; do [ -d "$W/corpus-$name" ] && corpora+=("$name"); done
+  if [ "$SOLR" = 1 ]; then
+    SOLR_PORT=${SOLR_PORT:-18983}
+    if [ ! -x "$SOLR_PEER/run.sh" ]; then
+      note "the Solr peer was not found at $SOLR_PEER; indexing measured without Solr"
+    elif solr start > "$W/logs/solr-start.log" 2>&1; then
+      SOLR_PID=$(sed -nE 's/.*ready: pid ([0-9]+).*/\1/p' "$W/logs/solr-start.log")
+      trap 'stop_server; stop_solr' EXIT
+      for name in "${corpora[@]}"; do
+        cat "$W/corpus-$name"/*.jsonl > "$W/solr-$name-in.jsonl"
+        python3 "$SOLR_PEER/solr_beir.py" convert "$W/solr-$name-in.jsonl" "$W/solr-$name.jsonl" >&2
+        rm -f "$W/solr-$name-in.jsonl"
+      done
+    else
+      note "the Solr peer could not be built or started (see $W/logs/solr-start.log); indexing measured without Solr"
+    fi
+  fi
+  for run in $(seq 1 "$RUNS"); do
+    for name in "${corpora[@]}"; do
+      for cores in 1 2; do
+        [ -z "$BASELINE" ] || index_time baseline "$BASELINE" "$name" "$W/corpus-$name" "$cores" "$run"
+        index_time passage-search "$ROOT/target/passage-search.jar" "$name" "$W/corpus-$name" "$cores" "$run"
+        [ -z "$SOLR_PID" ] || solr_time "$name" "$W/solr-$name.jsonl" "$cores" "$run"
+      done
+    done
+  done
+  stop_solr
+  python3 - "$RAW" > "$OUT/indexing.md" <<'PY'
+import json, statistics, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if '"type":"indexing"' in l]
+def med(xs): return statistics.median(xs) if xs else None
+print("| corpus | cores | engine | whole command s | CPU s | docs/s | peak RSS MB | vs Solr | load avg |")
+print("|---|---|---|---|---|---|---|---|---|")
+for corpus in dict.fromkeys(r["corpus"] for r in rows):
+    for cores in (1, 2):
+        solr = med([r["docs_per_s"] for r in rows if r["engine"] == "solr" and r["corpus"] == corpus and r["cores"] == cores])
+        for engine in ("baseline", "passage-search", "solr"):
+            rs = [r for r in rows if r["engine"] == engine and r["corpus"] == corpus and r["cores"] == cores]
+            if not rs: continue
+            docs = rs[0]["documents"]
+            rss = med([r["peak_rss_kb"] for r in rs]) / 1024
+            load = "/".join(r["loadavg"] for r in rs)
+            cpu = ""
+            if engine == "solr":
+                rate = med([r["docs_per_s"] for r in rs]); secs = docs / rate if rate else float("nan")
+            else:
+                secs = med([r["wall_ms"] for r in rs]) / 1000; rate = docs / secs
+                cpu = f"{med([r['cpu_ms'] for r in rs]) / 1000:.1f}"
+            ratio = f"{rate / solr:.2f}x" if solr and engine != "solr" else ""
+            print(f"| {corpus} | {cores} | {engine} | {secs:.1f} | {cpu} | {rate:,.0f} | {rss:.0f} | {ratio} | {load} |")
+PY
+  say "indexing beside Solr (median of $RUNS; docs/s of the whole command; Solr's load as its loader reports):"
+  cat "$OUT/indexing.md" >&2
+}
+
 # ---- The run ----
 
 START_SECONDS=$SECONDS
@@ -299,7 +426,7 @@ if phase index; then
   for run in $(seq 1 "$RUNS"); do index_run scifact "$W/corpus-scifact-1x" "$W/index-scifact-pinned" 1 "$run" "${SCIFACT[@]}"; done
   for run in $(seq 1 "$RUNS"); do index_run scifact "$W/corpus-scifact-1x" "$W/index-scifact" all "$run" "${SCIFACT[@]}"; done
   rm -rf "$W/index-scifact-pinned"
-else
+elif phase startup || phase load || phase growth || phase jmh; then
   bin/passage-search index --index "$W/index-seed" --corpus corpus > "$W/logs/index-seed.log" 2>&1
   bin/passage-search index --index "$W/index-scifact" --corpus "$W/corpus-scifact-1x" "${SCIFACT[@]}" > "$W/logs/index-scifact.log" 2>&1
 fi
@@ -403,6 +530,11 @@ if phase jmh; then
     -jvmArgsAppend "@$ROOT/bin/jvm.options -Dbench.queries.max=$JMH_QUERIES -Dbench.index.seed=$ROOT/$W/index-seed -Dbench.index.scifact=$ROOT/$W/index-scifact -Dbench.scifact.corpus=$ROOT/$W/corpus-scifact-1x -Dbench.scifact.queries=$SHARED/queries-test.jsonl" \
     > "$W/logs/jmh.txt" 2>&1 || die "JMH failed (see $W/logs/jmh.txt)"
   sed -n '/^Benchmark /,$p' "$W/logs/jmh.txt" | grep -v '^$' >&2 || true
+fi
+
+if phase indexing; then
+  mkdir -p "$OUT"
+  indexing_phase
 fi
 
 ELAPSED=$(( SECONDS - START_SECONDS ))

@@ -5,6 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -43,17 +47,30 @@ final class GenerationWriter {
     ReadReport report;
     try (Directory directory = FSDirectory.open(dir);
         IndexWriter writer = new IndexWriter(directory, writerConfig(config));
-        SourceTexts.Writer sources = new SourceTexts.Writer(dir)) {
+        SourceTexts.Writer sources = new SourceTexts.Writer(dir);
+        Lane lane = Lane.open(writer)) {
       try {
         report = corpus.walk((document, warnings) -> {
           if (Thread.currentThread().isInterrupted()) {
             throw new IndexException("the build was abandoned: interrupted (the server is stopping)");
           }
-          int count = add(writer, sources, facets, document, ingest.passages(document, warnings));
-          entries.add(new GenerationInfo.DocumentEntry(document.metadata(), count));
-          passages[0] += count;
+          List<Passage> split = ingest.passages(document, warnings);
+          List<Document> docs = new ArrayList<>(split.size());
+          String title = document.metadata().title();
+          for (Passage passage : split) {
+            docs.add(toDocument(passage, title, facets));
+          }
+          try {
+            lane.add(docs, document.text().length());
+            sources.add(document.text());
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          entries.add(new GenerationInfo.DocumentEntry(document.metadata(), split.size()));
+          passages[0] += split.size();
           progress.update(entries.size(), Math.max(expected, entries.size()), passages[0]);
         });
+        lane.finish();
       } catch (UncheckedIOException e) {
         throw e.getCause();
       }
@@ -67,17 +84,157 @@ final class GenerationWriter {
     return new Written(entries, passages[0], report);
   }
 
-  private static int add(IndexWriter writer, SourceTexts.Writer sources, FacetsConfig facets, SourceDocument document,
-      List<Passage> passages) {
+  private static Document toDocument(Passage passage, String title, FacetsConfig facets) {
     try {
-      for (Passage passage : passages) {
-        writer.addDocument(PassageDocuments.toDocument(passage, document.metadata().title(), facets));
-      }
-      sources.add(document.text());
+      return PassageDocuments.toDocument(passage, title, facets);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return passages.size();
+  }
+
+  /**
+   * Where a document's passages go into the index. With one core, straight into the writer on the
+   * reading thread. With more, a second thread adds them (analysis and Lucene's in-memory indexing, half
+   * of a build) while the reading thread reads, splits and tags the next documents. One writing thread
+   * takes them in the order they were read, so passages keep their document ids and order, as in a build
+   * on one thread. At most {@link #IN_FLIGHT_CHARS} characters of documents wait between the two (a larger
+   * document waits alone), so the heap holds about one more document than a build on one thread.
+   */
+  abstract static class Lane implements AutoCloseable {
+    static final int IN_FLIGHT_CHARS = 1 << 20;
+
+    static Lane open(IndexWriter writer) {
+      return Runtime.getRuntime().availableProcessors() > 1 ? new Threaded(writer) : new Direct(writer);
+    }
+
+    /** Adds one document's passages, in order. */
+    abstract void add(List<Document> docs, int chars) throws IOException;
+
+    /** Waits for every document added so far to be in the writer; rethrows what the writer failed with. */
+    abstract void finish() throws IOException;
+
+    @Override
+    public void close() {}
+
+    private static final class Direct extends Lane {
+      private final IndexWriter writer;
+
+      Direct(IndexWriter writer) {
+        this.writer = writer;
+      }
+
+      @Override
+      void add(List<Document> docs, int chars) {
+        try {
+          for (Document doc : docs) {
+            writer.addDocument(doc);
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+
+      @Override
+      void finish() {}
+    }
+
+    private static final class Threaded extends Lane {
+      private record Batch(List<Document> docs, int permits) {}
+
+      private static final Batch END = new Batch(List.of(), 0);
+      private final IndexWriter writer;
+      private final BlockingQueue<Batch> queue = new LinkedBlockingQueue<>();
+      private final Semaphore room = new Semaphore(IN_FLIGHT_CHARS);
+      private final Thread thread;
+      private volatile Throwable failed;
+      private volatile boolean abandoned;
+
+      Threaded(IndexWriter writer) {
+        this.writer = writer;
+        this.thread = Thread.ofPlatform().name("index-writer").daemon().start(this::run);
+      }
+
+      private void run() {
+        try {
+          while (true) {
+            Batch batch = queue.take();
+            if (batch == END || abandoned) {
+              return;
+            }
+            for (Document doc : batch.docs()) {
+              writer.addDocument(doc);
+            }
+            room.release(batch.permits());
+          }
+        } catch (Throwable e) {
+          failed = e;
+          room.release(IN_FLIGHT_CHARS); // the reader may wait for room: let it on, to find the failure
+        }
+      }
+
+      @Override
+      void add(List<Document> docs, int chars) throws IOException {
+        rethrow();
+        int permits = Math.max(1, Math.min(chars, IN_FLIGHT_CHARS));
+        try {
+          room.acquire(permits);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IndexException("the build was abandoned: interrupted (the server is stopping)");
+        }
+        rethrow();
+        queue.add(new Batch(docs, permits));
+      }
+
+      @Override
+      void finish() throws IOException {
+        queue.add(END);
+        join();
+        rethrow();
+      }
+
+      private void join() {
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+          try {
+            thread.join();
+          } catch (InterruptedException e) {
+            interrupted = true; // the writer must stop using the IndexWriter before it is closed
+          }
+        }
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
+
+      private void rethrow() throws IOException {
+        Throwable e = failed;
+        if (e == null) {
+          return;
+        }
+        if (e instanceof IOException io) {
+          throw io;
+        }
+        if (e instanceof RuntimeException r) {
+          throw r;
+        }
+        if (e instanceof Error err) {
+          throw err;
+        }
+        throw new IOException(e);
+      }
+
+      /** After a failure on the reading side: the writer drops what waits and stops, before the writer closes. */
+      @Override
+      public void close() {
+        if (thread.isAlive()) {
+          abandoned = true;
+          queue.clear();
+          queue.add(END);
+          join();
+        }
+      }
+    }
   }
 
   private static IndexWriterConfig writerConfig(IndexConfig config) {
