@@ -1,40 +1,48 @@
 package passagesearch.query;
 
-import java.util.regex.Pattern;
+import java.util.List;
 
 /**
- * The query's words read as free text, the way synonyms, proximity and tags have always read them: split at
- * white space; a word starting with {@code -} is excluded, {@code OR} and {@code |} are dropped, and the
- * syntax characters inside a word become spaces. This is not always the operands' reading: in
- * {@code -"stem cell"} only {@code stem} is excluded here, and in {@code word~1} or {@code "a b"~3} the number
- * is a word here. Kept as it is so rankings stay as they were; the parser is the only caller.
+ * The query's words as free text, read from its operands: the words of every operand that is not excluded
+ * ({@link #included}), and of every excluded one ({@link #excluded}), in the order typed. Synonyms,
+ * proximity and tags read these. An operand inside an excluded group is excluded, so in
+ * {@code transplant -"stem cell"} both {@code stem} and {@code cell} are excluded words; a phrase's slop
+ * ({@code "a b"~3}) and a fuzzy word's edits ({@code word~1}) are operators, not words.
  */
 final class FreeWords {
   private FreeWords() {}
 
-  /** The simple query syntax's characters inside a word: quotes, brackets, operators, escapes. */
-  private static final Pattern SYNTAX = Pattern.compile("[\"()|+~*\\\\]");
-
-  /** The words not excluded, without syntax. */
-  static String included(String typed) {
+  static String included(List<Clause> clauses) {
     StringBuilder out = new StringBuilder();
-    for (String token : typed.split("\\s+")) {
-      if (token.startsWith("-") || token.equals("OR") || token.equals("|")) {
-        continue;
-      }
-      out.append(SYNTAX.matcher(token).replaceAll(" ")).append(' ');
-    }
+    collect(clauses, false, false, out);
     return out.toString().strip();
   }
 
-  /** The words typed with a {@code -}, without it and without syntax. */
-  static String excluded(String typed) {
+  static String excluded(List<Clause> clauses) {
     StringBuilder out = new StringBuilder();
-    for (String token : typed.split("\\s+")) {
-      if (token.length() > 1 && token.startsWith("-")) {
-        out.append(SYNTAX.matcher(token.substring(1)).replaceAll(" ")).append(' ');
+    collect(clauses, false, true, out);
+    return out.toString().strip();
+  }
+
+  /** Appends the words of the operands whose exclusion (with {@code outer}'s) is {@code wanted}. */
+  private static void collect(List<Clause> clauses, boolean outer, boolean wanted, StringBuilder out) {
+    for (Clause c : clauses) {
+      boolean excluded = outer ^ c.excluded();
+      String text = switch (c.node()) {
+        case Node.Term t -> t.text();
+        case Node.Phrase p -> p.text();
+        case Node.Prefix p -> p.text();
+        case Node.Fuzzy f -> f.text();
+        case Node.Group g -> {
+          collect(g.clauses(), excluded, wanted, out);
+          yield null;
+        }
+        case Node.Empty e -> null;
+        case Node.Everything e -> null;
+      };
+      if (text != null && excluded == wanted) {
+        out.append(text).append(' ');
       }
     }
-    return out.toString().strip();
   }
 }

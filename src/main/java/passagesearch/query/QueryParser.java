@@ -18,7 +18,7 @@ public final class QueryParser {
     List<Clause> clauses = "*".equals(typed.trim())
         ? List.of(new Clause(null, false, new Node.Everything()))
         : new OperandReader(orAsBar(typed), 0, typed.length(), words).read();
-    return new ParsedQuery(typed, clauses, words, FreeWords.included(typed), FreeWords.excluded(typed), Map.of(),
+    return new ParsedQuery(typed, clauses, words, FreeWords.included(clauses), FreeWords.excluded(clauses), Map.of(),
         Tags.NONE);
   }
 

@@ -51,10 +51,10 @@ class QueryParserTest {
   }
 
   @Test
-  void freeWordsAreReadAsTheyAlwaysWere() {
-    ParsedQuery q = QueryParser.parse("transplant -\"stem cell\" OR (relapse) remision~1");
-    assertEquals("transplant cell   relapse  remision 1", q.looseWords());
-    assertEquals("stem", q.excludedWords());
+  void freeWordsAreReadFromTheOperands() {
+    ParsedQuery q = QueryParser.parse("transplant -\"stem cell\" OR (relapse -cure) remision~1 \"side effects\"~3");
+    assertEquals("transplant relapse remision side effects", q.looseWords());
+    assertEquals("stem cell cure", q.excludedWords());
   }
 
   @Test
