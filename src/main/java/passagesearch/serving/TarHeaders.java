@@ -1,6 +1,5 @@
 package passagesearch.serving;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -11,7 +10,7 @@ import java.io.InputStream;
  * otherwise hold a "name" of hundreds of megabytes. Old GNU sparse entries, whose extra headers this
  * cannot follow, are refused too.
  */
-final class TarHeaders extends FilterInputStream {
+final class TarHeaders extends WatchedStream {
   static final int MAX_META_BYTES = 64 * 1024;
   private static final int BLOCK = 512;
 
@@ -25,14 +24,8 @@ final class TarHeaders extends FilterInputStream {
   }
 
   @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-  }
-
-  @Override
   public int read(byte[] b, int off, int len) throws IOException {
-    int n = super.read(b, off, len);
+    int n = in.read(b, off, len);
     for (int i = 0; i < n; ) {
       if (position < nextHeader) {
         int skip = (int) Math.min(n - i, nextHeader - position);
@@ -51,13 +44,6 @@ final class TarHeaders extends FilterInputStream {
       }
     }
     return n;
-  }
-
-  @Override
-  public long skip(long n) throws IOException {
-    byte[] buffer = new byte[(int) Math.min(Math.max(n, 1), 8192)];
-    int read = read(buffer, 0, (int) Math.min(n, buffer.length));
-    return Math.max(read, 0);
   }
 
   /** The entry's data size from the header just read, after checking its type. */

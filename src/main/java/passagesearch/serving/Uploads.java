@@ -198,7 +198,7 @@ public final class Uploads {
    * The request body as it arrives: counted and bounded; a client that hangs up or stalls is the upload's
    * fault (a {@link BadUpload}), never the disk's.
    */
-  private static final class Incoming extends java.io.FilterInputStream {
+  private static final class Incoming extends WatchedStream {
     private final long max;
     private long count;
 
@@ -212,16 +212,10 @@ public final class Uploads {
     }
 
     @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
     public int read(byte[] b, int off, int len) {
       int n;
       try {
-        n = super.read(b, off, len);
+        n = in.read(b, off, len);
       } catch (IOException e) {
         throw new BadUpload(CUT_OFF + " after " + count + " bytes: "
             + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
@@ -235,15 +229,10 @@ public final class Uploads {
       return n;
     }
 
-    @Override
-    public long skip(long n) {
-      int chunk = (int) Math.max(0, Math.min(n, 8192));
-      return chunk == 0 ? 0 : Math.max(0, read(new byte[chunk], 0, chunk)); // read, so it is counted
-    }
   }
 
   /** Decompressed bytes, bounded: a gzip bomb stops at the bound, before the tar reader buffers any of it. */
-  private static final class Bounded extends java.io.FilterInputStream {
+  private static final class Bounded extends WatchedStream {
     private long count;
 
     Bounded(InputStream in) {
@@ -251,14 +240,8 @@ public final class Uploads {
     }
 
     @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
     public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
+      int n = in.read(b, off, len);
       if (n > 0 && (count += n) > MAX_EXPANDED_BYTES + MAX_ENTRIES * 1024L) {
         throw new BadUpload("the archive expands to more than " + MAX_EXPANDED_BYTES + " bytes");
       }
