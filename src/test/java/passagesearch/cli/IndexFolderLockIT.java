@@ -36,9 +36,12 @@ class IndexFolderLockIT {
       // A corpus big enough that its rebuild is still running when the index command starts.
       HttpResponse<String> started = HttpClient.newHttpClient().send(serve.request("/api/index/rebuild")
           .header("Authorization", "Bearer " + ServeProcess.TOKEN).header("Content-Type", "application/x-ndjson")
-          .POST(HttpRequest.BodyPublishers.ofString(bigCorpus(6000))).build(), HttpResponse.BodyHandlers.ofString());
+          .POST(HttpRequest.BodyPublishers.ofString(bigCorpus(40_000))).build(), HttpResponse.BodyHandlers.ofString());
       assertEquals(202, started.statusCode(), started.body());
       String job = json.readTree(started.body()).get("id").asText();
+      // Start the index command once the rebuild is seen indexing, with most of its documents still to go.
+      JsonNode running = awaitIndexing(serve, job);
+      assertTrue(running.get("documents").asInt() < 20_000, "the rebuild is well under way, not nearly done: " + running);
 
       Process indexer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "-cp", System.getProperty("java.class.path"), Main.class.getName(), "index",
@@ -83,6 +86,20 @@ class IndexFolderLockIT {
           .append(i).append(" of a corpus large enough that indexing it takes a while.\"}\n");
     }
     return lines.toString();
+  }
+
+  /** The job once it reports documents indexed. */
+  static JsonNode awaitIndexing(ServeProcess serve, String id) throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    for (int i = 0; i < 6000; i++) {
+      JsonNode job = json.readTree(HttpClient.newHttpClient().send(serve.request("/api/index/jobs/" + id)
+          .header("Authorization", "Bearer " + ServeProcess.TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+      if (!job.get("state").asText().equals("QUEUED") && job.get("documents").asInt() > 0) {
+        return job;
+      }
+      Thread.sleep(5);
+    }
+    throw new AssertionError("job " + id + " never started indexing");
   }
 
   static JsonNode jobState(ServeProcess serve, String id) throws Exception {
