@@ -30,7 +30,7 @@ final class CatalogController {
 
   void documents(Context ctx) {
     Page page = CatalogPages.page(new QueryParams(ctx, PAGE_PARAMS));
-    if (Caching.notModified(ctx, search.status().generation())) {
+    if (Caching.notModified(ctx, search.servedGeneration())) {
       return;
     }
     DocumentList list = search.documents(page);
@@ -40,7 +40,7 @@ final class CatalogController {
 
   void document(Context ctx) {
     Page page = CatalogPages.page(new QueryParams(ctx, PAGE_PARAMS));
-    if (Caching.notModified(ctx, search.status().generation())) {
+    if (Caching.notModified(ctx, search.servedGeneration())) {
       return;
     }
     String id = id(ctx.pathParam("id"));
@@ -76,7 +76,7 @@ final class CatalogController {
   /** These routes take no query parameters, and answer 304 when the client's copy is current. */
   private boolean clientHasIt(Context ctx) {
     new QueryParams(ctx, Set.of());
-    return Caching.notModified(ctx, search.status().generation());
+    return Caching.notModified(ctx, search.servedGeneration());
   }
 
   private static String id(String raw) {

@@ -21,7 +21,7 @@ final class SearchController {
   void suggest(Context ctx) {
     QueryParams p = new QueryParams(ctx, SUGGEST_PARAMS);
     SuggestRequest request = new SuggestRequest(p.single("q"), p.integer("limit", SuggestRequest.DEFAULT_LIMIT));
-    if (Caching.notModified(ctx, search.status().generation())) {
+    if (Caching.notModified(ctx, search.servedGeneration())) {
       return;
     }
     ctx.json(Map.of("query", request.prefix(), "suggestions", search.suggest(request)));

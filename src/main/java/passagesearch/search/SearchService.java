@@ -84,6 +84,14 @@ public final class SearchService implements AutoCloseable {
         g.corpusFingerprint(), g.configFingerprint(), published, !g.name().equals(published));
   }
 
+  /**
+   * The name of the generation being served: the ETag of catalogue answers and suggestions, read on every
+   * keystroke, so it does not read the index folder's {@code CURRENT} as {@link #status()} does.
+   */
+  public String servedGeneration() {
+    return generation().name();
+  }
+
   /** What is being served. */
   public GenerationInfo generation() {
     return current.get().index().info();
