@@ -4,19 +4,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import passagesearch.TestSupport;
 
 /**
  * {@code serve} as a child process ({@link ServeProcess}) with the production JVM flags of
  * {@code bin/jvm.options}: a 128 MB heap and exit on OutOfMemoryError. For tests in other packages of what
- * one request may cost in memory. The flags reach the child through {@code JDK_JAVA_OPTIONS}.
+ * one request may cost in memory.
  */
 public final class ProductionServe implements AutoCloseable {
   private final ServeProcess serve;
 
   public ProductionServe(Path corpus, Path index, Path log) throws IOException, InterruptedException {
-    String flags = "@" + TestSupport.root().resolve("bin/jvm.options");
-    serve = new ServeProcess(List.of("env", "JDK_JAVA_OPTIONS=" + flags), corpus, index, log);
+    serve = new ServeProcess(List.of(), ServeProcess.PRODUCTION_HEAP, corpus, index, log);
   }
 
   public int port() {

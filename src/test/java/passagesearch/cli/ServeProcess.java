@@ -22,8 +22,8 @@ import passagesearch.TestSupport;
  */
 final class ServeProcess implements AutoCloseable {
   static final String TOKEN = "child-admin-token";
-  /** The heap production runs with (bin/jvm.options), and its end on running out of it. */
-  static final List<String> PRODUCTION_HEAP = List.of("-Xmx128m", "-XX:+ExitOnOutOfMemoryError");
+  /** The flags production runs with, read from bin/jvm.options itself: the 128 MB heap, exit on running out. */
+  static final List<String> PRODUCTION_HEAP = List.of("@" + TestSupport.root().resolve("bin/jvm.options"));
   private static final Pattern SERVING = Pattern.compile("on http://[^:]+:(\\d+)/");
 
   final Process process;
