@@ -1,0 +1,86 @@
+package passagesearch.embed;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * The sentence-embedding models an {@link Encoder} can run: quantised (int8) ONNX exports of three small
+ * English models, each shipped in a langchain4j model jar ({@code <resource>.onnx} and
+ * {@code <resource>-tokenizer.json} at the jar's root). The product jar carries only {@link #DEFAULT}'s; the
+ * others load when their jar is on the class path (the {@code embed-bench} Maven profile puts them there).
+ * All three truncate a text at 512 tokens, their instruction prefix included.
+ */
+public enum EncoderModel {
+  /** BAAI bge-small-en-v1.5: CLS pooling; queries carry an instruction, passages none. */
+  BGE_SMALL_EN_V15("bge-small-en-v1.5", "bge-small-en-v1.5-q", Pooling.CLS,
+      "Represent this sentence for searching relevant passages: ", ""),
+  /** intfloat e5-small-v2: mean pooling; "query: " and "passage: " prefixes, as it was trained. */
+  E5_SMALL_V2("e5-small-v2", "e5-small-v2-q", Pooling.MEAN, "query: ", "passage: "),
+  /** sentence-transformers all-MiniLM-L6-v2: mean pooling, no prefixes; six layers, the fastest. */
+  ALL_MINILM_L6_V2("all-minilm-l6-v2", "all-minilm-l6-v2-q", Pooling.MEAN, "", "");
+
+  /** The model the product jar ships and a configuration gets when it names none. */
+  public static final EncoderModel DEFAULT = BGE_SMALL_EN_V15;
+
+  /** How a text's token vectors become one vector. */
+  public enum Pooling {
+    /** The first ([CLS]) token's vector. */
+    CLS,
+    /** The mean of the real (unpadded) tokens' vectors. */
+    MEAN
+  }
+
+  private final String configName;
+  private final String resource;
+  private final Pooling pooling;
+  private final String queryPrefix;
+  private final String passagePrefix;
+
+  EncoderModel(String configName, String resource, Pooling pooling, String queryPrefix, String passagePrefix) {
+    this.configName = configName;
+    this.resource = resource;
+    this.pooling = pooling;
+    this.queryPrefix = queryPrefix;
+    this.passagePrefix = passagePrefix;
+  }
+
+  /** The model by the name a configuration file uses ({@code bge-small-en-v1.5}); unknown names list the known. */
+  public static EncoderModel named(String name) {
+    for (EncoderModel model : values()) {
+      if (model.configName.equals(name)) {
+        return model;
+      }
+    }
+    throw new IllegalArgumentException("unknown embedding model '" + name + "'; known: "
+        + Arrays.stream(values()).map(EncoderModel::configName).collect(Collectors.joining(", ")));
+  }
+
+  /** The name a configuration file uses, e.g. {@code bge-small-en-v1.5}. */
+  public String configName() {
+    return configName;
+  }
+
+  /** The class-path name of the ONNX graph. */
+  String modelResource() {
+    return resource + ".onnx";
+  }
+
+  /** The class-path name of the tokenizer definition. */
+  String tokenizerResource() {
+    return resource + "-tokenizer.json";
+  }
+
+  Pooling pooling() {
+    return pooling;
+  }
+
+  /** What goes before a query's text, as the model was trained. */
+  public String queryPrefix() {
+    return queryPrefix;
+  }
+
+  /** What goes before a passage's text, as the model was trained. */
+  public String passagePrefix() {
+    return passagePrefix;
+  }
+}
