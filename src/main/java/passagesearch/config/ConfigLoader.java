@@ -25,7 +25,7 @@ public final class ConfigLoader {
   private static final String WORD_END = "(?![\\p{L}\\p{N}])";
 
   /** Files read only when searching: a change to them needs a restart, not a new index. */
-  static final Set<String> QUERY_TIME_FILES = Set.of("ranking.yaml", "synonyms.txt", "question-words.txt", "README.md");
+  static final Set<String> QUERY_TIME_FILES = Set.of("ranking.yaml", "synonyms.txt", "question-words.txt", "README.md", "semantic.yaml");
 
   private final ObjectMapper yaml =
       new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -60,7 +60,11 @@ public final class ConfigLoader {
     for (String tag : rules.asideSections().stream().map(SectionRule::tag).toList()) {
       requireSetAside(tags, tag);
     }
-    return new IndexConfig(split, limits, rules, tags, vocabulary, ranking, Fingerprints.ofFolder(dir, QUERY_TIME_FILES));
+    SemanticSettings semantic = Files.isRegularFile(dir.resolve("semantic.yaml"))
+        ? semantic(read(dir, "semantic.yaml", SemanticFile.class))
+        : SemanticSettings.off();
+    return new IndexConfig(split, limits, rules, tags, vocabulary, ranking, semantic,
+        IndexConfig.fingerprintWith(Fingerprints.ofFolder(dir, QUERY_TIME_FILES), semantic));
   }
 
   private static void requireSetAside(TagVocabulary tags, String tag) {
@@ -202,6 +206,13 @@ public final class ConfigLoader {
     return vocabulary;
   }
 
+  private static SemanticSettings semantic(SemanticFile f) {
+    SemanticSettings d = SemanticSettings.off();
+    FusionPart fu = f.fusion() == null ? new FusionPart(null, null, null) : f.fusion();
+    return new SemanticSettings(or(f.enabled(), d.enabled()), f.model() == null ? d.model() : f.model(),
+        or(fu.weight(), d.weight()), or(fu.candidates(), d.candidates()), or(fu.minSimilarity(), d.minSimilarity()));
+  }
+
   private static RankingSettings ranking(RankingFile f) {
     RankingSettings d = RankingSettings.defaults();
     Bm25Part bm = f.bm25() == null ? new Bm25Part(null, null) : f.bm25();
@@ -306,6 +317,10 @@ public final class ConfigLoader {
     }
   }
 
+  private static boolean or(Boolean value, boolean fallback) {
+    return value == null ? fallback : value;
+  }
+
   private static int or(Integer value, int fallback) {
     return value == null ? fallback : value;
   }
@@ -319,6 +334,10 @@ public final class ConfigLoader {
   }
 
   // The files' shapes. Unknown keys fail, so a misspelt key is an error, not a silent default.
+  record SemanticFile(Boolean enabled, String model, FusionPart fusion) {}
+
+  record FusionPart(Float weight, Integer candidates, Float minSimilarity) {}
+
   record PassagesFile(HeadingPart heading, PassagePart passage, LimitsPart limits) {}
 
   record HeadingPart(Integer maxWords, Integer maxChars, String sentenceEndings, Integer hardMaxChars) {}

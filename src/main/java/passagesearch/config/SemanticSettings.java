@@ -1,0 +1,48 @@
+package passagesearch.config;
+
+/**
+ * Semantic retrieval ({@code semantic.yaml}): whether passages get sentence-embedding vectors, from which
+ * model, and how a search fuses the passages found by meaning with those found by words.
+ *
+ * <p>{@code enabled} and {@code model} shape the index (a change rebuilds it, the vectors coming from the
+ * cache where the text is unchanged); the fusion parameters are read when searching.
+ *
+ * @param enabled compute passage vectors and search by meaning beside the words; off: the lightest process,
+ *     lexical search only
+ * @param model the embedding model's name (one the service ships, see the README)
+ * @param weight share of the fused score that comes from meaning: {@code (1 - weight)} times the lexical
+ *     score over the query's best lexical score, plus {@code weight} times the passage's similarity rescaled
+ *     over the candidates ({@code 0} searches by words alone)
+ * @param candidates how many passages, nearest by meaning, join the lexical matches
+ * @param minSimilarity cosine similarity a passage needs to join by meaning: below it, nearest is not near
+ */
+public record SemanticSettings(boolean enabled, String model, float weight, int candidates, float minSimilarity) {
+  public SemanticSettings {
+    ConfigException.check(model != null && model.matches("[A-Za-z0-9._-]{1,64}"),
+        "semantic.yaml: model must be a model name such as bge-small-en-v1.5");
+    ConfigException.check(weight >= 0 && weight <= 1, "semantic.yaml: fusion.weight must be from 0 to 1");
+    ConfigException.check(candidates >= 1 && candidates <= 1000, "semantic.yaml: fusion.candidates must be from 1 to 1000");
+    ConfigException.check(minSimilarity >= -1 && minSimilarity < 1,
+        "semantic.yaml: fusion.minSimilarity must be from -1 to below 1");
+  }
+
+  /** What a configuration folder without {@code semantic.yaml} gets: lexical search only. */
+  public static SemanticSettings off() {
+    return new SemanticSettings(false, "bge-small-en-v1.5", 0, 50, 0.5f);
+  }
+
+  /** The part that shapes the index, for the configuration's fingerprint. */
+  String indexPart() {
+    return enabled ? "semantic:" + model : "semantic:off";
+  }
+
+  /** The same settings with semantic retrieval off (or on), for evaluation runs side by side. */
+  public SemanticSettings withEnabled(boolean on) {
+    return new SemanticSettings(on, model, weight, candidates, minSimilarity);
+  }
+
+  /** The same settings with another fusion weight (tuning runs). */
+  public SemanticSettings withWeight(float w) {
+    return new SemanticSettings(enabled, model, w, candidates, minSimilarity);
+  }
+}
