@@ -26,6 +26,11 @@ public final class Fields {
   public static final String START = "start";
 
   public static final String END = "end";
+  /**
+   * The passage's sentence-embedding vector (unit length, dot product), for search by meaning; present
+   * only in generations built with semantic retrieval on ({@link GenerationInfo#vectorModel()}).
+   */
+  public static final String VECTOR = "vector";
   /** The passage's word-trigram hashes ({@link Shingles}): binary doc values, to fold near-duplicates. */
   public static final String SHINGLES = "shingles";
 }

@@ -14,6 +14,8 @@ import passagesearch.ingest.DocumentMetadata;
  * @param passages passages in the generation
  * @param buildMillis how long the build took
  * @param layout the document layout it was written with (0 when written before layouts were recorded)
+ * @param vectorModel the embedding model its passage vectors come from; null when it has none (semantic
+ *     retrieval off, or the model unavailable when it was built): it is searched by words alone
  */
 public record GenerationInfo(
     String name,
@@ -23,7 +25,8 @@ public record GenerationInfo(
     List<DocumentEntry> documents,
     int passages,
     long buildMillis,
-    int layout) {
+    int layout,
+    String vectorModel) {
 
   public GenerationInfo {
     documents = List.copyOf(documents);

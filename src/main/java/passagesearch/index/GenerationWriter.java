@@ -37,8 +37,12 @@ final class GenerationWriter {
   /** What was written: the documents in corpus order with their passage counts, and what the read skipped. */
   record Written(List<GenerationInfo.DocumentEntry> documents, int passages, ReadReport report) {}
 
-  static Written write(Path dir, DocumentSource corpus, IndexConfig config, IndexStore.Progress progress)
-      throws IOException {
+  /**
+   * @param vectors where passage vectors come from; null to write none (semantic retrieval off, or the
+   *     model unavailable)
+   */
+  static Written write(Path dir, DocumentSource corpus, IndexConfig config, IndexStore.Progress progress,
+      PassageVectors vectors) throws IOException {
     Ingest ingest = new Ingest(config);
     FacetsConfig facets = PassageDocuments.facetsConfig();
     List<GenerationInfo.DocumentEntry> entries = new ArrayList<>();
@@ -57,10 +61,11 @@ final class GenerationWriter {
           List<Passage> split = ingest.passages(document, warnings);
           List<Document> docs = new ArrayList<>(split.size());
           String title = document.metadata().title();
-          for (Passage passage : split) {
-            docs.add(toDocument(passage, title, facets));
-          }
           try {
+            List<float[]> meaning = vectors == null ? null : vectors.of(split, title);
+            for (int i = 0; i < split.size(); i++) {
+              docs.add(PassageDocuments.toDocument(split.get(i), title, facets, meaning == null ? null : meaning.get(i)));
+            }
             lane.add(docs, document.text().length());
             sources.add(document.text());
           } catch (IOException e) {
@@ -81,15 +86,10 @@ final class GenerationWriter {
       writer.forceMerge(1);
       writer.commit();
     }
-    return new Written(entries, passages[0], report);
-  }
-
-  private static Document toDocument(Passage passage, String title, FacetsConfig facets) {
-    try {
-      return PassageDocuments.toDocument(passage, title, facets);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    if (vectors != null) {
+      vectors.finish();
     }
+    return new Written(entries, passages[0], report);
   }
 
   /**

@@ -166,7 +166,7 @@ public final class IndexStore {
 
   /** Builds a new generation from the corpus, publishes it, and returns what it holds. */
   public GenerationInfo build(DocumentSource corpus, IndexConfig config) {
-    return build(corpus, config, Progress.NONE);
+    return build(corpus, config, Progress.NONE, null);
   }
 
   /**
@@ -174,7 +174,7 @@ public final class IndexStore {
    * ({@link GenerationWriter}); the generation is then described, verified, published, and the
    * generations no longer needed pruned.
    */
-  public GenerationInfo build(DocumentSource corpus, IndexConfig config, Progress progress) {
+  GenerationInfo build(DocumentSource corpus, IndexConfig config, Progress progress, PassageVectors vectors) {
     long started = System.nanoTime();
     String name = nextName();
     Path dir = root.resolve(name);
@@ -183,10 +183,11 @@ public final class IndexStore {
       // Taken before the walk: a file changed while it is read makes the generation stale, never wrongly fresh.
       String fingerprint = corpus.fingerprint();
       Files.createDirectories(dir);
-      GenerationWriter.Written written = GenerationWriter.write(dir, corpus, config, progress);
+      GenerationWriter.Written written = GenerationWriter.write(dir, corpus, config, progress, vectors);
       GenerationInfo info = new GenerationInfo(
           name, Instant.now().toString(), fingerprint, config.fingerprint(), written.documents(),
-          written.passages(), (System.nanoTime() - started) / 1_000_000, PassageDocuments.LAYOUT);
+          written.passages(), (System.nanoTime() - started) / 1_000_000, PassageDocuments.LAYOUT,
+          vectors == null ? null : vectors.model());
       json.writeValue(dir.resolve(INFO_FILE).toFile(), info);
       try (OpenIndex check = open(info, config)) {
         check.verify();
@@ -195,8 +196,9 @@ public final class IndexStore {
       publish(name);
       published = true;
       removeOld(name, previous);
-      LOG.info("built {}: {} documents, {} passages in {} ms", name, info.documents().size(), info.passages(),
-          info.buildMillis());
+      LOG.info("built {}: {} documents, {} passages in {} ms{}", name, info.documents().size(), info.passages(),
+          info.buildMillis(), vectors == null ? "" : String.format(" (vectors: %,d embedded by %s, %,d from the cache)",
+              vectors.embedded(), vectors.model(), vectors.reused()));
       return info;
     } catch (IOException | RuntimeException e) {
       if (!published) { // once published, the folder is the one being served: never remove it

@@ -4,6 +4,7 @@ import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
@@ -13,6 +14,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
 import passagesearch.ingest.Passage;
 
@@ -44,8 +46,13 @@ final class PassageDocuments {
     return config;
   }
 
-  static Document toDocument(Passage passage, String title, FacetsConfig facets) throws java.io.IOException {
+  static Document toDocument(Passage passage, String title, FacetsConfig facets, float[] vector)
+      throws java.io.IOException {
     Document doc = new Document();
+    // Its meaning, for search by meaning: unit vectors, so the dot product is the cosine.
+    if (vector != null) {
+      doc.add(new KnnFloatVectorField(Fields.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+    }
     // Exact-match key for /passages/{id}; stored to give it back.
     doc.add(new StringField(Fields.ID, passage.id(), Field.Store.YES));
     // Exact-match filter on the source; stored; and a facet dimension for counts per source.

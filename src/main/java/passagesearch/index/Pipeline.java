@@ -7,6 +7,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import passagesearch.config.ConfigLoader;
 import passagesearch.config.IndexConfig;
+import passagesearch.embed.Encoder;
+import passagesearch.embed.EncoderUnavailable;
+import passagesearch.embed.ModelSlot;
 import passagesearch.ingest.CorpusFolder;
 import passagesearch.ingest.CorpusReader;
 import passagesearch.ingest.DocumentSource;
@@ -37,19 +40,47 @@ public final class Pipeline {
     public static final Sink NONE = new Sink(note -> { }, IndexStore.Progress.NONE);
   }
 
+  /** Where the vectors of passages embedded by earlier builds are kept, inside the index folder. */
+  public static final String VECTOR_CACHE = "vector-cache";
+
   private final IndexConfig config;
   private final IndexStore store;
   private final Sink sink;
+  private final ModelSlot models;
+  private final Path vectorCache;
 
-  public Pipeline(IndexConfig config, Path index, Sink sink) {
+  /**
+   * @param models the process's embedding model: a build with semantic retrieval on waits for it and
+   *     writes passage vectors; when it cannot load, the build goes on without them and says so
+   */
+  public Pipeline(IndexConfig config, Path index, Sink sink, ModelSlot models) {
+    this(config, index, sink, models, index.resolve(VECTOR_CACHE));
+  }
+
+  private Pipeline(IndexConfig config, Path index, Sink sink, ModelSlot models, Path vectorCache) {
     this.config = config;
     this.store = new IndexStore(index);
     this.sink = sink;
+    this.models = models;
+    this.vectorCache = vectorCache;
   }
 
   /** The same, loading the configuration folder (and a ranking profile instead of its own, when not null). */
-  public static Pipeline configured(Path configDir, Path ranking, Path index, Sink sink) {
-    return new Pipeline(new ConfigLoader().load(configDir, ranking), index, sink);
+  public static Pipeline configured(Path configDir, Path ranking, Path index, Sink sink, ModelSlot models) {
+    return new Pipeline(new ConfigLoader().load(configDir, ranking), index, sink, models);
+  }
+
+  /** The same pipeline with another embedding model (the one a server searches with). */
+  public Pipeline with(ModelSlot other) {
+    return new Pipeline(config, store.root(), sink, other, vectorCache);
+  }
+
+  /**
+   * The same pipeline keeping passage vectors in another folder: several index folders can share one
+   * (the tests, the evaluation runs), each vector computed once.
+   */
+  public Pipeline withVectorCache(Path folder) {
+    return new Pipeline(config, store.root(), sink, models, folder);
   }
 
   public IndexConfig config() {
@@ -132,8 +163,40 @@ public final class Pipeline {
   /** Walks the corpus into a new generation, publishes it, and keeps what the walk skipped and warned of. */
   private Built write(DocumentSource corpus) {
     Walked walked = new Walked(corpus);
-    GenerationInfo info = store.build(walked, config, sink.progress());
-    return new Built(info, walked.report);
+    try (PassageVectors vectors = vectors()) {
+      GenerationInfo info = store.build(walked, config, sink.progress(), vectors);
+      return new Built(info, walked.report);
+    } catch (java.io.IOException e) {
+      throw new IndexException("cannot close the vector cache in " + vectorCache + ": " + StorageErrors.describe(e), e);
+    }
+  }
+
+  /**
+   * Where this build's passage vectors come from: none when semantic retrieval is off; the model (waited
+   * for) and the cache when it is on. A model that cannot load leaves a generation searched by words
+   * alone, said in a note, rather than no index at all.
+   */
+  private PassageVectors vectors() {
+    if (!config.semantic().enabled()) {
+      return null;
+    }
+    if (models.model() != null && !models.model().equals(config.semantic().model())) {
+      sink.notes().accept("warning: building without passage vectors: semantic.yaml names the model "
+          + config.semantic().model() + " but this process loaded " + models.model() + "; restart it to change models");
+      return null;
+    }
+    Encoder encoder;
+    try {
+      encoder = models.await();
+    } catch (EncoderUnavailable e) {
+      sink.notes().accept("warning: building without passage vectors, so searches match words only: " + e.getMessage());
+      return null;
+    }
+    try {
+      return PassageVectors.open(encoder, vectorCache);
+    } catch (java.io.IOException e) {
+      throw new IndexException("cannot open the vector cache in " + vectorCache + ": " + StorageErrors.describe(e), e);
+    }
   }
 
   /** Opens the current generation for searching. */

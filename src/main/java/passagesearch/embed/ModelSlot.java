@@ -1,0 +1,108 @@
+package passagesearch.embed;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The embedding model as this process has it: off, loading beside the index, ready, or unavailable and
+ * why. A server starts loading it and answers lexically until it is ready, so start-up is not held
+ * hostage by the model; a build waits for it. One per process, shared by builds and searches.
+ */
+public final class ModelSlot implements AutoCloseable {
+  /** Where the model stands. */
+  public enum State { OFF, LOADING, READY, UNAVAILABLE }
+
+  private final String name;
+  private final String offReason;
+  private final CompletableFuture<Encoder> loaded;
+
+  private ModelSlot(String name, String offReason, CompletableFuture<Encoder> loaded) {
+    this.name = name;
+    this.offReason = offReason;
+    this.loaded = loaded;
+  }
+
+  /** No model: semantic retrieval is off, for this reason ("semantic.yaml: enabled is false"). */
+  public static ModelSlot off(String reason) {
+    return new ModelSlot(null, reason, null);
+  }
+
+  /** Starts loading the named model on a thread of its own; the slot is {@link State#LOADING} until it is done. */
+  public static ModelSlot loading(String modelName) {
+    CompletableFuture<Encoder> future = new CompletableFuture<>();
+    Thread.ofPlatform().name("model-loader").daemon().start(() -> {
+      try {
+        future.complete(Encoder.load(EncoderModel.named(modelName)));
+      } catch (RuntimeException | Error e) {
+        future.completeExceptionally(e);
+      }
+    });
+    return new ModelSlot(modelName, null, future);
+  }
+
+  /** The model's name as configured; null when off. */
+  public String model() {
+    return name;
+  }
+
+  public State state() {
+    if (loaded == null) {
+      return State.OFF;
+    }
+    if (!loaded.isDone()) {
+      return State.LOADING;
+    }
+    return loaded.isCompletedExceptionally() ? State.UNAVAILABLE : State.READY;
+  }
+
+  /** Why there is no model to use now, in words for a person; null when it is ready. */
+  public String reason() {
+    return switch (state()) {
+      case OFF -> offReason;
+      case LOADING -> "the embedding model " + name + " is still loading";
+      case READY -> null;
+      case UNAVAILABLE -> "the embedding model " + name + " is unavailable: " + failure().getMessage();
+    };
+  }
+
+  /** The encoder when it is loaded; empty while it loads, or when off or unavailable. Never waits. */
+  public Optional<Encoder> ready() {
+    return state() == State.READY ? Optional.of(loaded.join()) : Optional.empty();
+  }
+
+  /**
+   * The encoder, waiting for it to load: what a build needs.
+   *
+   * @throws EncoderUnavailable when the slot is off or the model could not load, saying why
+   */
+  public Encoder await() {
+    if (loaded == null) {
+      throw new EncoderUnavailable(offReason, null);
+    }
+    try {
+      return loaded.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EncoderUnavailable("interrupted while the embedding model loaded", e);
+    } catch (ExecutionException e) {
+      throw new EncoderUnavailable(reason(), e.getCause());
+    }
+  }
+
+  private Throwable failure() {
+    try {
+      loaded.join();
+      return null;
+    } catch (java.util.concurrent.CompletionException e) {
+      return e.getCause() == null ? e : e.getCause();
+    }
+  }
+
+  @Override
+  public void close() {
+    if (loaded != null) {
+      loaded.thenAccept(Encoder::close);
+    }
+  }
+}
