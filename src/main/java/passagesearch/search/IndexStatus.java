@@ -13,6 +13,7 @@ package passagesearch.search;
  * @param published the generation the index folder's {@code CURRENT} names now (null when none): another
  *     than {@code generation} when another process published one since, which a restart would serve
  * @param stale true when {@code published} is not the generation being served
+ * @param retrieval how searches are answered now: by words and meaning, or by words alone and why
  */
 public record IndexStatus(
     String generation,
@@ -23,4 +24,16 @@ public record IndexStatus(
     String corpusFingerprint,
     String configFingerprint,
     String published,
-    boolean stale) {}
+    boolean stale,
+    Retrieval retrieval) {
+
+  /**
+   * How searches are answered.
+   *
+   * @param mode {@code hybrid} (words and meaning) or {@code lexical} (words alone)
+   * @param reason why not hybrid, in words for a person; null when hybrid
+   * @param vectorModel the model the generation's passage vectors come from; null when it has none
+   * @param model the embedding model's state in this process: off, loading, ready or unavailable
+   */
+  public record Retrieval(String mode, String reason, String vectorModel, String model) {}
+}

@@ -160,6 +160,20 @@ final class QueryFactory {
     return b.build();
   }
 
+  /**
+   * What every hit must satisfy whichever way it was found: the requested tags and sources, set-aside
+   * material left out unless asked for, and the query's exclusions (excluded words and the tags they name).
+   * A passage found by meaning joins the hits only within it.
+   */
+  Query restriction(Query words, ParsedQuery query, Collection<String> tags, Collection<String> sources) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(new org.apache.lucene.search.MatchAllDocsQuery(), Occur.FILTER);
+    exclusions(words).forEach(q -> b.add(q, Occur.MUST_NOT));
+    for (String tag : query.tags().excluded()) {
+      b.add(new TermQuery(new Term(Fields.TAG, tag)), Occur.MUST_NOT);
+    }
+    return filtered(b.build(), tags, sources);
+  }
+
   /** The indexed terms the query's words become. */
   List<String> plainTerms(ParsedQuery query) {
     return terms(plain, query.looseWords());

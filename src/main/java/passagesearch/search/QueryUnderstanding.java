@@ -12,6 +12,8 @@ import java.util.Map;
  * @param corrections misspelt words and what they were corrected to
  * @param tags tags the query names; passages with them are lifted
  * @param impliedTags tags those imply (a drug's class); passages with them are lifted less
+ * @param mode {@code hybrid} when passages were found by words and by meaning, {@code lexical} by words alone
+ * @param modeReason why the search was lexical; null when hybrid
  */
 public record QueryUnderstanding(
     String searched,
@@ -19,4 +21,6 @@ public record QueryUnderstanding(
     List<String> expansions,
     Map<String, String> corrections,
     List<String> tags,
-    List<String> impliedTags) {}
+    List<String> impliedTags,
+    String mode,
+    String modeReason) {}

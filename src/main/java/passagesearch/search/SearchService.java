@@ -15,6 +15,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
+import passagesearch.embed.ModelSlot;
 import passagesearch.index.Fields;
 import passagesearch.index.GenerationInfo;
 import passagesearch.index.OpenIndex;
@@ -28,14 +29,33 @@ import passagesearch.query.QueryParser;
  */
 public final class SearchService implements AutoCloseable {
   private final AtomicReference<Served> current;
+  private final ModelSlot models;
 
+  /** Searches by words alone, whatever the generation holds: no embedding model is loaded. */
   public SearchService(OpenIndex index) {
-    this.current = new AtomicReference<>(Served.of(index));
+    this(index, ModelSlot.off("no embedding model was loaded for this service"));
+  }
+
+  /**
+   * Searches by words and, where the generation has passage vectors and the model is ready, by meaning.
+   * The model may still be loading: searches are lexical until it is ready.
+   */
+  public SearchService(OpenIndex index, ModelSlot models) {
+    this.models = models;
+    this.current = new AtomicReference<>(Served.of(index, models));
+  }
+
+  /**
+   * The embedding model this service searches with: rebuilds of its index use the same one. Its creator
+   * closes it (several services may share one).
+   */
+  public ModelSlot models() {
+    return models;
   }
 
   /** Serves a new generation from now on; the old one closes when its last search finishes. */
   public void swap(OpenIndex next) {
-    Served previous = current.getAndSet(Served.of(next));
+    Served previous = current.getAndSet(Served.of(next, models));
     if (previous != null) {
       previous.index().close();
     }
@@ -80,8 +100,10 @@ public final class SearchService implements AutoCloseable {
     OpenIndex index = current.get().index();
     GenerationInfo g = index.info();
     String published = index.published().orElse(null);
+    Semantic.Mode mode = current.get().semantic().mode(index);
     return new IndexStatus(g.name(), g.builtAt(), g.buildMillis(), g.documents().size(), g.passages(),
-        g.corpusFingerprint(), g.configFingerprint(), published, !g.name().equals(published));
+        g.corpusFingerprint(), g.configFingerprint(), published, !g.name().equals(published),
+        new IndexStatus.Retrieval(mode.name(), mode.reason(), g.vectorModel(), models.state().name().toLowerCase(java.util.Locale.ROOT)));
   }
 
   /**
@@ -177,13 +199,20 @@ public final class SearchService implements AutoCloseable {
     private ParsedQuery meaning;
     private Query words;
     private Query query;
+    private Semantic.Fused fused;
 
-    /** Reads the query once, corrects it, finds the tags it names, and builds the Lucene query from that. */
+    /**
+     * Reads the query once, corrects it, finds the tags it names, and builds the Lucene query from that:
+     * the words, and the passages nearest in meaning when the generation and the model allow.
+     */
     private void prepare() throws IOException {
       meaning = served.tags().recognize(served.speller().correct(QueryParser.parse(request.query())));
       QueryFactory factory = served.queries();
       words = factory.words(meaning);
-      query = factory.filtered(factory.scored(words, meaning), request.tags(), request.sources());
+      Query lexical = factory.filtered(factory.scored(words, meaning), request.tags(), request.sources());
+      fused = served.semantic().fuse(index, index.searcher(), meaning, !factory.plainTerms(meaning).isEmpty(), lexical,
+          factory.restriction(words, meaning, request.tags(), request.sources()));
+      query = fused.query();
     }
 
     /** The best {@code n} hits after duplicate folding and source diversity (no facets, no time limit). */
@@ -225,13 +254,19 @@ public final class SearchService implements AutoCloseable {
             ? ScoreExplanation.of(index.searcher().explain(query, s.candidate().doc()))
             : null;
         String snippet = served.tags().markTags(snippets[i], meaning.tags().named());
+        if (!snippet.contains("<mark>") && fused.foundByMeaning(s.candidate().doc())) {
+          // Nothing in it matched a word or a named tag: its sentence nearest the query, by the same model.
+          snippet = served.semantic().snippet(stored.document(s.candidate().doc()).get(Fields.TEXT), fused.vector(),
+              index.config().ranking().snippetMaxLength()).orElse(snippet);
+        }
         hits.add(hit(stored.document(s.candidate().doc()), request.offset() + i + 1, s.score(), snippet, why));
       }
       Map<String, Map<String, Integer>> facets =
           FacetCounts.of(index.facetState(), result.facetsCollector(), folded);
       QueryUnderstanding understood = request.explain()
           ? new QueryUnderstanding(meaning.searched(), factory.plainTerms(meaning), factory.expansions(meaning),
-              meaning.corrections(), meaning.tags().named(), meaning.tags().implied())
+              meaning.corrections(), meaning.tags().named(), meaning.tags().implied(), fused.mode().name(),
+              fused.mode().reason())
           : null;
       return new SearchResponse(
           request.query(),

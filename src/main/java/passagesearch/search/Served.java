@@ -17,8 +17,9 @@ record Served(
     Catalog catalog,
     Lazy<Suggester> suggester,
     Snippets snippets,
-    ResultCache answers) {
-  static Served of(OpenIndex index) {
+    ResultCache answers,
+    Semantic semantic) {
+  static Served of(OpenIndex index, passagesearch.embed.ModelSlot models) {
     IndexConfig config = index.config();
     var ranking = config.ranking();
     Catalog catalog = new Catalog(index);
@@ -33,7 +34,22 @@ record Served(
         // Built on the first keystroke rather than when the generation opens: it walks the whole vocabulary.
         new Lazy<>(() -> new Suggester(config.tags(), catalog.headings(), index.searcher().getIndexReader())),
         new Snippets(index),
-        new ResultCache(ranking.cacheEntries(), ResultCache.MAX_CHARS));
+        new ResultCache(ranking.cacheEntries(), ResultCache.MAX_CHARS),
+        new Semantic(config.semantic(), models, readAs(config)));
+  }
+
+  /**
+   * How the embedding model reads a query's words: spelling variants as their indexed form, a drug's
+   * brands as its name.
+   */
+  private static java.util.Map<String, String> readAs(IndexConfig config) {
+    java.util.Map<String, String> as = new java.util.HashMap<>(config.vocabulary().spellings());
+    for (TagDefinition t : config.tags().all()) {
+      for (String brand : t.brands()) {
+        as.putIfAbsent(brand.toLowerCase(Locale.ROOT), t.label());
+      }
+    }
+    return as;
   }
 
   /** Words the vocabulary knows though the corpus may not: never corrected. */
