@@ -1,6 +1,9 @@
 package passagesearch.cli;
 
 import java.io.PrintWriter;
+import passagesearch.config.IndexConfig;
+import passagesearch.embed.EncoderUnavailable;
+import passagesearch.embed.ModelSlot;
 import passagesearch.index.GenerationInfo;
 import passagesearch.index.IndexStore;
 import passagesearch.index.Pipeline;
@@ -31,8 +34,11 @@ final class Bootstrap {
    * rollback holds the index folder (a server rebuilding, say): its half-built generation is its own.
    */
   Rebuilt rebuild() {
-    Pipeline.Built built = pipeline(progress()).build(at.corpus, strict);
-    return new Rebuilt(built.info(), print(built.report()).skippedTotal());
+    Pipeline pipeline = pipeline(progress());
+    try (ModelSlot models = models(pipeline.config())) {
+      Pipeline.Built built = pipeline.with(models).build(at.corpus, strict);
+      return new Rebuilt(built.info(), print(built.report()).skippedTotal());
+    }
   }
 
   /**
@@ -41,18 +47,50 @@ final class Bootstrap {
    * scratch); an index folder that cannot be written is served as it is when it is fresh.
    */
   SearchService open(boolean mayBuild) {
+    return open(mayBuild, false);
+  }
+
+  /**
+   * The same. The embedding model starts loading at once, beside the index: a server answers by words
+   * until it is ready; with {@code waitForModel} (a one-off search) the first answer waits for it.
+   */
+  SearchService open(boolean mayBuild, boolean waitForModel) {
     Pipeline pipeline = pipeline(IndexStore.Progress.NONE);
-    if (mayBuild) {
-      pipeline.buildIfStale(at.corpus, strict).ifPresent(built -> print(built.report()));
+    ModelSlot models = models(pipeline.config());
+    try {
+      if (mayBuild) {
+        pipeline.with(models).buildIfStale(at.corpus, strict).ifPresent(built -> print(built.report()));
+      }
+      if (waitForModel && models.state() == ModelSlot.State.LOADING) {
+        try {
+          models.await();
+        } catch (EncoderUnavailable e) {
+          note("warning: searching by words alone: " + e.getMessage());
+        }
+      }
+      return new SearchService(pipeline.openCurrent(), models);
+    } catch (RuntimeException e) {
+      models.close();
+      throw e;
     }
-    return new SearchService(pipeline.openCurrent());
+  }
+
+  /** The embedding model the configuration names, loading from now on; off when semantic retrieval is. */
+  private static ModelSlot models(IndexConfig config) {
+    return config.semantic().enabled()
+        ? ModelSlot.loading(config.semantic().model())
+        : ModelSlot.off("semantic retrieval is off (semantic.yaml)");
   }
 
   private Pipeline pipeline(IndexStore.Progress progress) {
-    return Pipeline.configured(at.config, at.ranking, at.index, new Pipeline.Sink(note -> {
-      err.println(note);
-      err.flush();
-    }, progress));
+    Pipeline pipeline = Pipeline.configured(at.config, at.ranking, at.index, new Pipeline.Sink(this::note, progress),
+        ModelSlot.off("no embedding model given"));
+    return at.vectorCache == null ? pipeline : pipeline.withVectorCache(at.vectorCache);
+  }
+
+  private void note(String line) {
+    err.println(line);
+    err.flush();
   }
 
   /** A progress line on a terminal (documents and passages per second, time left); nothing otherwise. */

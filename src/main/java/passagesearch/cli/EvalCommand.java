@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import passagesearch.config.ConfigLoader;
 import passagesearch.config.Fingerprints;
 import passagesearch.config.IndexConfig;
+import passagesearch.embed.ModelSlot;
 import passagesearch.eval.Evaluation;
 import passagesearch.eval.JudgedSet;
 import passagesearch.eval.JudgedSets;
@@ -61,6 +62,22 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--per-query", description = "Print each query's nDCG@10, system and baseline.")
   boolean perQuery;
 
+  @Option(names = "--suite", description = {"Every collection in one table: the seed set, SciFact and the four MedQuAD",
+      "collections under --data; per collection the plain baseline, lexical and hybrid, with nDCG@10, MRR@10,",
+      "Recall@10 and the time per query. --split train (the seed's tune half) or test (its held-out half; default)."})
+  boolean suite;
+
+  @Option(names = "--data", paramLabel = "DIR", defaultValue = "../shared/data",
+      description = "Where --suite finds scifact/ and medquad/*/ (BEIR layout). Default: ${DEFAULT-VALUE}")
+  Path data;
+
+  @Option(names = "--semantic-weight", paramLabel = "W",
+      description = "Override semantic.yaml's fusion.weight for this run (tuning).")
+  Float semanticWeight;
+
+  @Option(names = "--lexical", description = "Evaluate words alone, with no embedding model, whatever semantic.yaml says.")
+  boolean lexicalOnly;
+
   @Override
   public Integer call() {
     IndexConfig config = new ConfigLoader().load(at.config, at.ranking);
@@ -68,17 +85,96 @@ final class EvalCommand implements Callable<Integer> {
       config = config.withRanking(config.ranking().withBm25(
           k1 == null ? config.ranking().k1() : k1, b == null ? config.ranking().b() : b));
     }
-    Evaluation.Report report = beir == null ? seed(config) : beir(config);
-    Evaluation.print(report, spec.commandLine().getOut(), perQuery);
-    return 0;
+    if (semanticWeight != null) {
+      config = config.withSemantic(config.semantic().withWeight(semanticWeight));
+    }
+    if (lexicalOnly) {
+      config = config.withSemantic(config.semantic().withEnabled(false));
+    }
+    try (ModelSlot models = config.semantic().enabled()
+        ? ModelSlot.loading(config.semantic().model())
+        : ModelSlot.off("semantic retrieval is off")) {
+      if (suite) {
+        Evaluation.printSuite(suite(config, models), spec.commandLine().getOut());
+        return 0;
+      }
+      Collection c = beir == null ? seed(config, models, split == null ? "heldout" : split) : beir(config, models, beir,
+          split == null ? "test" : split);
+      try (SearchService system = new SearchService(c.pipeline().openCurrent(), models);
+          Baseline baseline = c.baseline()) {
+        Evaluation.Report report = Evaluation.run(c.set(), c.ranker(system), c.baselineRanker(baseline));
+        Evaluation.print(report, spec.commandLine().getOut(), perQuery);
+      }
+      return 0;
+    }
+  }
+
+  /** Every collection: built when missing or stale, then ranked by the baseline, words alone, and words and meaning. */
+  private List<Evaluation.SuiteRow> suite(IndexConfig config, ModelSlot models) {
+    String half = split == null ? "test" : split;
+    if (!half.equals("train") && !half.equals("test")) {
+      throw new CorpusException("--suite takes --split train or --split test, not " + half);
+    }
+    List<Evaluation.SuiteRow> rows = new ArrayList<>();
+    List<Path> beirs = new ArrayList<>();
+    beirs.add(data.resolve("scifact"));
+    for (String m : List.of("nhlbi", "niddk", "ninds", "seniorhealth")) {
+      beirs.add(data.resolve("medquad").resolve(m));
+    }
+    List<Collection> collections = new ArrayList<>();
+    collections.add(seed(config, models, half.equals("train") ? "tune" : "heldout"));
+    for (Path dir : beirs) {
+      if (Files.isDirectory(dir)) {
+        collections.add(beir(config, models, dir, half));
+      } else {
+        spec.commandLine().getErr().println("warning: " + dir + " not found; left out of the suite");
+      }
+    }
+    for (Collection c : collections) {
+      try (SearchService lexical = new SearchService(c.pipeline().openCurrent());
+          SearchService hybrid = new SearchService(c.pipeline().openCurrent(), models);
+          Baseline baseline = c.baseline()) {
+        Evaluation.Measured base = Evaluation.measure(c.set(), c.baselineRanker(baseline));
+        Evaluation.Measured lex = Evaluation.measure(c.set(), c.ranker(lexical));
+        Evaluation.Measured hyb = config.semantic().enabled() ? Evaluation.measure(c.set(), c.ranker(hybrid)) : null;
+        rows.add(new Evaluation.SuiteRow(c.name(), c.split(), base, lex, hyb));
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * A judged collection ready to rank: its index built, its baseline's passages read.
+   *
+   * @param byDocument whether judgments name documents (BEIR) rather than passages (the seed set)
+   */
+  private record Collection(String name, String split, JudgedSet set, Pipeline pipeline, List<Baseline.Doc> docs,
+      float baselineK1, float baselineB, boolean byDocument) {
+    Baseline baseline() {
+      return new Baseline(docs, baselineK1, baselineB);
+    }
+
+    Evaluation.Ranker ranker(SearchService system) {
+      return byDocument ? (q, k) -> EvalCommand.byDocument(system, q, k) : system::rankIds;
+    }
+
+    Evaluation.Ranker baselineRanker(Baseline baseline) {
+      return byDocument ? (q, k) -> documentsOf(baseline.rank(q, 100), k) : baseline::rank;
+    }
+  }
+
+  /** Passage vectors are shared by all the evaluation indexes, so a collection is embedded once. */
+  private Pipeline pipeline(IndexConfig config, ModelSlot models, String name) {
+    return new Pipeline(config, evalIndex.resolve(name), Pipeline.Sink.NONE, models)
+        .withVectorCache(evalIndex.resolve(Pipeline.VECTOR_CACHE));
   }
 
   /**
    * The seed corpus streamed once for the judgments and the baseline (each document's passages and title
    * kept, its text forgotten), and indexed through the pipeline when its index is missing or stale.
    */
-  private Evaluation.Report seed(IndexConfig config) {
-    Pipeline pipeline = new Pipeline(config, evalIndex.resolve("seed"), Pipeline.Sink.NONE);
+  private Collection seed(IndexConfig config, ModelSlot models, String half) {
+    Pipeline pipeline = pipeline(config, models, "seed");
     CorpusFolder corpus = pipeline.corpus(at.corpus, false);
     Ingest ingest = new Ingest(config);
     Map<String, List<Passage>> passages = new LinkedHashMap<>();
@@ -87,32 +183,28 @@ final class EvalCommand implements Callable<Integer> {
       passages.put(document.id(), ingest.passages(document));
       titles.put(document.id(), titleOf(document));
     });
-    JudgedSet set = JudgedSets.seed(judged, passages).split(split == null ? "heldout" : split);
+    JudgedSet set = JudgedSets.seed(judged, passages).split(half);
     pipeline.buildIfStale(corpus);
-    try (SearchService system = new SearchService(pipeline.openCurrent());
-        Baseline baseline = new Baseline(baselineDocs(passages, titles, config), 1.2f, 0.75f)) {
-      return Evaluation.run(set,
-          system::rankIds,
-          baseline::rank);
-    }
+    return new Collection("seed", half, set, pipeline, baselineDocs(passages, titles, config), 1.2f, 0.75f, false);
   }
 
-  private Evaluation.Report beir(IndexConfig config) {
-    String splitName = split == null ? "test" : split;
-    if (!Files.isDirectory(beir)) {
-      throw new CorpusException("BEIR folder not found: " + beir);
+  private Collection beir(IndexConfig config, ModelSlot models, Path dir, String splitName) {
+    if (!Files.isDirectory(dir)) {
+      throw new CorpusException("BEIR folder not found: " + dir);
     }
-    for (Path needed : List.of(beir.resolve("corpus.jsonl"), beir.resolve("qrels").resolve(splitName + ".tsv"))) {
+    for (Path needed : List.of(dir.resolve("corpus.jsonl"), dir.resolve("qrels").resolve(splitName + ".tsv"))) {
       if (!Files.isRegularFile(needed)) {
-        throw new CorpusException(beir + " is not a BEIR collection: " + needed + " is missing");
+        throw new CorpusException(dir + " is not a BEIR collection: " + needed + " is missing");
       }
     }
-    List<SourceDocument> documents = JudgedSets.beirCorpus(beir.resolve("corpus.jsonl"));
-    Corpus corpus = new Corpus(documents, List.of(), List.of(), Fingerprints.ofFolder(beir));
-    JudgedSet set = JudgedSets.beir(beir, splitName);
-    Pipeline pipeline = new Pipeline(config, evalIndex.resolve(beir.getFileName().toString()), Pipeline.Sink.NONE);
+    List<SourceDocument> documents = JudgedSets.beirCorpus(dir.resolve("corpus.jsonl"));
+    Corpus corpus = new Corpus(documents, List.of(), List.of(), Fingerprints.ofFolder(dir));
+    JudgedSet set = JudgedSets.beir(dir, splitName);
+    String name = dir.getParent() != null && dir.getParent().getFileName().toString().equals("medquad")
+        ? "medquad-" + dir.getFileName() : dir.getFileName().toString();
+    Pipeline pipeline = pipeline(config, models, name);
     if (!pipeline.store().isFresh(corpus, config)) {
-      spec.commandLine().getErr().println("Indexing " + documents.size() + " documents of " + beir + " ...");
+      spec.commandLine().getErr().println("Indexing " + documents.size() + " documents of " + dir + " ...");
     }
     pipeline.buildIfStale(corpus);
     Ingest ingest = new Ingest(config);
@@ -123,10 +215,7 @@ final class EvalCommand implements Callable<Integer> {
       titles.put(d.id(), titleOf(d));
     });
     // The published BM25 baseline for BEIR: English analyzer, k1 = 0.9, b = 0.4, title and text in one field.
-    try (SearchService system = new SearchService(pipeline.openCurrent());
-        Baseline baseline = new Baseline(baselineDocs(passages, titles, config), 0.9f, 0.4f)) {
-      return Evaluation.run(set, (q, k) -> byDocument(system, q, k), (q, k) -> documentsOf(baseline.rank(q, 100), k));
-    }
+    return new Collection(name, splitName, set, pipeline, baselineDocs(passages, titles, config), 0.9f, 0.4f, true);
   }
 
   /** A document ranks where its best passage ranks. */

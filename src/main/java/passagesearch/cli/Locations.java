@@ -17,6 +17,11 @@ final class Locations {
       description = "A ranking profile to use instead of the configuration's ranking.yaml (env PASSAGE_SEARCH_RANKING).")
   Path ranking;
 
+  @Option(names = "--vector-cache", paramLabel = "DIR", defaultValue = "${env:PASSAGE_SEARCH_VECTOR_CACHE}",
+      description = {"Where builds keep passage vectors for the next build (env PASSAGE_SEARCH_VECTOR_CACHE).",
+          "Default: vector-cache/ in the index folder. Several index folders may share one."})
+  Path vectorCache;
+
   @Option(names = "--index", paramLabel = "DIR", defaultValue = "${env:PASSAGE_SEARCH_INDEX:-data/index}",
       description = "Index folder (env PASSAGE_SEARCH_INDEX). Default: ${DEFAULT-VALUE}")
   Path index;

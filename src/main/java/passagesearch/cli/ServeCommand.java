@@ -39,7 +39,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SearchService search = new Bootstrap(at, spec.commandLine().getErr()).open(true);
-    IndexManager manager = new IndexManager(at.corpus, at.config, at.ranking, at.index, search);
+    IndexManager manager = new IndexManager(at.corpus, at.config, at.ranking, at.index, search, at.vectorCache);
     WebServer server;
     try {
       server = WebServer.create(search,
@@ -54,7 +54,8 @@ final class ServeCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(new Thread(new GracefulShutdown(List.of(
         new GracefulShutdown.Step("web server", server),
         new GracefulShutdown.Step("rebuild worker", manager),
-        new GracefulShutdown.Step("index", search)), spec.commandLine().getOut(), spec.commandLine().getErr()),
+        new GracefulShutdown.Step("index", search),
+        new GracefulShutdown.Step("embedding model", search.models())), spec.commandLine().getOut(), spec.commandLine().getErr()),
         "shutdown"));
     GenerationInfo info = search.generation();
     spec.commandLine().getOut().printf("Serving %d passages from %d documents (%s) on http://%s:%d/%n",

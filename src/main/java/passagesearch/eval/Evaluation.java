@@ -32,7 +32,51 @@ public final class Evaluation {
     }
   }
 
+  /** One ranker's mean scores over a set, and the mean time it took per query. */
+  public record Measured(Scores scores, double millisPerQuery) {}
+
   private Evaluation() {}
+
+  /** Scores one ranker over every query of the set, timing its queries. */
+  public static Measured measure(JudgedSet set, Ranker ranker) {
+    double ndcg = 0;
+    double mrr = 0;
+    double recall = 0;
+    long nanos = 0;
+    for (JudgedQuery q : set.queries()) {
+      Map<String, Integer> grades = set.judgments().getOrDefault(q.id(), Map.of());
+      long started = System.nanoTime();
+      List<String> ranked = ranker.apply(q.text(), K);
+      nanos += System.nanoTime() - started;
+      ndcg += Metrics.ndcg(ranked, grades, K);
+      mrr += Metrics.mrr(ranked, grades, K);
+      recall += Metrics.recall(ranked, grades, K);
+    }
+    int n = Math.max(1, set.queries().size());
+    return new Measured(new Scores(set.queries().size(), ndcg / n, mrr / n, recall / n), nanos / 1e6 / n);
+  }
+
+  /** One collection's row of the suite's table: the plain baseline, words alone, words and meaning. */
+  public record SuiteRow(String collection, String split, Measured baseline, Measured lexical, Measured hybrid) {}
+
+  /** The suite's table: one row a collection, each ranker's nDCG@10, MRR@10, Recall@10 and time per query. */
+  public static void printSuite(List<SuiteRow> rows, PrintWriter out) {
+    out.printf("%-14s %-7s %5s | %-27s | %-27s | %-27s%n", "collection", "split", "n",
+        "baseline nDCG  MRR    R    ms", "lexical  nDCG  MRR    R    ms", "hybrid   nDCG  MRR    R    ms");
+    for (SuiteRow r : rows) {
+      out.printf("%-14s %-7s %5d | %s | %s | %s%n", r.collection(), r.split(), r.lexical().scores().queries(),
+          cells(r.baseline()), cells(r.lexical()), cells(r.hybrid()));
+    }
+    out.flush();
+  }
+
+  private static String cells(Measured m) {
+    if (m == null) {
+      return String.format("%-27s", "  (not measured)");
+    }
+    Scores s = m.scores();
+    return String.format("%13.3f %.3f %.3f %4.1f", s.ndcg(), s.mrr(), s.recall(), m.millisPerQuery());
+  }
 
   public static Report run(JudgedSet set, Ranker system, Ranker baseline) {
     Map<String, double[]> sys = new LinkedHashMap<>();

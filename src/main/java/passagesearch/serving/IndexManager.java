@@ -50,6 +50,7 @@ public final class IndexManager implements AutoCloseable {
   private final Path ranking;
   private final IndexStore store;
   private final SearchService search;
+  private final Path vectorCache;
   private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "rebuild");
     t.setDaemon(true);
@@ -63,6 +64,12 @@ public final class IndexManager implements AutoCloseable {
    * @param ranking a ranking profile to use instead of the configuration's, or null
    */
   public IndexManager(Path corpus, Path config, Path ranking, Path index, SearchService search) {
+    this(corpus, config, ranking, index, search, null);
+  }
+
+  /** The same, keeping passage vectors in {@code vectorCache} (null: the index folder's own). */
+  public IndexManager(Path corpus, Path config, Path ranking, Path index, SearchService search, Path vectorCache) {
+    this.vectorCache = vectorCache;
     this.corpus = corpus;
     this.config = config;
     this.ranking = ranking;
@@ -214,7 +221,10 @@ public final class IndexManager implements AutoCloseable {
             if (done == total || done % 100 == 0) {
               remember(progress(job, RebuildJob.State.RUNNING, "indexing", null, done, passages, total));
             }
-          }));
+          }), search.models());
+      if (vectorCache != null) {
+        pipeline = pipeline.withVectorCache(vectorCache);
+      }
       Pipeline.Built built = pipeline.build(pipeline.corpus(turn.source(), false), turn.lock);
       search.swap(pipeline.openCurrent());
       GenerationInfo info = built.info();
