@@ -62,7 +62,9 @@ class HostileClientsIT {
     TestSupport.write(corpus.resolve("long-heading.md"), "# " + "heading word ".repeat(2100) + "\n\nzyxheading text.\n");
     TestSupport.write(corpus.resolve("marked.md"), "\uFEFF# Marked heading\n\nzyxbom text under a marked heading.\n");
     Path logs = Files.createDirectories(tmp.resolve("logs"));
-    server = new ProductionServer(corpus, tmp.resolve("index"), logs);
+    // Semantic retrieval off: embedding SciFact and 500 passages of run-on text would take the test's
+    // minutes; what it attacks (HTTP, ingest, memory bounds) is the same either way.
+    server = new ProductionServer(corpus, TestSupport.lexicalConfig(), tmp.resolve("index"), logs);
     leukaemia = server.ids("leukaemia");
     assertEquals(10, leukaemia.size());
   }

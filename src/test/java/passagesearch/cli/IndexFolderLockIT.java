@@ -32,7 +32,9 @@ class IndexFolderLockIT {
   void anIndexCommandWaitsForTheServersRebuildAndNothingServedOrBeingBuiltIsLost() throws Exception {
     Path index = tmp.resolve("index");
     ObjectMapper json = new ObjectMapper();
-    try (ServeProcess serve = new ServeProcess(List.of(), TestSupport.corpus(), index, tmp.resolve("serve.log"))) {
+    // Semantic retrieval off: a 40,000-document rebuild with passage vectors would take the test's minutes.
+    try (ServeProcess serve = new ServeProcess(List.of(), List.of(), TestSupport.corpus(), TestSupport.lexicalConfig(),
+        index, tmp.resolve("serve.log"))) {
       // A corpus big enough that its rebuild is still running when the index command starts.
       HttpResponse<String> started = HttpClient.newHttpClient().send(serve.request("/api/index/rebuild")
           .header("Authorization", "Bearer " + ServeProcess.TOKEN).header("Content-Type", "application/x-ndjson")
@@ -45,7 +47,7 @@ class IndexFolderLockIT {
 
       Process indexer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "-cp", System.getProperty("java.class.path"), Main.class.getName(), "index",
-          "--corpus", TestSupport.corpus().toString(), "--config", TestSupport.config().toString(),
+          "--corpus", TestSupport.corpus().toString(), "--config", TestSupport.lexicalConfig().toString(),
           "--index", index.toString()).redirectErrorStream(true).redirectOutput(tmp.resolve("index.log").toFile()).start();
       assertTrue(indexer.waitFor(180, TimeUnit.SECONDS), "the index command ended");
       String said = Files.readString(tmp.resolve("index.log"));
@@ -69,7 +71,8 @@ class IndexFolderLockIT {
     // A crash left upload scratch behind; the next start clears it and serves what CURRENT names.
     Files.createDirectories(index.resolve("uploads/3f2a-left-by-a-crash"));
     Files.writeString(index.resolve("uploads/3f2a-left-by-a-crash/upload.jsonl"), "{}\n");
-    try (ServeProcess again = new ServeProcess(List.of(), TestSupport.corpus(), index, tmp.resolve("again.log"))) {
+    try (ServeProcess again = new ServeProcess(List.of(), List.of(), TestSupport.corpus(), TestSupport.lexicalConfig(), index,
+        tmp.resolve("again.log"))) {
       JsonNode status = again.get("/api/index");
       assertEquals("gen-000003", status.get("generation").asText());
       assertFalse(status.get("stale").asBoolean());

@@ -34,13 +34,18 @@ final class ProductionServer implements AutoCloseable {
   private final ObjectMapper json = new ObjectMapper();
 
   ProductionServer(Path corpus, Path index, Path logDir) throws IOException, InterruptedException {
+    this(corpus, TestSupport.config(), index, logDir);
+  }
+
+  /** @param config the index configuration folder, e.g. {@link TestSupport#lexicalConfig()} */
+  ProductionServer(Path corpus, Path config, Path index, Path logDir) throws IOException, InterruptedException {
     Path root = TestSupport.root();
     Path jar = root.resolve("target/passage-search.jar");
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " is missing: integration tests run after package (./mvnw verify -Pfull)");
     }
     List<String> command = List.of("sh", root.resolve("bin/passage-search").toString(), "serve", "--host", "127.0.0.1",
-        "--port", "0", "--corpus", corpus.toString(), "--config", TestSupport.config().toString(),
+        "--port", "0", "--corpus", corpus.toString(), "--config", config.toString(),
         "--index", index.toString());
     this.log = logDir.resolve("serve.log");
     this.out = logDir.resolve("serve.out");

@@ -45,11 +45,17 @@ final class ServeProcess implements AutoCloseable {
   /** @param jvmFlags flags for the child's JVM, e.g. the production heap {@link #PRODUCTION_HEAP} */
   ServeProcess(List<String> prefix, List<String> jvmFlags, Path corpus, Path index, Path log)
       throws IOException, InterruptedException {
+    this(prefix, jvmFlags, corpus, TestSupport.config(), index, log);
+  }
+
+  /** @param config the index configuration folder, e.g. {@link TestSupport#lexicalConfig()} */
+  ServeProcess(List<String> prefix, List<String> jvmFlags, Path corpus, Path config, Path index, Path log)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(prefix);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmFlags);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--host", "127.0.0.1",
-        "--port", "0", "--corpus", corpus.toString(), "--config", TestSupport.config().toString(),
+        "--port", "0", "--corpus", corpus.toString(), "--config", config.toString(),
         "--index", index.toString()));
     this.log = log;
     // Files, not pipes: Process.destroy() closes the pipes, and the test reads what was printed after it.

@@ -57,7 +57,13 @@ class ConfigLoaderTest {
         List.of("disease", "treatment", "phase", "topic", "drug", "set-aside"),
         c.tags().groups().stream().map(TagGroup::id).toList());
     assertEquals(Set.of("disclaimer", "references", "reviewer-notes"), c.tags().setAsideTags());
-    assertTrue(c.fingerprint().matches("[0-9a-f]{16}"), c.fingerprint());
+    // The folder's hash, and the semantic settings that shape an index: on, with this model.
+    assertTrue(c.fingerprint().matches("[0-9a-f]{16}\\+semantic:bge-small-en-v1\\.5"), c.fingerprint());
+    assertTrue(c.semantic().enabled());
+    assertEquals(c.fingerprint().substring(0, 16),
+        c.withSemantic(c.semantic().withEnabled(false)).fingerprint(), "off: the fingerprint an index had before");
+    assertEquals(c.fingerprint(), c.withSemantic(c.semantic().withWeight(0.9f)).fingerprint(),
+        "the fusion weight is read when searching: no rebuild");
   }
 
   @Test

@@ -18,14 +18,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import passagesearch.TestSupport;
 
-/** Search over a real index of the seed corpus. */
+/**
+ * Search over a real index of the seed corpus, by words alone: what the words match, paging, caching,
+ * offsets. Passages found by meaning, and paging over them, are {@link SemanticSearchTest}'s.
+ */
 class SearchServiceTest {
   @TempDir static Path tmp;
   static SearchService search;
 
   @BeforeAll
   static void build() {
-    search = TestSupport.seedSearch(tmp.resolve("index"));
+    search = TestSupport.lexicalSeedSearch(tmp.resolve("index"));
   }
 
   @AfterAll
