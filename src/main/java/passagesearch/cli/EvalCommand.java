@@ -22,6 +22,8 @@ import passagesearch.ingest.CorpusFolder;
 import passagesearch.ingest.Ingest;
 import passagesearch.ingest.Passage;
 import passagesearch.ingest.SourceDocument;
+import passagesearch.ingest.DocumentSource;
+import passagesearch.opensearch.OpenSearchEngine;
 import passagesearch.search.Baseline;
 import passagesearch.search.SearchService;
 import picocli.CommandLine.Command;
@@ -35,6 +37,7 @@ import picocli.CommandLine.Spec;
         "baseline (English analyzer, no expansions) over the same passages, in the same process."})
 final class EvalCommand implements Callable<Integer> {
   @Mixin Locations at;
+  @Mixin EngineOptions engine;
   @Spec CommandSpec spec;
 
   @Option(names = "--judged", paramLabel = "DIR", defaultValue = "eval/seed",
@@ -61,6 +64,24 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--per-query", description = "Print each query's nDCG@10, system and baseline.")
   boolean perQuery;
 
+  /** With --engine opensearch: the same set over the cluster, printed after the embedded engine's figures. */
+  private Evaluation.Report openSearch;
+
+  /**
+   * The same judged set ranked by the OpenSearch engine, over a generation of its own (alias
+   * {@code <alias>-eval-<set>}, built when missing or stale), so evaluating never moves the served alias.
+   */
+  private Evaluation.Report overOpenSearch(IndexConfig config, DocumentSource corpus, String name, JudgedSet set,
+      Evaluation.Ranker system, Evaluation.Ranker baseline) {
+    try (OpenSearchEngine os = engine.connect(config, engine.alias + "-eval-" + name)) {
+      if (!os.isFresh(corpus.fingerprint())) {
+        spec.commandLine().getErr().println("Indexing " + name + " into OpenSearch ...");
+        os.build(corpus, engine.shards, engine.replicas);
+      }
+      return Evaluation.run(set, system == null ? os::rankIds : (q, k) -> documentsOf(os.rankIds(q, 100), k), baseline);
+    }
+  }
+
   @Override
   public Integer call() {
     IndexConfig config = new ConfigLoader().load(at.config, at.ranking);
@@ -69,7 +90,15 @@ final class EvalCommand implements Callable<Integer> {
           k1 == null ? config.ranking().k1() : k1, b == null ? config.ranking().b() : b));
     }
     Evaluation.Report report = beir == null ? seed(config) : beir(config);
+    if (openSearch != null) {
+      spec.commandLine().getOut().println("Embedded Lucene engine:");
+    }
     Evaluation.print(report, spec.commandLine().getOut(), perQuery);
+    if (openSearch != null) {
+      spec.commandLine().getOut().println();
+      spec.commandLine().getOut().println("OpenSearch engine (" + engine.urls + "):");
+      Evaluation.print(openSearch, spec.commandLine().getOut(), perQuery);
+    }
     return 0;
   }
 
@@ -91,6 +120,9 @@ final class EvalCommand implements Callable<Integer> {
     pipeline.buildIfStale(corpus);
     try (SearchService system = new SearchService(pipeline.openCurrent());
         Baseline baseline = new Baseline(baselineDocs(passages, titles, config), 1.2f, 0.75f)) {
+      if (engine.openSearch()) {
+        openSearch = overOpenSearch(config, corpus, "seed", set, null, baseline::rank);
+      }
       return Evaluation.run(set,
           system::rankIds,
           baseline::rank);
@@ -125,7 +157,12 @@ final class EvalCommand implements Callable<Integer> {
     // The published BM25 baseline for BEIR: English analyzer, k1 = 0.9, b = 0.4, title and text in one field.
     try (SearchService system = new SearchService(pipeline.openCurrent());
         Baseline baseline = new Baseline(baselineDocs(passages, titles, config), 0.9f, 0.4f)) {
-      return Evaluation.run(set, (q, k) -> byDocument(system, q, k), (q, k) -> documentsOf(baseline.rank(q, 100), k));
+      Evaluation.Ranker byDocs = (q, k) -> documentsOf(baseline.rank(q, 100), k);
+      if (engine.openSearch()) {
+        openSearch = overOpenSearch(config, corpus, beir.getFileName().toString().toLowerCase(java.util.Locale.ROOT),
+            set, (q, k) -> List.of(), byDocs);
+      }
+      return Evaluation.run(set, (q, k) -> byDocument(system, q, k), byDocs);
     }
   }
 
