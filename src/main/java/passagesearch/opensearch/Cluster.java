@@ -98,6 +98,11 @@ final class Cluster implements AutoCloseable {
     return retries.get();
   }
 
+  /** Counts a request the caller sends again. */
+  void countRetry() {
+    retries.incrementAndGet();
+  }
+
   List<URI> nodes() {
     return nodes;
   }

@@ -49,17 +49,22 @@ import passagesearch.search.UnsupportedByEngineException;
 public final class OpenSearchEngine implements SearchEngine {
   /** The alias generations are served under unless another is given. */
   public static final String DEFAULT_ALIAS = "passages";
+  /** How long a build's request (creating an index, a bulk batch, waiting for green) may take. */
+  private static final Duration ADMIN_LIMIT = Duration.ofMinutes(2);
   private static final int MAX_TAG_FACETS = 100;
   private static final int MAX_SOURCE_FACETS = 20;
 
   private final Cluster cluster;
+  /** The same nodes for builds, rollbacks and index creation: requests that may take minutes, never retried early. */
+  private final Cluster admin;
   private final IndexConfig config;
   private final Generations generations;
   private final QueryDsl dsl;
   private volatile Catalogue catalogue;
 
-  private OpenSearchEngine(Cluster cluster, IndexConfig config, String alias) {
+  private OpenSearchEngine(Cluster cluster, Cluster admin, IndexConfig config, String alias) {
     this.cluster = cluster;
+    this.admin = admin;
     this.config = config;
     this.generations = new Generations(cluster, alias);
     this.dsl = new QueryDsl(config);
@@ -72,12 +77,12 @@ public final class OpenSearchEngine implements SearchEngine {
   public static OpenSearchEngine connect(String urls, IndexConfig config, String alias) {
     // A search may use its time limit on one node and again on another: the client gives up after both.
     Duration limit = Duration.ofMillis(Math.max(2_000, 2L * config.ranking().timeLimitMillis()));
-    return new OpenSearchEngine(Cluster.connect(urls, limit), config, alias);
+    return new OpenSearchEngine(Cluster.connect(urls, limit), Cluster.connect(urls, ADMIN_LIMIT), config, alias);
   }
 
   /** Builds, verifies and publishes a new generation of the corpus. */
   public BulkWriter.Built build(DocumentSource corpus, int shards, int replicas) {
-    BulkWriter.Built built = new BulkWriter(cluster, generations, config, shards, replicas).build(corpus);
+    BulkWriter.Built built = new BulkWriter(admin, new Generations(admin, generations.alias()), config, shards, replicas).build(corpus);
     catalogue = null;
     return built;
   }
@@ -95,7 +100,7 @@ public final class OpenSearchEngine implements SearchEngine {
 
   /** Moves the alias back to the generation before; returns the one now served. */
   public String rollback() {
-    String now = generations.rollback();
+    String now = new Generations(admin, generations.alias()).rollback();
     catalogue = null;
     return now;
   }
@@ -112,8 +117,9 @@ public final class OpenSearchEngine implements SearchEngine {
     ParsedQuery meaning = recognize(QueryParser.parse(request.query()));
     QueryDsl.Q words = dsl.words(meaning);
     ObjectNode body = Cluster.JSON.createObjectNode();
-    body.put("from", request.offset());
-    body.put("size", request.limit());
+    // Every page is cut from one ranking of the best hits, shaped as the embedded engine shapes them.
+    int depth = Math.max(config.ranking().window(), request.offset() + request.limit());
+    body.put("size", depth);
     body.put("track_total_hits", true);
     body.put("timeout", config.ranking().timeLimitMillis() + "ms");
     body.set("query", QueryDsl.json(dsl.full(meaning, words, request.tags(), request.sources())));
@@ -131,16 +137,19 @@ public final class OpenSearchEngine implements SearchEngine {
     ObjectNode aggs = body.putObject("aggs");
     aggs.putObject("tags").putObject("terms").put("field", Fields.TAG).put("size", MAX_TAG_FACETS);
     aggs.putObject("source").putObject("terms").put("field", Fields.SOURCE).put("size", MAX_SOURCE_FACETS);
-    JsonNode answer = cluster.send("POST", "/" + generations.alias() + "/_search?search_type=dfs_query_then_fetch", body);
+    JsonNode answer = searchWithRetries(body);
+    List<Shaped> shaped = shaped(answer.path("hits").path("hits"));
     List<SearchHit> hits = new ArrayList<>();
     int rank = request.offset();
-    for (JsonNode hit : answer.path("hits").path("hits")) {
+    for (Shaped one : shaped.subList(Math.min(request.offset(), shaped.size()),
+        Math.min(shaped.size(), request.offset() + request.limit()))) {
+      JsonNode hit = one.hit();
       JsonNode s = hit.path("_source");
       JsonNode fragments = hit.path("highlight").path(Fields.TEXT);
       List<String> parts = new ArrayList<>();
       fragments.forEach(f -> parts.add(f.asText()));
       List<String> headings = strings(s.path(Fields.HEADINGS));
-      hits.add(new SearchHit(s.path(Fields.ID).asText(), ++rank, (float) hit.path("_score").asDouble(),
+      hits.add(new SearchHit(s.path(Fields.ID).asText(), ++rank, one.score(),
           s.path(Fields.TEXT).asText(), String.join(" … ", parts),
           headings.isEmpty() ? null : headings.getLast(), headings, strings(s.path(Fields.TAG)),
           SourceRef.of(metadata(s.path(Fields.META))),
@@ -160,14 +169,67 @@ public final class OpenSearchEngine implements SearchEngine {
     validate(request);
     ParsedQuery meaning = recognize(QueryParser.parse(query));
     ObjectNode body = Cluster.JSON.createObjectNode();
-    body.put("size", n);
+    body.put("size", Math.max(n, config.ranking().window()));
     body.put("track_total_hits", false);
     body.set("query", QueryDsl.json(dsl.full(meaning, dsl.words(meaning), List.of(), List.of())));
-    body.putArray("_source").add(Fields.ID);
-    JsonNode answer = cluster.send("POST", "/" + generations.alias() + "/_search?search_type=dfs_query_then_fetch", body);
+    body.putArray("_source").add(Fields.ID).add(Fields.SOURCE);
     List<String> ids = new ArrayList<>();
-    answer.path("hits").path("hits").forEach(h -> ids.add(h.path("_source").path(Fields.ID).asText()));
+    for (Shaped s : shaped(searchWithRetries(body).path("hits").path("hits"))) {
+      if (ids.size() == n) {
+        break;
+      }
+      ids.add(s.hit().path("_source").path(Fields.ID).asText());
+    }
     return ids;
+  }
+
+  /** A hit with its score after source diversity. */
+  private record Shaped(JsonNode hit, float score) {}
+
+  /**
+   * The hits re-ranked as the embedded engine ranks them: each further hit from a source already shown is
+   * scored down by {@code results.sameSourceDecay} once per hit before it, so several sources reach the top.
+   * (Near-duplicate folding, the embedded engine's other step, is not done here yet.)
+   */
+  private List<Shaped> shaped(JsonNode hits) {
+    Map<String, Integer> shown = new java.util.HashMap<>();
+    List<Shaped> out = new ArrayList<>();
+    for (JsonNode h : hits) {
+      int before = shown.merge(h.path("_source").path(Fields.SOURCE).asText(), 1, Integer::sum) - 1;
+      out.add(new Shaped(h, (float) (h.path("_score").asDouble() * Math.pow(config.ranking().sameSourceDecay(), before))));
+    }
+    out.sort(java.util.Comparator.comparingDouble((Shaped s) -> -s.score())); // stable: ties keep raw order
+    return out;
+  }
+
+  /**
+   * A search sent again when a node fails under it: the client already tries the next node when one cannot
+   * be reached, but a node that goes away during a search can fail it on the node that took it ("node not
+   * connected", or shards missing from the answer). Such a search is sent again, after a pause, while its
+   * time allows.
+   */
+  private JsonNode searchWithRetries(ObjectNode body) {
+    long deadline = System.nanoTime() + 2_000_000L * Math.max(1_000, config.ranking().timeLimitMillis());
+    String endpoint = "/" + generations.alias() + "/_search?search_type=dfs_query_then_fetch";
+    for (int attempt = 1; ; attempt++) {
+      try {
+        JsonNode answer = cluster.send("POST", endpoint, body);
+        if (answer.path("_shards").path("failed").asInt() == 0 || System.nanoTime() > deadline) {
+          return answer;
+        }
+      } catch (passagesearch.search.EngineUnavailableException | Cluster.Failure e) {
+        if (System.nanoTime() > deadline || (e instanceof Cluster.Failure f && f.status < 500)) {
+          throw e;
+        }
+      }
+      cluster.countRetry();
+      try {
+        Thread.sleep(Math.min(200, 25L * attempt));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new passagesearch.search.EngineUnavailableException("interrupted while the cluster recovered", e);
+      }
+    }
   }
 
   @Override
@@ -258,6 +320,7 @@ public final class OpenSearchEngine implements SearchEngine {
   @Override
   public void close() {
     cluster.close();
+    admin.close();
   }
 
   private String served() {
