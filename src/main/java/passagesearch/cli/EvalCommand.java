@@ -23,6 +23,8 @@ import passagesearch.ingest.CorpusFolder;
 import passagesearch.ingest.Ingest;
 import passagesearch.ingest.Passage;
 import passagesearch.ingest.SourceDocument;
+import passagesearch.ingest.DocumentSource;
+import passagesearch.opensearch.OpenSearchEngine;
 import passagesearch.search.Baseline;
 import passagesearch.search.SearchService;
 import picocli.CommandLine.Command;
@@ -36,6 +38,7 @@ import picocli.CommandLine.Spec;
         "baseline (English analyzer, no expansions) over the same passages, in the same process."})
 final class EvalCommand implements Callable<Integer> {
   @Mixin Locations at;
+  @Mixin EngineOptions engine;
   @Spec CommandSpec spec;
 
   @Option(names = "--judged", paramLabel = "DIR", defaultValue = "eval/seed",
@@ -78,6 +81,24 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--lexical", description = "Evaluate words alone, with no embedding model, whatever semantic.yaml says.")
   boolean lexicalOnly;
 
+  /** With --engine opensearch: the same set over the cluster, printed after the embedded engine's figures. */
+  private Evaluation.Report openSearch;
+
+  /**
+   * The same judged set ranked by the OpenSearch engine, over a generation of its own (alias
+   * {@code <alias>-eval-<set>}, built when missing or stale), so evaluating never moves the served alias.
+   */
+  private Evaluation.Report overOpenSearch(IndexConfig config, DocumentSource corpus, String name, JudgedSet set,
+      Evaluation.Ranker system, Evaluation.Ranker baseline) {
+    try (OpenSearchEngine os = engine.connect(config, engine.alias + "-eval-" + name)) {
+      if (!os.isFresh(corpus.fingerprint())) {
+        spec.commandLine().getErr().println("Indexing " + name + " into OpenSearch ...");
+        os.build(corpus, engine.shards, engine.replicas);
+      }
+      return Evaluation.run(set, system == null ? os::rankIds : (q, k) -> documentsOf(os.rankIds(q, 100), k), baseline);
+    }
+  }
+
   @Override
   public Integer call() {
     IndexConfig config = new ConfigLoader().load(at.config, at.ranking);
@@ -103,7 +124,17 @@ final class EvalCommand implements Callable<Integer> {
       try (SearchService system = new SearchService(c.pipeline().openCurrent(), models);
           Baseline baseline = c.baseline()) {
         Evaluation.Report report = Evaluation.run(c.set(), c.ranker(system), c.baselineRanker(baseline));
+        if (engine.openSearch()) {
+          spec.commandLine().getOut().println("Embedded Lucene engine:");
+        }
         Evaluation.print(report, spec.commandLine().getOut(), perQuery);
+        if (engine.openSearch()) {
+          Evaluation.Report overCluster = overOpenSearch(config, c.corpus(), c.name().toLowerCase(java.util.Locale.ROOT),
+              c.set(), c.byDocument() ? (q, k) -> List.of() : null, c.baselineRanker(baseline));
+          spec.commandLine().getOut().println();
+          spec.commandLine().getOut().println("OpenSearch engine (" + engine.urls + "):");
+          Evaluation.print(overCluster, spec.commandLine().getOut(), perQuery);
+        }
       }
       return 0;
     }
@@ -148,8 +179,8 @@ final class EvalCommand implements Callable<Integer> {
    *
    * @param byDocument whether judgments name documents (BEIR) rather than passages (the seed set)
    */
-  private record Collection(String name, String split, JudgedSet set, Pipeline pipeline, List<Baseline.Doc> docs,
-      float baselineK1, float baselineB, boolean byDocument) {
+  private record Collection(String name, String split, JudgedSet set, DocumentSource corpus, Pipeline pipeline,
+      List<Baseline.Doc> docs, float baselineK1, float baselineB, boolean byDocument) {
     Baseline baseline() {
       return new Baseline(docs, baselineK1, baselineB);
     }
@@ -185,7 +216,7 @@ final class EvalCommand implements Callable<Integer> {
     });
     JudgedSet set = JudgedSets.seed(judged, passages).split(half);
     pipeline.buildIfStale(corpus);
-    return new Collection("seed", half, set, pipeline, baselineDocs(passages, titles, config), 1.2f, 0.75f, false);
+    return new Collection("seed", half, set, corpus, pipeline, baselineDocs(passages, titles, config), 1.2f, 0.75f, false);
   }
 
   private Collection beir(IndexConfig config, ModelSlot models, Path dir, String splitName) {
@@ -215,7 +246,7 @@ final class EvalCommand implements Callable<Integer> {
       titles.put(d.id(), titleOf(d));
     });
     // The published BM25 baseline for BEIR: English analyzer, k1 = 0.9, b = 0.4, title and text in one field.
-    return new Collection(name, splitName, set, pipeline, baselineDocs(passages, titles, config), 0.9f, 0.4f, true);
+    return new Collection(name, splitName, set, corpus, pipeline, baselineDocs(passages, titles, config), 0.9f, 0.4f, true);
   }
 
   /** A document ranks where its best passage ranks. */

@@ -1,7 +1,12 @@
 package passagesearch.cli;
 
 import java.util.concurrent.Callable;
+import passagesearch.config.ConfigLoader;
+import passagesearch.config.IndexConfig;
 import passagesearch.index.GenerationInfo;
+import passagesearch.ingest.CorpusReader;
+import passagesearch.opensearch.BulkWriter;
+import passagesearch.opensearch.OpenSearchEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,6 +16,7 @@ import picocli.CommandLine.Spec;
     description = "Build a new index generation from the corpus and publish it.")
 final class IndexCommand implements Callable<Integer> {
   @Mixin Locations at;
+  @Mixin EngineOptions engine;
   @Spec CommandSpec spec;
 
   @picocli.CommandLine.Option(names = "--strict", description = "Fail when any file or line of the corpus cannot be read, instead of skipping it.")
@@ -18,6 +24,17 @@ final class IndexCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (engine.openSearch()) {
+      IndexConfig config = new ConfigLoader().load(at.config, at.ranking);
+      try (OpenSearchEngine search = engine.connect(config)) {
+        BulkWriter.Built built = search.build(new CorpusReader(config.limits(), strict).folder(at.corpus), engine.shards, engine.replicas);
+        built.report().warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
+        built.report().skipped().forEach(w -> spec.commandLine().getErr().println("skipped: " + w));
+        spec.commandLine().getOut().printf("Indexed %d passages from %d documents into OpenSearch index %s (alias %s) in %d ms.%n",
+            built.passages(), built.documents(), built.generation(), engine.alias, built.millis());
+      }
+      return 0;
+    }
     Bootstrap.Rebuilt rebuilt = new Bootstrap(at, spec.commandLine().getErr(), strict).rebuild();
     GenerationInfo info = rebuilt.info();
     spec.commandLine().getOut().printf("Indexed %d passages from %d documents (%d skipped) into %s in %d ms.%n",

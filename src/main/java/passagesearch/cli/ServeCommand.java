@@ -1,11 +1,18 @@
 package passagesearch.cli;
 
-import java.util.concurrent.Callable;
+import java.io.PrintWriter;
 import java.util.List;
+import java.util.concurrent.Callable;
+import passagesearch.config.ConfigLoader;
+import passagesearch.config.IndexConfig;
 import passagesearch.http.HttpSettings;
 import passagesearch.http.PortInUse;
 import passagesearch.http.WebServer;
 import passagesearch.index.GenerationInfo;
+import passagesearch.ingest.CorpusFolder;
+import passagesearch.ingest.CorpusReader;
+import passagesearch.opensearch.OpenSearchEngine;
+import passagesearch.search.EngineUnavailableException;
 import passagesearch.search.SearchService;
 import passagesearch.serving.IndexManager;
 import picocli.CommandLine.Command;
@@ -21,6 +28,7 @@ import picocli.CommandLine.Spec;
         "                Authorization: Bearer <token>. Unset: they are disabled (403)."})
 final class ServeCommand implements Callable<Integer> {
   @Mixin Locations at;
+  @Mixin EngineOptions engine;
   @Spec CommandSpec spec;
 
   @Option(names = "--port", defaultValue = "${env:PORT:-7070}", description = "Port (env PORT). Default: ${DEFAULT-VALUE}")
@@ -38,6 +46,9 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (engine.openSearch()) {
+      return serveOpenSearch();
+    }
     SearchService search = new Bootstrap(at, spec.commandLine().getErr()).open(true);
     IndexManager manager = new IndexManager(at.corpus, at.config, at.ranking, at.index, search, at.vectorCache);
     WebServer server;
@@ -61,6 +72,47 @@ final class ServeCommand implements Callable<Integer> {
     spec.commandLine().getOut().printf("Serving %d passages from %d documents (%s) on http://%s:%d/%n",
         info.passages(), info.documents().size(), info.name(), host.equals("0.0.0.0") ? "localhost" : host,
         server.port());
+    spec.commandLine().getOut().flush();
+    serving = true;
+    return 0;
+  }
+
+  /**
+   * The same API and page over an OpenSearch cluster: its generation is built first when there is none or the
+   * corpus or configuration changed. A cluster that cannot be reached is no reason not to start: every answer
+   * is then a 503 naming the cause (and {@code /ready} says not ready) until it can be.
+   */
+  private Integer serveOpenSearch() {
+    PrintWriter err = spec.commandLine().getErr();
+    IndexConfig config = new ConfigLoader().load(at.config, at.ranking);
+    OpenSearchEngine search = engine.connect(config);
+    try {
+      CorpusFolder corpus = new CorpusReader(config.limits(), false).folder(at.corpus);
+      if (!search.isFresh(corpus.fingerprint())) {
+        err.println("No fresh generation under the OpenSearch alias '" + engine.alias + "': building it.");
+        err.flush();
+        search.build(corpus, engine.shards, engine.replicas);
+      }
+    } catch (EngineUnavailableException e) {
+      err.println("warning: " + e.getMessage() + "; serving, every answer a 503 until the cluster can be reached");
+      err.flush();
+    }
+    WebServer server;
+    try {
+      server = WebServer.create(search,
+          new HttpSettings(corsOrigins == null ? List.of() : corsOrigins, System.getenv("ADMIN_TOKEN")), null)
+          .start(host, port);
+    } catch (PortInUse e) {
+      search.close();
+      err.println("error: port " + e.port() + " is in use; choose another with --port or PORT");
+      return 1;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(new GracefulShutdown(List.of(
+        new GracefulShutdown.Step("web server", server),
+        new GracefulShutdown.Step("OpenSearch client", search)), spec.commandLine().getOut(), err),
+        "shutdown"));
+    spec.commandLine().getOut().printf("Serving the OpenSearch alias '%s' at %s on http://%s:%d/%n", engine.alias,
+        engine.urls, host.equals("0.0.0.0") ? "localhost" : host, server.port());
     spec.commandLine().getOut().flush();
     serving = true;
     return 0;

@@ -7,16 +7,16 @@ import passagesearch.search.DocumentList;
 import passagesearch.search.DocumentView;
 import passagesearch.search.IndexStatus;
 import passagesearch.search.Page;
-import passagesearch.search.SearchService;
+import passagesearch.search.SearchEngine;
 
 /** Client/server IO for what the index holds: passages in place, documents, tags, the generation. */
 final class CatalogController {
   private static final int MAX_ID_LENGTH = 300;
   private static final Set<String> PAGE_PARAMS = Set.of("offset", "limit");
 
-  private final SearchService search;
+  private final SearchEngine search;
 
-  CatalogController(SearchService search) {
+  CatalogController(SearchEngine search) {
     this.search = search;
   }
 

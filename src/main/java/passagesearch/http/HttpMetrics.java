@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import passagesearch.search.SearchService;
+import passagesearch.search.SearchEngine;
 
 /**
  * The numbers behind {@code GET /metrics}, in Prometheus text format: requests and latency histograms per
@@ -43,7 +43,7 @@ final class HttpMetrics {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final ConcurrentMap<String, Timer> timers = new ConcurrentHashMap<>();
 
-  HttpMetrics(SearchService search) {
+  HttpMetrics(SearchEngine search) {
     new JvmMemoryMetrics().bindTo(registry);
     new JvmGcMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);

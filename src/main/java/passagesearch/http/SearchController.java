@@ -4,7 +4,7 @@ import io.javalin.http.Context;
 import java.util.Map;
 import java.util.Set;
 import passagesearch.search.SearchRequest;
-import passagesearch.search.SearchService;
+import passagesearch.search.SearchEngine;
 import passagesearch.search.SuggestRequest;
 
 /** Client/server IO for search: parameters parsed into the search room's request records, its response out as JSON. */
@@ -12,9 +12,9 @@ final class SearchController {
   private static final Set<String> PARAMS = Set.of("q", "limit", "offset", "tag", "source", "explain");
   private static final Set<String> SUGGEST_PARAMS = Set.of("q", "limit");
 
-  private final SearchService search;
+  private final SearchEngine search;
 
-  SearchController(SearchService search) {
+  SearchController(SearchEngine search) {
     this.search = search;
   }
 

@@ -18,7 +18,9 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import passagesearch.search.InvalidRequestException;
-import passagesearch.search.SearchService;
+import passagesearch.search.EngineUnavailableException;
+import passagesearch.search.SearchEngine;
+import passagesearch.search.UnsupportedByEngineException;
 import passagesearch.serving.IndexManager;
 import passagesearch.serving.Uploads;
 
@@ -52,16 +54,16 @@ public final class WebServer implements AutoCloseable {
     return routes;
   }
 
-  public static WebServer create(SearchService search) {
+  public static WebServer create(SearchEngine search) {
     return create(search, HttpSettings.defaults());
   }
 
-  public static WebServer create(SearchService search, HttpSettings settings) {
+  public static WebServer create(SearchEngine search, HttpSettings settings) {
     return create(search, settings, null);
   }
 
   /** @param manager rebuilds and rollbacks for the admin routes; null leaves them disabled */
-  public static WebServer create(SearchService search, HttpSettings settings, IndexManager manager) {
+  public static WebServer create(SearchEngine search, HttpSettings settings, IndexManager manager) {
     SearchController searchController = new SearchController(search);
     List<String> routes = new ArrayList<>();
     HttpMetrics metrics = new HttpMetrics(search);
@@ -112,6 +114,9 @@ public final class WebServer implements AutoCloseable {
       config.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
       config.routes.exception(InvalidRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
       config.routes.exception(NotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
+      config.routes.exception(UnsupportedByEngineException.class, (e, ctx) -> error(ctx, 501, e.getMessage()));
+      // The engine (an OpenSearch cluster) cannot answer: said plainly, and /ready answers this too.
+      config.routes.exception(EngineUnavailableException.class, (e, ctx) -> error(ctx, 503, e.getMessage()));
       config.routes.exception(TooLarge.class, (e, ctx) -> error(ctx, 413, e.getMessage()));
       config.routes.exception(AdminController.Unauthorized.class, (e, ctx) -> {
         ctx.header("WWW-Authenticate", "Bearer");

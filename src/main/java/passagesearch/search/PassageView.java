@@ -13,5 +13,10 @@ public record PassageView(PassageSummary passage, SourceRef source, String previ
    * @param text the passage exactly as in the source ({@code source.substring(start, end)})
    * @param after up to {@link Catalog#CONTEXT_CHARS} characters after it, to a line end
    */
-  public record Context(String before, String text, String after) {}
+  public record Context(String before, String text, String after) {
+    /** The source around a passage, cut at line boundaries; null when the source is not there to cut. */
+    public static Context around(String source, SearchHit.Offsets at) {
+      return Catalog.context(source, at);
+    }
+  }
 }

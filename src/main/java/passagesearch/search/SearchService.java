@@ -27,7 +27,7 @@ import passagesearch.query.QueryParser;
  * Answers searches over the generation being served. The generation can be swapped while searches run:
  * each search holds a reference to the generation it started on and finishes there.
  */
-public final class SearchService implements AutoCloseable {
+public final class SearchService implements SearchEngine {
   private final AtomicReference<Served> current;
   private final ModelSlot models;
 
@@ -62,26 +62,31 @@ public final class SearchService implements AutoCloseable {
   }
 
   /** A page of the sources of the generation being served, in corpus order, with how many there are. */
+  @Override
   public DocumentList documents(Page page) {
     return withServed(s -> s.catalog().documents(page.offset(), page.limit()));
   }
 
   /** A source with a page of its passages in order; empty for an unknown id. */
+  @Override
   public java.util.Optional<DocumentView> document(String id, Page page) {
     return withServed(s -> s.catalog().document(id, page.offset(), page.limit()));
   }
 
   /** A passage in place; empty for an unknown id. */
+  @Override
   public java.util.Optional<PassageView> passage(String id) {
     return withServed(s -> s.catalog().passage(id));
   }
 
   /** Completions for a search box, best first. */
+  @Override
   public List<Suggestion> suggest(SuggestRequest request) {
     return withServed(s -> s.suggester().get().suggest(request.prefix(), request.limit()));
   }
 
   /** The tag vocabulary with passage counts. */
+  @Override
   public List<TagCount.Group> tags() {
     return withServed(s -> s.catalog().tags(s.index().config().tags()));
   }
@@ -96,6 +101,7 @@ public final class SearchService implements AutoCloseable {
   }
 
   /** What is being served, for clients. */
+  @Override
   public IndexStatus status() {
     OpenIndex index = current.get().index();
     GenerationInfo g = index.info();
@@ -110,6 +116,7 @@ public final class SearchService implements AutoCloseable {
    * The name of the generation being served: the ETag of catalogue answers and suggestions, read on every
    * keystroke, so it does not read the index folder's {@code CURRENT} as {@link #status()} does.
    */
+  @Override
   public String servedGeneration() {
     return generation().name();
   }
@@ -119,6 +126,7 @@ public final class SearchService implements AutoCloseable {
     return current.get().index().info();
   }
 
+  @Override
   public SearchResponse search(SearchRequest request) {
     long started = System.nanoTime();
     Served served = acquire();
@@ -143,6 +151,7 @@ public final class SearchService implements AutoCloseable {
    * The ids of the best {@code n} passages for a query, ranked exactly as {@link #search} ranks them, with
    * no snippets or facets: for evaluation runs over thousands of queries.
    */
+  @Override
   public List<String> rankIds(String query, int n) {
     Served served = acquire();
     try {

@@ -1,0 +1,176 @@
+package passagesearch.opensearch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import passagesearch.config.IndexConfig;
+import passagesearch.ingest.DocumentSource;
+import passagesearch.ingest.Ingest;
+import passagesearch.ingest.Passage;
+import passagesearch.ingest.ReadReport;
+import passagesearch.ingest.SourceDocument;
+import passagesearch.opensearch.IndexSettings.Fields;
+
+/**
+ * Builds a generation in the cluster from the same pipeline the embedded index is built by: the corpus walked
+ * one document at a time, each document split and tagged by {@link Ingest} (the same splitting, chrome rules,
+ * tags and metadata), its passages and the source itself sent with the bulk API a batch at a time. Then the
+ * generation is refreshed, verified (every passage and source counted back), given time to reach green (its
+ * replicas allocated), and published by moving the alias.
+ */
+public final class BulkWriter {
+  private static final int BATCH_ACTIONS = 1_000;
+  private static final int BATCH_CHARS = 4_000_000;
+  /** A source's own record is _id doc:<document id>, apart from its passages' <document id>/<ordinal>. */
+  static final String SOURCE_ID_PREFIX = "doc:";
+
+  /** What a build made. */
+  public record Built(String generation, int documents, int passages, long millis, ReadReport report) {}
+
+  private final Cluster cluster;
+  private final Generations generations;
+  private final IndexConfig config;
+  private final int shards;
+  private final int replicas;
+
+  BulkWriter(Cluster cluster, Generations generations, IndexConfig config, int shards, int replicas) {
+    this.cluster = cluster;
+    this.generations = generations;
+    this.config = config;
+    this.shards = shards;
+    this.replicas = replicas;
+  }
+
+  /** Builds, verifies and publishes a new generation of the corpus. */
+  public Built build(DocumentSource corpus) {
+    long started = System.nanoTime();
+    String name = generations.newName();
+    Map<String, Object> meta = new LinkedHashMap<>();
+    meta.put("builtAt", Instant.now().toString());
+    meta.put("corpusFingerprint", corpus.fingerprint());
+    meta.put("configFingerprint", config.fingerprint());
+    cluster.send("PUT", "/" + name, IndexSettings.body(config, shards, replicas, meta));
+    Ingest ingest = new Ingest(config);
+    Batch batch = new Batch(name);
+    int[] counts = new int[2];
+    ReadReport report;
+    try {
+      report = corpus.walk((document, warnings) -> {
+        List<Passage> passages = ingest.passages(document, warnings);
+        batch.add(SOURCE_ID_PREFIX + document.id(), sourceDoc(document, counts[0]));
+        for (Passage p : passages) {
+          batch.add(p.id(), passageDoc(p, document));
+        }
+        counts[0]++;
+        counts[1] += passages.size();
+      });
+      batch.flush();
+      cluster.send("POST", "/" + name + "/_refresh", null);
+      verify(name, Fields.PASSAGE, counts[1]);
+      verify(name, Fields.DOCUMENT, counts[0]);
+      // Replicas allocated before the alias moves, so losing a node then loses nothing served. A cluster of
+      // one node never gets there; its generation is published yellow after the wait.
+      cluster.send("GET", "/_cluster/health/" + name + "?wait_for_status=green&timeout=30s", null, 408);
+      long millis = (System.nanoTime() - started) / 1_000_000;
+      meta.put("buildMillis", millis);
+      meta.put("documents", counts[0]);
+      meta.put("passages", counts[1]);
+      ObjectNode mapping = Cluster.JSON.createObjectNode();
+      mapping.set("_meta", Cluster.JSON.valueToTree(meta));
+      cluster.send("PUT", "/" + name + "/_mapping", mapping);
+      generations.publish(name);
+      return new Built(name, counts[0], counts[1], millis, report);
+    } catch (RuntimeException e) {
+      generations.remove(name);
+      throw e;
+    }
+  }
+
+  private void verify(String name, String kind, int expected) {
+    ObjectNode query = Cluster.JSON.createObjectNode();
+    query.putObject("query").putObject("term").put(Fields.KIND, kind);
+    long found = cluster.send("POST", "/" + name + "/_count", query).path("count").asLong(-1);
+    if (found != expected) {
+      throw new IllegalStateException("generation " + name + " holds " + found + " " + kind + " records where "
+          + expected + " were written; not published");
+    }
+  }
+
+  private static ObjectNode sourceDoc(SourceDocument document, int order) {
+    ObjectNode doc = Cluster.JSON.createObjectNode();
+    doc.put(Fields.KIND, Fields.DOCUMENT);
+    doc.put(Fields.ID, document.id());
+    doc.put(Fields.SOURCE, document.id());
+    doc.put(Fields.ORDINAL, order);
+    doc.set(Fields.META, Cluster.JSON.valueToTree(document.metadata()));
+    doc.put(Fields.SOURCE_TEXT, document.text());
+    return doc;
+  }
+
+  private static ObjectNode passageDoc(Passage p, SourceDocument document) {
+    ObjectNode doc = Cluster.JSON.createObjectNode();
+    doc.put(Fields.KIND, Fields.PASSAGE);
+    doc.put(Fields.ID, p.id());
+    doc.put(Fields.SOURCE, p.documentId());
+    doc.put(Fields.ORDINAL, p.ordinal());
+    doc.put(Fields.TEXT, p.text());
+    ArrayNode headings = doc.putArray(Fields.HEADINGS);
+    p.headings().forEach(headings::add);
+    doc.put(Fields.TITLE, document.metadata().title() == null ? "" : document.metadata().title());
+    ArrayNode tags = doc.putArray(Fields.TAG);
+    p.tags().forEach(tags::add);
+    doc.put(Fields.START, p.start());
+    doc.put(Fields.END, p.end());
+    doc.set(Fields.META, Cluster.JSON.valueToTree(document.metadata()));
+    return doc;
+  }
+
+  /** Index actions gathered into bulk requests of bounded size. */
+  private final class Batch {
+    private final String index;
+    private final StringBuilder lines = new StringBuilder();
+    private int actions;
+
+    Batch(String index) {
+      this.index = index;
+    }
+
+    void add(String id, ObjectNode doc) {
+      ObjectNode action = Cluster.JSON.createObjectNode();
+      action.putObject("index").put("_id", id);
+      try {
+        lines.append(Cluster.JSON.writeValueAsString(action)).append('\n')
+            .append(Cluster.JSON.writeValueAsString(doc)).append('\n');
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      if (++actions >= BATCH_ACTIONS || lines.length() >= BATCH_CHARS) {
+        flush();
+      }
+    }
+
+    void flush() {
+      if (actions == 0) {
+        return;
+      }
+      JsonNode answer = cluster.sendLines("/" + index + "/_bulk", lines.toString());
+      lines.setLength(0);
+      actions = 0;
+      if (answer.path("errors").asBoolean()) {
+        for (JsonNode item : answer.path("items")) {
+          JsonNode error = item.path("index").path("error");
+          if (!error.isMissingNode()) {
+            throw new IllegalStateException("bulk indexing into " + index + " failed: " + error.path("type").asText()
+                + ": " + error.path("reason").asText());
+          }
+        }
+      }
+    }
+  }
+}

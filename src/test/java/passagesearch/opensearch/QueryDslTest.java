@@ -1,0 +1,82 @@
+package passagesearch.opensearch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import passagesearch.TestSupport;
+import passagesearch.config.IndexConfig;
+import passagesearch.query.QueryParser;
+
+/** The one translator to OpenSearch's DSL: exact JSON for the shapes the Lucene twin is pinned on. */
+class QueryDslTest {
+  private static final IndexConfig CONFIG = TestSupport.loadConfig();
+
+  private static String translated(IndexConfig config, String typed) {
+    return QueryDsl.json(new QueryDsl(config).translate(QueryParser.parse(typed))).toString();
+  }
+
+  @Test
+  void aWordIsAMatchOverEveryFieldWithItsWeight() {
+    JsonNode q = QueryDsl.json(new QueryDsl(CONFIG).translate(QueryParser.parse("imatinib")));
+    JsonNode should = q.path("bool").path("should");
+    assertEquals(3, should.size(), q.toString());
+    assertEquals("{\"match\":{\"text\":{\"query\":\"imatinib\"}}}", should.get(0).toString());
+    assertTrue(should.get(1).toString().contains("\"headings\""), q.toString());
+  }
+
+  @Test
+  void anExclusionAmongOptionalWordsExcludesForReal() {
+    JsonNode q = QueryDsl.json(new QueryDsl(CONFIG).translate(QueryParser.parse("leukemia -child")));
+    assertEquals(1, q.path("bool").path("should").size(), q.toString());
+    assertTrue(q.path("bool").path("must_not").toString().contains("{\"match\":{\"text\":{\"query\":\"child\"}}}"), q.toString());
+    assertTrue(q.path("bool").path("should").toString().contains("{\"match\":{\"text\":{\"query\":\"leukemia\"}}}"), q.toString());
+  }
+
+  @Test
+  void operatorsJoinAsTypedLeftToRight() {
+    JsonNode q = QueryDsl.json(new QueryDsl(CONFIG).translate(QueryParser.parse("a1 | b1 + c1")));
+    JsonNode must = q.path("bool").path("must");
+    assertEquals(2, must.size(), q.toString());
+    assertEquals(2, must.get(0).path("bool").path("should").size(), q.toString()); // (a1 | b1)
+    assertTrue(must.get(1).toString().contains("\"c1\""), q.toString());
+  }
+
+  @Test
+  void phrasesPrefixesAndFuzzyWords() {
+    assertTrue(translated(CONFIG, "\"stem cell\"~2").contains("{\"match_phrase\":{\"text\":{\"query\":\"stem cell\",\"slop\":2}}}"));
+    assertTrue(translated(CONFIG, "Leuk*").contains("{\"prefix\":{\"text\":{\"value\":\"leuk\"}}}"));
+    assertTrue(translated(CONFIG, "ALL*").contains("{\"prefix\":{\"text\":{\"value\":\"allacronym\"}}}"));
+    assertTrue(translated(CONFIG, "imatanib~1").contains("{\"fuzzy\":{\"text\":{\"value\":\"imatanib\",\"fuzziness\":1}}}"));
+  }
+
+  @Test
+  void onlyStopWordsSearchNothing() {
+    assertEquals("{\"match_none\":{}}", translated(CONFIG, "the"));
+  }
+
+  @Test
+  void theFullQueryFiltersPassagesAndLeavesSetAsideMaterialOut() {
+    QueryDsl dsl = new QueryDsl(CONFIG);
+    var meaning = QueryParser.parse("maintenance");
+    String full = QueryDsl.json(dsl.full(meaning, dsl.words(meaning), List.of("all"), List.of("knowall-all-treatment"))).toString();
+    assertTrue(full.contains("{\"term\":{\"kind\":\"passage\"}}"), full);
+    assertTrue(full.contains("{\"term\":{\"tag\":\"all\"}}"), full);
+    assertTrue(full.contains("{\"terms\":{\"source\":[\"knowall-all-treatment\"]}}"), full);
+    assertTrue(full.contains("{\"term\":{\"tag\":\"disclaimer\"}}"), full);
+    assertTrue(full.contains("\"analyzer\":\"passage_expanded\""), full);
+  }
+
+  @Test
+  void analysisIsGeneratedFromTheConfigurationWithStockFilters() {
+    JsonNode analysis = IndexSettings.analysis(CONFIG);
+    assertEquals("[\"possessive\",\"acronyms\",\"lowercase\",\"spelling\",\"split_digits\",\"glued\",\"index_stops\","
+        + "\"acronym_keywords\",\"porter_stem\"]", analysis.path("analyzer").path("passage_index").path("filter").toString());
+    assertTrue(analysis.path("filter").path("spelling").path("synonyms").toString().contains("\"leukaemia => leukemia\""));
+    assertTrue(analysis.path("filter").path("acronyms").path("pattern").asText().contains("ALL"));
+    assertEquals("acute lymphoblastic leukemia, ALL",
+        IndexSettings.respelled("acute lymphoblastic leukaemia, ALL", CONFIG.vocabulary().spellings()));
+  }
+}
