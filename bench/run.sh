@@ -11,7 +11,7 @@
 #   --warmup S        seconds of load before measuring, for each server started (default 30; quick 3)
 #   --starts N        launches to time start-up (default 5; quick 1)
 #   --growth "1 4 16" SciFact sizes (copies) for the growth table (default "1 4 16"; quick "1 2")
-#   --phases LIST     comma-separated subset of index,startup,load,growth,jmh,indexing (default: all)
+#   --phases LIST     comma-separated subset of index,startup,load,growth,jmh,indexing,semantic (default: all)
 #   --baseline JAR    the indexing phase also times this jar (an earlier build), interleaved run by run
 #   --no-solr         the indexing phase leaves out the Solr peer
 #                     ($INDEXING_CORPORA: a subset of "scifact-1x medquad scifact-16x" for the indexing phase)
@@ -27,7 +27,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
-QUICK=0 RUNS="" DURATION="" WARMUP="" STARTS="" GROWTH="" PHASES="index,startup,load,growth,jmh,indexing" OUT="" BASELINE="" SOLR=1 README_UPDATE=""
+QUICK=0 RUNS="" DURATION="" WARMUP="" STARTS="" GROWTH="" PHASES="index,startup,load,growth,jmh,indexing,semantic" OUT="" BASELINE="" SOLR=1 README_UPDATE=""
 BUILD=1 BASE_PORT=17070 PORT_CHOSEN=0 CONNECTIONS="1 4 16"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -411,8 +411,108 @@ fi
 [ -f target/passage-search.jar ] && [ -f target/benchmarks.jar ] || die "jars missing: run without --skip-build"
 tool() { java -cp target/benchmarks.jar passagesearch.bench.BenchTool "$@"; }
 
+# ---- Semantic retrieval (issue 15) ----
+
+# What search by meaning costs, in one run: query embedding on one core; SciFact indexed with passage
+# vectors from an empty vector cache and again from a warm one (two cores, the whole index command);
+# searches per second with the answer cache off at 4 connections, hybrid and lexical servers of the same
+# index in interleaved rounds, with their resident memory; start-up to the first answered search (lexical
+# while the model loads) with semantic retrieval on and off, interleaved. Results: $OUT/semantic.md.
+semantic_phase() {
+  local run corpus index dir paths mode hybrid_config=$ROOT/index-config lexical_config=$ROOT/$W/config-lexical
+  local cache=$W/vector-cache
+  taskset -c 0 java -cp target/benchmarks.jar passagesearch.bench.BenchTool embed-queries "$SHARED/queries-test.jsonl" \
+    "$(sed -n 's/^model: *//p' index-config/semantic.yaml)" > "$W/logs/embed-queries.txt" 2>&1 \
+    || die "query embedding failed (see $W/logs/embed-queries.txt)"
+  record "{\"type\":\"semantic\",\"what\":\"query embedding, one core\",$(tail -n 1 "$W/logs/embed-queries.txt" | sed 's/^{//')"
+  say "query embedding on one core: $(tail -n 1 "$W/logs/embed-queries.txt")"
+  rm -rf "$cache"
+  for run in 1 2; do
+    index_run "scifact-vectors-$([ "$run" = 1 ] && echo cold || echo warm)" "$W/corpus-scifact-1x" "$W/index-scifact-hybrid" all "$run" \
+      --config "$hybrid_config" --vector-cache "$cache" "${SCIFACT[@]}"
+    [ "$INDEX_OK" = true ] || die "SciFact with vectors did not build (see $W/logs)"
+  done
+  bin/passage-search index --index "$W/index-seed-hybrid" --corpus corpus --config "$hybrid_config" --vector-cache "$cache" \
+    > "$W/logs/index-seed-hybrid.log" 2>&1 || die "the seed corpus with vectors did not build"
+  for corpus in seed scifact; do
+    profile=index-config/ranking.yaml index=$W/index-$corpus-hybrid dir=corpus
+    [ "$corpus" = seed ] || profile=eval/scifact/ranking.yaml dir=$W/corpus-scifact-1x
+    sed 's/^\(  cacheEntries:\).*/\1 0/' "$profile" > "$W/ranking-$corpus-semantic-nocache.yaml"
+    for run in $(seq 1 "$RUNS"); do
+      for mode in hybrid lexical; do
+        local config=$hybrid_config
+        [ "$mode" = hybrid ] || config=$lexical_config
+        cp "$W/paths-$corpus.txt" "$W/paths-$corpus-$mode.txt"
+        start_server "$corpus-$mode" "$index" "$dir" "$W/paths-$corpus.txt" --config "$config" \
+          --ranking "$W/ranking-$corpus-semantic-nocache.yaml" || die "the $corpus $mode server did not start (see $SERVER_LOG)"
+        # The model loads beside the index: wait for hybrid answers before measuring them.
+        if [ "$mode" = hybrid ]; then
+          for _ in $(seq 1 600); do curl -s "$URL/api/index" | grep -q '"mode":"hybrid"' && break; sleep 0.1; done
+          curl -s "$URL/api/index" | grep -q '"mode":"hybrid"' || die "the $corpus server never answered by meaning (see $SERVER_LOG)"
+        fi
+        preflight "$W/paths-$corpus.txt" || die "the $corpus $mode server failed its queries"
+        wrk_run "" "$W/paths-$corpus.txt" 4 "$WARMUP" "$W/logs/wrk-$corpus-$mode-warmup.txt"
+        wrk_run "\"type\":\"semantic-load\",\"corpus\":\"$corpus\",\"mode\":\"$mode\",\"connections\":4,\"run\":$run," \
+          "$W/paths-$corpus.txt" 4 "$DURATION" "$W/logs/wrk-$corpus-$mode-run$run.txt"
+        record "{\"type\":\"semantic-memory\",\"corpus\":\"$corpus\",\"mode\":\"$mode\",\"run\":$run,\"vmhwm_kb\":$(awk '/^VmHWM:/ {print $2}' "/proc/$SERVER_PID/status"),\"loadavg\":\"$(cut -d' ' -f1 /proc/loadavg)\"}"
+        say "$corpus $mode run $run: $(awk '/Requests\/sec/ {print $2}' "$W/logs/wrk-$corpus-$mode-run$run.txt") searches/s, peak RSS $(( $(awk '/^VmHWM:/ {print $2}' "/proc/$SERVER_PID/status") / 1024 )) MB"
+        stop_server
+      done
+    done
+  done
+  for run in $(seq 1 "$STARTS"); do
+    for mode in hybrid lexical; do
+      local config=$hybrid_config
+      [ "$mode" = hybrid ] || config=$lexical_config
+      start_server "startup-$mode-$run" "$W/index-seed-hybrid" corpus "$W/paths-seed.txt" --config "$config" \
+        || die "the $mode server did not start"
+      record "{\"type\":\"semantic-startup\",\"mode\":\"$mode\",\"run\":$run,\"ms\":$STARTUP_MS}"
+      say "start-up with semantic retrieval $([ "$mode" = hybrid ] && echo on || echo off), run $run: $STARTUP_MS ms"
+      stop_server
+    done
+  done
+  python3 - "$RAW" > "$OUT/semantic.md" <<'PY'
+import json, statistics, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+def med(xs): return statistics.median(xs) if xs else float('nan')
+out = ["# Semantic retrieval: what it costs (issue 15)", ""]
+q = [r for r in rows if r.get("type") == "semantic"]
+if q:
+    r = q[-1]
+    out.append(f"Query embedding, one core ({r['model']}, {r['queries']} SciFact test queries, warm): median {r['median_ms']} ms, p90 {r['p90_ms']} ms, p99 {r['p99_ms']} ms; model load {r['load_ms']} ms.")
+    out.append("")
+ix = [r for r in rows if r.get("type") == "index" and str(r.get("corpus", "")).startswith("scifact-vectors")]
+for r in ix:
+    out.append(f"- {r['corpus']}: {r['passages']} passages from {r['documents']} documents, whole command {r['wall_ms'] / 1000:.1f} s on two cores")
+out += ["", "| corpus | mode | searches/s (median of runs) | p99 ms | peak RSS MB | ratio to lexical |", "|---|---|---|---|---|---|"]
+loads = [r for r in rows if r.get("type") == "semantic-load"]
+mem = [r for r in rows if r.get("type") == "semantic-memory"]
+for corpus in ["seed", "scifact"]:
+    lex = med([r["rps"] for r in loads if r["corpus"] == corpus and r["mode"] == "lexical" and "rps" in r])
+    for mode in ["hybrid", "lexical"]:
+        sel = [r for r in loads if r["corpus"] == corpus and r["mode"] == mode]
+        rps = med([r["rps"] for r in sel if "rps" in r])
+        p99 = med([r["p99_ms"] for r in sel if "p99_ms" in r])
+        rss = max([r["vmhwm_kb"] for r in mem if r["corpus"] == corpus and r["mode"] == mode] or [0]) / 1024
+        out.append(f"| {corpus} | {mode} | {rps:.0f} | {p99:.1f} | {rss:.0f} | {rps / lex:.2f}x |")
+st = [r for r in rows if r.get("type") == "semantic-startup"]
+if st:
+    on = med([r["ms"] for r in st if r["mode"] == "hybrid"]); off = med([r["ms"] for r in st if r["mode"] == "lexical"])
+    out += ["", f"Start-up to the first answered search (seed, median of {len(st) // 2}): semantic retrieval on {on:.0f} ms (the first answers are lexical while the model loads), off {off:.0f} ms."]
+print("\n".join(out))
+PY
+  say "semantic retrieval:"
+  cat "$OUT/semantic.md" >&2
+}
+
 rm -rf "$W"
 mkdir -p "$W/logs"
+# Every phase but "semantic" measures search by words alone, as before semantic retrieval (issue 15), from a
+# copy of index-config/ with semantic.yaml off; the semantic phase measures both modes side by side.
+mkdir -p "$W/config-lexical"
+cp index-config/* "$W/config-lexical/"
+echo "enabled: false" > "$W/config-lexical/semantic.yaml"
+export PASSAGE_SEARCH_CONFIG=$ROOT/$W/config-lexical
 tool copies "$SHARED/corpus.jsonl" "$W/corpus-scifact-1x" 1
 tool paths eval/seed/queries.jsonl query "$W/paths-seed.txt"
 tool paths "$SHARED/queries-test.jsonl" text "$W/paths-scifact.txt"
@@ -535,6 +635,11 @@ fi
 if phase indexing; then
   mkdir -p "$OUT"
   indexing_phase
+fi
+
+if phase semantic; then
+  mkdir -p "$OUT"
+  semantic_phase
 fi
 
 ELAPSED=$(( SECONDS - START_SECONDS ))

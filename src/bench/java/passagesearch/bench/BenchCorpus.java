@@ -43,15 +43,19 @@ public record BenchCorpus(Path corpus, Path ranking, Path queryFile, String fiel
     };
   }
 
-  /** The corpus's configuration with the answer cache off: the benchmarks repeat their queries. */
+  /**
+   * The corpus's configuration with the answer cache off (the benchmarks repeat their queries) and semantic
+   * retrieval off: JMH measures the lexical search path, on the indexes bench/run.sh builds without vectors.
+   */
   public IndexConfig config() {
     IndexConfig config = new ConfigLoader().load(CONFIG, ranking);
-    return config.withRanking(config.ranking().withoutCache());
+    return config.withRanking(config.ranking().withoutCache()).withSemantic(config.semantic().withEnabled(false));
   }
 
   /** Opens the index in {@code dir}, building it first when it is missing or stale. */
   public OpenIndex openIndex(Path dir) {
-    Pipeline pipeline = new Pipeline(config(), dir, Pipeline.Sink.NONE);
+    Pipeline pipeline = new Pipeline(config(), dir, Pipeline.Sink.NONE,
+        passagesearch.embed.ModelSlot.off("the benchmark measures the lexical path"));
     pipeline.buildIfStale(corpus, false);
     return pipeline.openCurrent();
   }

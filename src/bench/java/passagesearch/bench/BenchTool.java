@@ -21,6 +21,7 @@ import java.util.List;
  *       line, for the wrk script;
  *   <li>{@code copies CORPUS.jsonl DIR N}: the corpus N times in DIR, one file a copy, each copy's
  *       documents under new ids ({@code 4983} becomes {@code 4983-copy2}); copy 1 keeps the ids;
+ *   <li>{@code embed-queries QUERIES.jsonl MODEL}: query embedding time on the calling core ({@link EmbedTiming});
  *   <li>{@code report ...}: medians, targets, the markdown, the README section and the charts (see
  *       {@link Report}).
  * </ul>
@@ -42,6 +43,10 @@ public final class BenchTool {
         need(rest, 3);
         copies(Path.of(rest[0]), Path.of(rest[1]), Integer.parseInt(rest[2]));
       }
+      case "embed-queries" -> {
+        need(rest, 2);
+        EmbedTiming.run(Path.of(rest[0]), rest[1]);
+      }
       case "report" -> Report.main(rest);
       default -> usage();
     }
@@ -54,7 +59,8 @@ public final class BenchTool {
   }
 
   private static void usage() {
-    System.err.println("usage: BenchTool paths QUERIES.jsonl FIELD OUT | copies CORPUS.jsonl DIR N | report --work DIR --out DIR ...");
+    System.err.println("usage: BenchTool paths QUERIES.jsonl FIELD OUT | copies CORPUS.jsonl DIR N | embed-queries QUERIES.jsonl MODEL"
+        + " | report --work DIR --out DIR ...");
     System.exit(2);
   }
 
