@@ -35,7 +35,8 @@ final class SearchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (SearchService service = new Bootstrap(at, spec.commandLine().getErr()).open(true, true)) {
+    try (SearchService service = new Bootstrap(at, spec.commandLine().getErr()).open(true, true);
+        passagesearch.embed.ModelSlot models = service.models()) {
       SearchResponse r = service.search(new SearchRequest(String.join(" ", words), limit, 0, tags, sources, false));
       if (r.corrected() != null) {
         out.printf("Showing results for \"%s\"%n", r.corrected());

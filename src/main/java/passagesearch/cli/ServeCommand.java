@@ -59,6 +59,7 @@ final class ServeCommand implements Callable<Integer> {
     } catch (PortInUse e) {
       manager.close();
       search.close();
+      search.models().close();
       spec.commandLine().getErr().println("error: port " + e.port() + " is in use; choose another with --port or PORT");
       return 1;
     }

@@ -1,6 +1,7 @@
 package passagesearch.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -45,10 +46,14 @@ class CliTest {
     return new Run(code, out.toString(), err.toString());
   }
 
+  /**
+   * The command over the seed corpus, with semantic retrieval off: each command run in this JVM would load
+   * the model anew. {@link #theSearchCommandAnswersByMeaningWithTheConfigurationAsShipped} runs it as shipped.
+   */
   String[] at(String command, String... rest) {
     List<String> args = new ArrayList<>(List.of(command,
         "--corpus", TestSupport.corpus().toString(),
-        "--config", TestSupport.config().toString(),
+        "--config", TestSupport.lexicalConfig().toString(),
         "--index", tmp.resolve("index").toString()));
     args.addAll(List.of(rest));
     return args.toArray(String[]::new);
@@ -62,6 +67,16 @@ class CliTest {
     assertEquals("gen-000001", Files.readString(tmp.resolve("index/CURRENT")).strip());
     assertEquals(0, run(at("index")).code());
     assertEquals("gen-000002", Files.readString(tmp.resolve("index/CURRENT")).strip());
+  }
+
+  @Test
+  void theSearchCommandAnswersByMeaningWithTheConfigurationAsShipped() {
+    // No word of the query is in the corpus: only passages found by meaning answer it.
+    Run r = run("search", "--corpus", TestSupport.corpus().toString(), "--config", TestSupport.config().toString(),
+        "--index", tmp.resolve("hybrid-index").toString(), "-n", "2", "pregnant", "baby", "offspring");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().matches("(?s)\\d+ passages? match.*1\\. .*"), r.out());
+    assertFalse(r.out().contains("*"), "nothing is marked: no word matched " + r.out());
   }
 
   @Test
@@ -166,7 +181,7 @@ class CliTest {
   @Test
   void healthSaysWhetherAServerAnswers() {
     int port;
-    try (SearchService search = TestSupport.seedSearch(tmp.resolve("index"));
+    try (SearchService search = TestSupport.lexicalSeedSearch(tmp.resolve("health-index"));
         WebServer server = WebServer.create(search).start("127.0.0.1", 0)) {
       port = server.port();
       Run up = run("health", "--port", Integer.toString(port));
