@@ -15,16 +15,22 @@ import passagesearch.ingest.Passage;
 final class PassageVectors implements AutoCloseable {
   private final Encoder encoder;
   private final VectorCache cache;
+  private final boolean compact;
   private int embedded;
   private int reused;
 
-  private PassageVectors(Encoder encoder, VectorCache cache) {
+  private PassageVectors(Encoder encoder, VectorCache cache, boolean compact) {
     this.encoder = encoder;
     this.cache = cache;
+    this.compact = compact;
   }
 
-  static PassageVectors open(Encoder encoder, Path cacheFolder) throws IOException {
-    return new PassageVectors(encoder, VectorCache.open(cacheFolder, encoder.model(), encoder.dimensions()));
+  /**
+   * @param compact whether the cache is this index's alone, so that after a build it may keep only what the
+   *     build used; a cache several indexes share keeps everything
+   */
+  static PassageVectors open(Encoder encoder, Path cacheFolder, boolean compact) throws IOException {
+    return new PassageVectors(encoder, VectorCache.open(cacheFolder, encoder.model(), encoder.dimensions()), compact);
   }
 
   /** The model the vectors come from. */
@@ -89,9 +95,11 @@ final class PassageVectors implements AutoCloseable {
     return reused;
   }
 
-  /** After a build that wrote everything: the cache keeps what this corpus uses. */
+  /** After a build that wrote everything: an index's own cache keeps what this corpus uses. */
   void finish() throws IOException {
-    cache.compact();
+    if (compact) {
+      cache.compact();
+    }
   }
 
   @Override

@@ -193,7 +193,9 @@ public final class Pipeline {
       return null;
     }
     try {
-      return PassageVectors.open(encoder, vectorCache);
+      // A cache of the index folder's own follows its corpus (compacted after a build); one shared by
+      // several index folders holds all their corpora and is never compacted by one of them.
+      return PassageVectors.open(encoder, vectorCache, vectorCache.equals(store.root().resolve(VECTOR_CACHE)));
     } catch (java.io.IOException e) {
       throw new IndexException("cannot open the vector cache in " + vectorCache + ": " + StorageErrors.describe(e), e);
     }
