@@ -19,7 +19,13 @@ public enum EncoderModel {
   /** sentence-transformers all-MiniLM-L6-v2: mean pooling, no prefixes; six layers, the fastest. */
   ALL_MINILM_L6_V2("all-minilm-l6-v2", "all-minilm-l6-v2-q", Pooling.MEAN, "", "");
 
-  /** The model the product jar ships and a configuration gets when it names none. */
+  /**
+   * The model the product jar ships and a configuration gets when it names none: bge-small-en-v1.5, chosen by
+   * {@code EncoderBench} (test sources). On the train queries, dense-only nDCG@10: SciFact 0.744 (e5 0.703,
+   * MiniLM 0.658), the mean of SciFact and the four MedQuAD collections 0.737 (e5 0.732, MiniLM 0.656); e5 is
+   * ahead only on MedQuAD NINDS. A query takes about 5 ms of one core (median; p90 7 ms), inside the 10 ms
+   * budget; MiniLM, at 2 ms, loses 0.08 nDCG. Loading it adds about 140 MB of native memory to the process.
+   */
   public static final EncoderModel DEFAULT = BGE_SMALL_EN_V15;
 
   /** How a text's token vectors become one vector. */

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,6 +60,23 @@ class EncoderTest {
     List<float[]> batch = encoder.passages(texts);
     for (int i = 0; i < texts.size(); i++) {
       assertArrayEquals(encoder.passage(texts.get(i)), batch.get(i), 1e-4f, texts.get(i));
+    }
+  }
+
+  @Test
+  void queriesFromManyThreadsAtOnceGetTheVectorsTheyGetAlone() throws Exception {
+    List<String> queries = List.of("fertility after chemotherapy", "imatinib", "what is maintenance", "CAR-T cells");
+    List<float[]> alone = queries.stream().map(encoder::query).toList();
+    try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+      List<Future<float[]>> together = new ArrayList<>();
+      for (int round = 0; round < 5; round++) {
+        for (String q : queries) {
+          together.add(pool.submit(() -> encoder.query(q)));
+        }
+      }
+      for (int i = 0; i < together.size(); i++) {
+        assertArrayEquals(alone.get(i % queries.size()), together.get(i).get(), 1e-6f);
+      }
     }
   }
 
