@@ -20,6 +20,9 @@ COPY index-config index-config
 # Build the index into the image; serve finds it fresh and starts at once. The class-data archives that
 # bin/passage-search keeps per command live in data/, which the app user may write.
 ENV PASSAGE_SEARCH_CDS_DIR=/app/data
+# The embedding model's tokenizer unpacks its native library here (the app user's home is not writable);
+# the build embeds every passage once, into the index and its vector cache.
+ENV DJL_CACHE_DIR=/app/data/djl
 RUN bin/passage-search index && chown -R app:app /app/data
 USER app
 EXPOSE 7070
