@@ -21,12 +21,35 @@ final class GluedWordsFilter extends TokenFilter {
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
   private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
   private final PositionIncrementAttribute position = addAttribute(PositionIncrementAttribute.class);
+  /** The shortest and longest known word, and how many letters {@link #starts} and {@link #ends} hold. */
+  private final int minLength;
+  private final int maxLength;
+  private final int affix;
+  /** The first and the last {@link #affix} letters of every known word. */
+  private final CharArraySet starts;
+  private final CharArraySet ends;
   private AttributeSource.State pendingState;
   private String pendingWord;
 
   GluedWordsFilter(TokenStream in, CharArraySet words) {
     super(in);
     this.words = words;
+    int min = Integer.MAX_VALUE;
+    int max = 0;
+    for (Object word : words) {
+      min = Math.min(min, ((char[]) word).length);
+      max = Math.max(max, ((char[]) word).length);
+    }
+    this.minLength = min;
+    this.maxLength = max;
+    this.affix = Math.min(3, min);
+    this.starts = new CharArraySet(words.size(), false);
+    this.ends = new CharArraySet(words.size(), false);
+    for (Object o : words) {
+      char[] word = (char[]) o;
+      starts.add(new String(word, 0, affix));
+      ends.add(new String(word, word.length - affix, affix));
+    }
   }
 
   @Override
@@ -54,23 +77,32 @@ final class GluedWordsFilter extends TokenFilter {
   /**
    * The longest known word the token starts or ends with (leaving at least {@link #MIN_REST} letters),
    * the first found on a tie; null when none. Looked up in the term's own buffer: every token of every
-   * passage comes through here, and a substring per cut was a tenth of a SciFact build.
+   * passage comes through here, and a substring per cut was a tenth of a SciFact build. A token whose
+   * first (last) few letters begin (end) no known word is not looked up further, and only lengths that
+   * some known word has are tried, longest first: most tokens cost two look-ups, not two per letter.
    */
   String gluedWord(char[] token, int length) {
-    int bestStart = -1;
-    int bestLength = 0;
-    for (int cut = MIN_REST; cut <= length - MIN_REST; cut++) {
-      if (cut > bestLength && words.contains(token, 0, cut)) {
-        bestStart = 0;
-        bestLength = cut;
-      }
-      int tail = length - cut;
-      if (tail > bestLength && words.contains(token, cut, tail)) {
-        bestStart = cut;
-        bestLength = tail;
+    int head = 0;
+    int tail = 0;
+    int longest = Math.min(length - MIN_REST, maxLength);
+    int shortest = Math.max(MIN_REST, minLength);
+    if (longest >= shortest && starts.contains(token, 0, affix)) {
+      for (int cut = longest; cut >= shortest && head == 0; cut--) {
+        head = words.contains(token, 0, cut) ? cut : 0;
       }
     }
-    return bestStart < 0 ? null : new String(token, bestStart, bestLength);
+    if (longest >= shortest && ends.contains(token, length - affix, affix)) {
+      for (int cut = longest; cut >= shortest && tail == 0; cut--) {
+        tail = words.contains(token, length - cut, cut) ? cut : 0;
+      }
+    }
+    if (head == 0 && tail == 0) {
+      return null;
+    }
+    // Cuts were tried from the left, the head before the tail at each: a head and a tail of the same
+    // length k were found head first when k <= length - k.
+    boolean byHead = head > tail || head == tail && head <= length - head;
+    return byHead ? new String(token, 0, head) : new String(token, length - tail, tail);
   }
 
   @Override

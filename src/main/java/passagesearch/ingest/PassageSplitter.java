@@ -59,6 +59,54 @@ public final class PassageSplitter {
   /** A heading rule in force, and the heading level it started at. */
   private record ActiveSection(SectionRule rule, int level, boolean drop) {}
 
+  /**
+   * What the split asks of each line, worked out once though the lines are walked twice (once to find
+   * the content that repeats are judged among, once to make the units): the chrome rules that match it
+   * (a regular expression each) and its sentence ends (which {@link Repeats} and the packing both use).
+   */
+  private final class Lines {
+    private static final LineRule NONE = new LineRule(null, "", null);
+    final List<Line> list;
+    private final LineRule[] dropped;
+    private final LineRule[] setAside;
+    private final List<List<Integer>> sentenceEnds;
+
+    Lines(List<Line> list) {
+      this.list = list;
+      this.dropped = new LineRule[list.size()];
+      this.setAside = new LineRule[list.size()];
+      this.sentenceEnds = new ArrayList<>(java.util.Collections.nCopies(list.size(), null));
+    }
+
+    /** The first drop rule matching line i, or null. */
+    LineRule dropped(int i) {
+      if (dropped[i] == null) {
+        LineRule rule = first(rules.dropLines(), list.get(i).trimmed());
+        dropped[i] = rule == null ? NONE : rule;
+      }
+      return dropped[i] == NONE ? null : dropped[i];
+    }
+
+    /** The first set-aside rule matching line i, or null. */
+    LineRule setAside(int i) {
+      if (setAside[i] == null) {
+        LineRule rule = first(rules.asideLines(), list.get(i).trimmed());
+        setAside[i] = rule == null ? NONE : rule;
+      }
+      return setAside[i] == NONE ? null : setAside[i];
+    }
+
+    /** {@link Text#sentenceEnds} of line i's trimmed text. */
+    List<Integer> sentenceEnds(int i) {
+      List<Integer> ends = sentenceEnds.get(i);
+      if (ends == null) {
+        ends = Text.sentenceEnds(list.get(i).trimmed());
+        sentenceEnds.set(i, ends);
+      }
+      return ends;
+    }
+  }
+
   /** A stretch of source text with its word count. */
   private record Span(int start, int end, int words, boolean introduces) {}
 
@@ -69,14 +117,14 @@ public final class PassageSplitter {
   /** The passages, with what the hard caps cut. */
   public Split splitCounting(String text) {
     Cuts cuts = new Cuts();
-    List<Line> lines = Line.scan(text);
+    Lines lines = new Lines(Line.scan(text));
     // Repeats are judged among content paragraphs only: a copy inside chrome or set-aside text must not
     // make the content paragraph look like the repeat.
-    boolean[] content = new boolean[lines.size()];
-    for (Unit unit : units(lines, new boolean[lines.size()], new Cuts())) {
+    boolean[] content = new boolean[lines.list.size()];
+    for (Unit unit : units(lines, new boolean[lines.list.size()], new Cuts())) {
       content[unit.index()] = unit.asideTag() == null;
     }
-    List<Unit> units = units(lines, Repeats.find(lines, settings, content), cuts);
+    List<Unit> units = units(lines, Repeats.find(lines.list, settings, content, lines::sentenceEnds), cuts);
     List<Draft> drafts = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     int from = 0;
@@ -86,7 +134,7 @@ public final class PassageSplitter {
         to++;
       }
       Unit first = units.get(from);
-      for (Span span : pack(units.subList(from, to), cuts)) {
+      for (Span span : pack(lines, units.subList(from, to), cuts)) {
         // An identical passage that the document repeats is indexed once.
         if (seen.add(Text.normalise(text.substring(span.start(), span.end())))) {
           drafts.add(new Draft(first.headings(), span.start(), span.end(), first.asideTag()));
@@ -97,7 +145,8 @@ public final class PassageSplitter {
     return new Split(drafts, cuts.paragraphs, cuts.headings);
   }
 
-  private List<Unit> units(List<Line> lines, boolean[] repeats, Cuts cuts) {
+  private List<Unit> units(Lines all, boolean[] repeats, Cuts cuts) {
+    List<Line> lines = all.list;
     List<Unit> units = new ArrayList<>();
     int run = 0;
     String h1 = null;
@@ -115,7 +164,7 @@ public final class PassageSplitter {
         section = null;
         run++;
       }
-      if (first(rules.dropLines(), line.trimmed()) != null) {
+      if (all.dropped(i) != null) {
         run++;
         continue;
       }
@@ -159,7 +208,7 @@ public final class PassageSplitter {
         continue;
       }
       List<String> headings = headings(h1, h2);
-      LineRule asideLine = first(rules.asideLines(), line.trimmed());
+      LineRule asideLine = all.setAside(i);
       if (asideLine != null) {
         units.add(new Unit(i, line, ++run, headings, asideLine.tag()));
         run++;
@@ -225,7 +274,7 @@ public final class PassageSplitter {
   }
 
   /** Units of one run to passage spans: lists join their introduction, then split and merge by size. */
-  private List<Span> pack(List<Unit> run, Cuts cuts) {
+  private List<Span> pack(Lines lines, List<Unit> run, Cuts cuts) {
     List<Span> pieces = new ArrayList<>();
     List<Span> block = new ArrayList<>();
     for (Unit unit : run) {
@@ -233,7 +282,7 @@ public final class PassageSplitter {
         pieces.addAll(splitBlock(block));
         block = new ArrayList<>();
       }
-      block.addAll(atoms(unit.line(), cuts));
+      block.addAll(atoms(unit.line(), lines.sentenceEnds(unit.index()), cuts));
     }
     if (!block.isEmpty()) {
       pieces.addAll(splitBlock(block));
@@ -245,7 +294,7 @@ public final class PassageSplitter {
    * The smallest pieces a block may be cut into: sentences of a paragraph, whole list items; one longer
    * than a passage may be is split at word boundaries.
    */
-  private List<Span> atoms(Line line, Cuts cuts) {
+  private List<Span> atoms(Line line, List<Integer> sentenceEnds, Cuts cuts) {
     List<Span> atoms = new ArrayList<>();
     String s = line.trimmed();
     if (line.isItem()) {
@@ -253,7 +302,7 @@ public final class PassageSplitter {
       return atoms;
     }
     int from = 0;
-    for (int end : Text.sentenceEnds(s)) {
+    for (int end : sentenceEnds) {
       int start = from;
       while (start < end && Line.blank(s.charAt(start))) {
         start++;

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntFunction;
 import passagesearch.config.SplitSettings;
 
 /**
@@ -17,8 +18,10 @@ final class Repeats {
 
   /**
    * @param content which lines are content paragraphs (not headings, chrome or set-aside text)
+   * @param sentenceEnds {@link Text#sentenceEnds} of a line's trimmed text, by line index
    */
-  static boolean[] find(List<Line> lines, SplitSettings settings, boolean[] content) {
+  static boolean[] find(List<Line> lines, SplitSettings settings, boolean[] content,
+      IntFunction<List<Integer>> sentenceEnds) {
     List<List<String>> sentences = new ArrayList<>();
     Map<String, Integer> owner = new HashMap<>();
     for (int i = 0; i < lines.size(); i++) {
@@ -27,8 +30,8 @@ final class Repeats {
       if (line.kind() == Line.Kind.TEXT && content[i]) {
         String s = line.trimmed();
         int from = 0;
-        for (int end : Text.sentenceEnds(s)) {
-          String key = s.substring(from, end).strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        for (int end : sentenceEnds.apply(i)) {
+          String key = collapseSpaces(s.substring(from, end).strip()).toLowerCase(Locale.ROOT);
           keys.add(key);
           owner.put(key, i);
           from = end;
@@ -50,5 +53,36 @@ final class Repeats {
       repeats[i] = total > 0 && elsewhere >= settings.repeatShare() * total;
     }
     return repeats;
+  }
+
+  /** {@code s.replaceAll("\\s+", " ")} without a regular expression: \\s is [ \\t\\n\\x0B\\f\\r]. */
+  static String collapseSpaces(String s) {
+    StringBuilder out = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!isSpace(c)) {
+        if (out != null) {
+          out.append(c);
+        }
+        continue;
+      }
+      int end = i + 1;
+      while (end < s.length() && isSpace(s.charAt(end))) {
+        end++;
+      }
+      if (out == null) {
+        if (c == ' ' && end == i + 1) {
+          continue; // a single space stays as it is
+        }
+        out = new StringBuilder(s.length()).append(s, 0, i);
+      }
+      out.append(' ');
+      i = end - 1;
+    }
+    return out == null ? s : out.toString();
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 }

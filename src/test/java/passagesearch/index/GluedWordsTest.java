@@ -13,20 +13,31 @@ import org.junit.jupiter.api.Test;
 class GluedWordsTest {
   private static final List<String> WORDS = List.of("ab", "abc", "ba", "cab", "bca", "revumenib", "tyrosine");
 
+  /** Words of three letters and more: the filter then pre-checks a token's first and last three. */
+  private static final List<String> LONGER = List.of("abc", "cab", "bca", "abcab", "cabca", "bbbaaa");
+
   private static GluedWordsFilter filter() {
-    return new GluedWordsFilter(new WhitespaceTokenizer(), new CharArraySet(WORDS, false));
+    return filter(WORDS);
+  }
+
+  private static GluedWordsFilter filter(List<String> words) {
+    return new GluedWordsFilter(new WhitespaceTokenizer(), new CharArraySet(words, false));
   }
 
   /** The rule, spelt out with substrings: the longest known head or tail, the first found on a tie. */
   private static String byDefinition(String token) {
+    return byDefinition(WORDS, token);
+  }
+
+  private static String byDefinition(List<String> words, String token) {
     String best = null;
     for (int cut = 2; cut <= token.length() - 2; cut++) {
       String head = token.substring(0, cut);
       String tail = token.substring(cut);
-      if (WORDS.contains(head) && (best == null || head.length() > best.length())) {
+      if (words.contains(head) && (best == null || head.length() > best.length())) {
         best = head;
       }
-      if (WORDS.contains(tail) && (best == null || tail.length() > best.length())) {
+      if (words.contains(tail) && (best == null || tail.length() > best.length())) {
         best = tail;
       }
     }
@@ -48,16 +59,18 @@ class GluedWordsTest {
 
   @Test
   void agreesWithTheDefinitionOnRandomTokens() {
-    GluedWordsFilter f = filter();
-    Random random = new Random(20261202);
-    for (int n = 0; n < 50_000; n++) {
-      StringBuilder token = new StringBuilder();
-      int length = random.nextInt(9);
-      for (int i = 0; i < length; i++) {
-        token.append("abc".charAt(random.nextInt(3)));
+    for (List<String> words : List.of(WORDS, LONGER)) {
+      GluedWordsFilter f = filter(words);
+      Random random = new Random(20261202);
+      for (int n = 0; n < 50_000; n++) {
+        StringBuilder token = new StringBuilder();
+        int length = random.nextInt(12);
+        for (int i = 0; i < length; i++) {
+          token.append("abc".charAt(random.nextInt(3)));
+        }
+        String t = token.toString();
+        assertEquals(byDefinition(words, t), found(f, t), words + " " + t);
       }
-      String t = token.toString();
-      assertEquals(byDefinition(t), found(f, t), t);
     }
   }
 }
