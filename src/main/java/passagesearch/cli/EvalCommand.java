@@ -78,6 +78,10 @@ final class EvalCommand implements Callable<Integer> {
       description = "Override semantic.yaml's fusion.weight for this run (tuning).")
   Float semanticWeight;
 
+  @Option(names = "--semantic-full-words", paramLabel = "N",
+      description = "Override semantic.yaml's fusion.fullWeightWords for this run (tuning).")
+  Integer semanticFullWords;
+
   @Option(names = "--lexical", description = "Evaluate words alone, with no embedding model, whatever semantic.yaml says.")
   boolean lexicalOnly;
 
@@ -108,6 +112,9 @@ final class EvalCommand implements Callable<Integer> {
     }
     if (semanticWeight != null) {
       config = config.withSemantic(config.semantic().withWeight(semanticWeight));
+    }
+    if (semanticFullWords != null) {
+      config = config.withSemantic(config.semantic().withFullWeightWords(semanticFullWords));
     }
     if (lexicalOnly) {
       config = config.withSemantic(config.semantic().withEnabled(false));

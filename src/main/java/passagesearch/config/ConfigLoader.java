@@ -208,9 +208,10 @@ public final class ConfigLoader {
 
   private static SemanticSettings semantic(SemanticFile f) {
     SemanticSettings d = SemanticSettings.off();
-    FusionPart fu = f.fusion() == null ? new FusionPart(null, null, null) : f.fusion();
+    FusionPart fu = f.fusion() == null ? new FusionPart(null, null, null, null) : f.fusion();
     return new SemanticSettings(or(f.enabled(), d.enabled()), f.model() == null ? d.model() : f.model(),
-        or(fu.weight(), d.weight()), or(fu.candidates(), d.candidates()), or(fu.minSimilarity(), d.minSimilarity()));
+        or(fu.weight(), d.weight()), or(fu.candidates(), d.candidates()), or(fu.minSimilarity(), d.minSimilarity()),
+        or(fu.fullWeightWords(), d.fullWeightWords()));
   }
 
   private static RankingSettings ranking(RankingFile f) {
@@ -336,7 +337,7 @@ public final class ConfigLoader {
   // The files' shapes. Unknown keys fail, so a misspelt key is an error, not a silent default.
   record SemanticFile(Boolean enabled, String model, FusionPart fusion) {}
 
-  record FusionPart(Float weight, Integer candidates, Float minSimilarity) {}
+  record FusionPart(Float weight, Integer candidates, Float minSimilarity, Integer fullWeightWords) {}
 
   record PassagesFile(HeadingPart heading, PassagePart passage, LimitsPart limits) {}
 

@@ -15,8 +15,12 @@ package passagesearch.config;
  *     over the candidates ({@code 0} searches by words alone)
  * @param candidates how many passages, nearest by meaning, join the lexical matches
  * @param minSimilarity cosine similarity a passage needs to join by meaning: below it, nearest is not near
+ * @param fullWeightWords how many content words a query needs for meaning to get its full weight; a shorter
+ *     one gets that share of it: a question in sentences is read best by meaning, a few keywords (a drug's
+ *     name, an acronym) by their words
  */
-public record SemanticSettings(boolean enabled, String model, float weight, int candidates, float minSimilarity) {
+public record SemanticSettings(boolean enabled, String model, float weight, int candidates, float minSimilarity,
+    int fullWeightWords) {
   public SemanticSettings {
     ConfigException.check(model != null && model.matches("[A-Za-z0-9._-]{1,64}"),
         "semantic.yaml: model must be a model name such as bge-small-en-v1.5");
@@ -24,11 +28,18 @@ public record SemanticSettings(boolean enabled, String model, float weight, int 
     ConfigException.check(candidates >= 1 && candidates <= 1000, "semantic.yaml: fusion.candidates must be from 1 to 1000");
     ConfigException.check(minSimilarity >= -1 && minSimilarity < 1,
         "semantic.yaml: fusion.minSimilarity must be from -1 to below 1");
+    ConfigException.check(fullWeightWords >= 1 && fullWeightWords <= 100,
+        "semantic.yaml: fusion.fullWeightWords must be from 1 to 100");
+  }
+
+  /** The share of a query's fused score that comes from meaning, for a query of this many content words. */
+  public float weightFor(int contentWords) {
+    return weight * Math.min(1f, (float) contentWords / fullWeightWords);
   }
 
   /** What a configuration folder without {@code semantic.yaml} gets: lexical search only. */
   public static SemanticSettings off() {
-    return new SemanticSettings(false, "bge-small-en-v1.5", 0, 50, 0.5f);
+    return new SemanticSettings(false, "bge-small-en-v1.5", 0, 50, 0.5f, 1);
   }
 
   /** The part that shapes the index, for the configuration's fingerprint. */
@@ -38,11 +49,16 @@ public record SemanticSettings(boolean enabled, String model, float weight, int 
 
   /** The same settings with semantic retrieval off (or on), for evaluation runs side by side. */
   public SemanticSettings withEnabled(boolean on) {
-    return new SemanticSettings(on, model, weight, candidates, minSimilarity);
+    return new SemanticSettings(on, model, weight, candidates, minSimilarity, fullWeightWords);
   }
 
   /** The same settings with another fusion weight (tuning runs). */
   public SemanticSettings withWeight(float w) {
-    return new SemanticSettings(enabled, model, w, candidates, minSimilarity);
+    return new SemanticSettings(enabled, model, w, candidates, minSimilarity, fullWeightWords);
+  }
+
+  /** The same settings with another word count for the full weight (tuning runs). */
+  public SemanticSettings withFullWeightWords(int words) {
+    return new SemanticSettings(enabled, model, weight, candidates, minSimilarity, words);
   }
 }

@@ -219,7 +219,7 @@ public final class SearchService implements SearchEngine {
       QueryFactory factory = served.queries();
       words = factory.words(meaning);
       Query lexical = factory.filtered(factory.scored(words, meaning), request.tags(), request.sources());
-      fused = served.semantic().fuse(index, index.searcher(), meaning, !factory.plainTerms(meaning).isEmpty(), lexical,
+      fused = served.semantic().fuse(index, index.searcher(), meaning, factory.plainTerms(meaning).size(), lexical,
           factory.restriction(words, meaning, request.tags(), request.sources()));
       query = fused.query();
     }

@@ -27,7 +27,8 @@ import passagesearch.query.ParsedQuery;
  * the passages nearest it (within the search's filters and exclusions, and near enough:
  * {@link SemanticSettings#minSimilarity()}) join the lexical matches, and each passage's score becomes a
  * weighted sum of its lexical score over the query's best and its similarity rescaled over the
- * candidates ({@link SemanticSettings#weight()}). The fused ranking is one Lucene query, so paging,
+ * candidates ({@link SemanticSettings#weightFor}: meaning counts for less in a query of a few keywords
+ * than in a question in sentences). The fused ranking is one Lucene query, so paging,
  * facets, folding and explanations work on it as on a lexical one.
  *
  * <p>A query written with search syntax (a quoted phrase, a prefix, a fuzzy word, a {@code +}) asks for
@@ -102,8 +103,10 @@ final class Semantic {
    * @param lexical the lexical query, filters included
    * @param restriction what every hit must satisfy: the filters and the exclusions alone
    */
-  Fused fuse(OpenIndex index, IndexSearcher searcher, ParsedQuery meaning, boolean hasContentWords, Query lexical,
+  Fused fuse(OpenIndex index, IndexSearcher searcher, ParsedQuery meaning, int contentWords, Query lexical,
       Query restriction) throws IOException {
+    boolean hasContentWords = contentWords > 0;
+    float weight = settings.weightFor(contentWords);
     Mode mode = mode(index);
     if (!mode.name().equals(Mode.HYBRID)) {
       return new Fused(lexical, mode, null);
@@ -136,12 +139,12 @@ final class Semantic {
       docs[i] = kept.get(i).doc;
       scores[i] = (kept.get(i).score - settings.minSimilarity()) / span;
     }
-    Query byMeaning = new BoostQuery(new DocScoresQuery(searcher.getIndexReader(), docs, scores), settings.weight());
+    Query byMeaning = new BoostQuery(new DocScoresQuery(searcher.getIndexReader(), docs, scores), weight);
     TopDocs bestLexical = searcher.search(lexical, 1);
     BooleanQuery.Builder fused = new BooleanQuery.Builder();
     boolean reorderOnly = usesSyntax(meaning) || !meaning.tags().named().isEmpty();
     if (bestLexical.scoreDocs.length > 0 && bestLexical.scoreDocs[0].score > 0) {
-      float scale = (1 - settings.weight()) / bestLexical.scoreDocs[0].score;
+      float scale = (1 - weight) / bestLexical.scoreDocs[0].score;
       fused.add(new BoostQuery(lexical, scale), reorderOnly ? Occur.MUST : Occur.SHOULD);
     } else if (reorderOnly) {
       return new Fused(lexical, mode, vector);

@@ -72,7 +72,7 @@ class MedicalLanguageTest {
       "TYA | cancer units for teenagers and young adults",
       "central nervous system leukaemia | are often combined with CNSL",
       // older and alternative names
-      "acute lymphocytic leukaemia chemotherapy | Chemotherapy is the most common form of treatment for acute lymphoblastic leukemia",
+      "acute lymphocytic leukaemia chemotherapy | Acute lymphoblastic leukemia (ALL) is usually treated with chemotherapy",
       "bone marrow transplant | A stem cell transplant replaces stem cells",
       "radiation therapy | this technique is called radiotherapy",
       "M3 | acute promyelocytic leukemia (M3)",
