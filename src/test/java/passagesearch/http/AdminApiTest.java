@@ -37,7 +37,7 @@ class AdminApiTest {
       TestSupport.copyFiles(TestSupport.corpus(), corpus);
       TestSupport.copyFiles(TestSupport.config(), config);
       search = TestSupport.searchService(corpus, index);
-      manager = new IndexManager(corpus, config, null, index, search);
+      manager = new IndexManager(corpus, config, null, index, search, TestSupport.vectorCache());
       server = WebServer.create(search, new HttpSettings(List.of(), token), manager).start("127.0.0.1", 0);
     }
 

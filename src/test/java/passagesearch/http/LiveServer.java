@@ -27,7 +27,8 @@ final class LiveServer implements AutoCloseable {
 
   private LiveServer(Path indexDir, HttpSettings settings, boolean admin) {
     search = TestSupport.seedSearch(indexDir);
-    manager = admin ? new IndexManager(TestSupport.corpus(), TestSupport.config(), null, indexDir, search) : null;
+    manager = admin ? new IndexManager(TestSupport.corpus(), TestSupport.config(), null, indexDir, search,
+        TestSupport.vectorCache()) : null;
     server = WebServer.create(search, settings, manager).start("127.0.0.1", 0);
   }
 

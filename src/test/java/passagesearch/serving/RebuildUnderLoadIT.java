@@ -48,7 +48,8 @@ class RebuildUnderLoadIT {
     Path index = tmp.resolve("index");
     writeEdition(corpus, 0);
     try (SearchService search = TestSupport.searchService(corpus, index);
-        IndexManager manager = new IndexManager(corpus, TestSupport.config(), null, index, search)) {
+        IndexManager manager = new IndexManager(corpus, TestSupport.config(), null, index, search,
+            TestSupport.vectorCache())) {
       AtomicBoolean done = new AtomicBoolean();
       AtomicInteger searches = new AtomicInteger();
       ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
