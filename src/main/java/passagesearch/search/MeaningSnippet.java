@@ -9,19 +9,39 @@ import passagesearch.embed.Encoder;
 /**
  * The snippet of a passage found by meaning that shares no word with the query: its sentence nearest the
  * query by the same model, HTML-escaped and unmarked (nothing in it matched a word, so nothing is marked).
+ *
+ * <p>A sentence costs a model call (about a millisecond of a core), so the work is bounded: at most
+ * {@link #MAX_SENTENCES} a passage, and their vectors kept per generation in a small least-recently-used
+ * table ({@link #KEPT} sentences, about 1.6 KB each), as the passages that answer by meaning recur.
  */
 final class MeaningSnippet {
   /** Sentences of a passage compared at most: a bound on the model's work per hit. */
-  static final int MAX_SENTENCES = 16;
+  static final int MAX_SENTENCES = 8;
+  /** Sentence vectors kept per generation: about 3 MB of heap. */
+  static final int KEPT = 2_048;
 
-  private MeaningSnippet() {}
+  private final java.util.Map<String, float[]> kept = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, float[]> eldest) {
+          return size() > KEPT;
+        }
+      });
 
-  static String of(String text, float[] query, Encoder encoder, int maxLength) {
+  String of(String text, float[] query, Encoder encoder, int maxLength) {
     List<String> sentences = sentences(text);
     if (sentences.isEmpty()) {
       return "";
     }
-    List<float[]> vectors = encoder.passages(sentences);
+    List<float[]> vectors = new ArrayList<>(sentences.size());
+    for (String sentence : sentences) {
+      float[] v = kept.get(sentence);
+      if (v == null) {
+        v = encoder.passage(sentence);
+        kept.put(sentence, v);
+      }
+      vectors.add(v);
+    }
     int best = 0;
     float bestScore = Float.NEGATIVE_INFINITY;
     for (int i = 0; i < vectors.size(); i++) {

@@ -40,6 +40,7 @@ final class Semantic {
   private final SemanticSettings settings;
   private final ModelSlot models;
   private final Map<String, String> readAs;
+  private final MeaningSnippet snippets = new MeaningSnippet();
 
   /**
    * @param readAs words the model reads as another (lower case): spelling variants as their indexed form,
@@ -162,7 +163,7 @@ final class Semantic {
    * the model is not ready (the highlighter's opening sentences stand).
    */
   Optional<String> snippet(String text, float[] vector, int maxLength) {
-    return models.ready().map(encoder -> MeaningSnippet.of(text, vector, encoder, maxLength));
+    return models.ready().map(encoder -> snippets.of(text, vector, encoder, maxLength));
   }
 
   /** The query's words as the model reads them: each variant spelling and brand as its indexed word. */

@@ -67,6 +67,9 @@ class SemanticSearchTest {
     assertFalse(answer.hits().isEmpty(), "found by meaning");
     for (SearchHit hit : answer.hits()) {
       assertFalse(hit.snippet().contains("<mark>"), "nothing in it matched a word: " + hit.snippet());
+    }
+    // The first three show their sentence nearest in meaning (the model's work per page is bounded).
+    for (SearchHit hit : answer.hits().subList(0, Math.min(3, answer.hits().size()))) {
       String sentence = hit.snippet().replace("&#x27;", "'").replace("&quot;", "\"").replace("&#x2F;", "/")
           .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").replace("…", "");
       assertTrue(hit.text().contains(sentence.strip()), "the snippet is one of the passage's own sentences: " + sentence);
