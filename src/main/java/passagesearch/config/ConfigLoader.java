@@ -217,7 +217,7 @@ public final class ConfigLoader {
   private static RankingSettings ranking(RankingFile f) {
     RankingSettings d = RankingSettings.defaults();
     Bm25Part bm = f.bm25() == null ? new Bm25Part(null, null) : f.bm25();
-    FieldsPart fp = f.fields() == null ? new FieldsPart(null, null, null) : f.fields();
+    FieldsPart fp = f.fields() == null ? new FieldsPart(null, null, null, null) : f.fields();
     SynonymsPart syn = f.synonyms() == null ? new SynonymsPart(null) : f.synonyms();
     PhrasePart ph = f.phrase() == null ? new PhrasePart(null, null) : f.phrase();
     TagsPart tp = f.tags() == null ? new TagsPart(null, null) : f.tags();
@@ -231,6 +231,7 @@ public final class ConfigLoader {
         or(fp.text(), d.textWeight()),
         or(fp.headings(), d.headingsWeight()),
         or(fp.title(), d.titleWeight()),
+        or(fp.combined(), d.combinedFields()),
         or(syn.weight(), d.synonymWeight()),
         or(ph.weight(), d.phraseWeight()),
         or(ph.slop(), d.phraseSlop()),
@@ -326,6 +327,10 @@ public final class ConfigLoader {
     return value == null ? fallback : value;
   }
 
+  private static boolean or(Boolean value, boolean fallback) {
+    return value == null ? fallback : value;
+  }
+
   private static float or(Float value, float fallback) {
     return value == null ? fallback : value;
   }
@@ -385,7 +390,7 @@ public final class ConfigLoader {
 
   record Bm25Part(Float k1, Float b) {}
 
-  record FieldsPart(Float text, Float headings, Float title) {}
+  record FieldsPart(Float text, Float headings, Float title, Boolean combined) {}
 
   record SnippetPart(Integer maxPassages, Integer maxLength) {}
 

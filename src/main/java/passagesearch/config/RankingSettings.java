@@ -8,10 +8,13 @@ package passagesearch.config;
  * @param textWeight query weight of the passage text
  * @param headingsWeight query weight of the headings above the passage
  * @param titleWeight query weight of the document title
+ * @param combinedFields whether the query's words are scored over text, headings and title as one field
+ *     (BM25F: each field's occurrences counted by its weight, at least 1), not field by field
  * @param synonymWeight weight of the synonym-expanded query, added to the exact one
  * @param phraseWeight weight of the query's words standing close together
  * @param phraseSlop how far apart (positions) the words may stand and still count as close
- * @param tagWeight lift for passages with a tag the query names
+ * @param tagWeight lift for passages with a tag the query names; a topic's is scaled by how many passages
+ *     carry it
  * @param impliedTagWeight lift for passages with a tag implied by one the query names
  * @param sameSourceDecay score factor for each further hit from a source already shown
  * @param duplicateOverlap word-trigram overlap at which a hit is folded into a better one
@@ -30,6 +33,7 @@ public record RankingSettings(
     float textWeight,
     float headingsWeight,
     float titleWeight,
+    boolean combinedFields,
     float synonymWeight,
     float phraseWeight,
     int phraseSlop,
@@ -67,20 +71,20 @@ public record RankingSettings(
   }
 
   public static RankingSettings defaults() {
-    return new RankingSettings(1.2f, 0.75f, 1.0f, 0.6f, 0.2f, 0.5f, 0.5f, 4, 0.6f, 0.3f, 0.85f, 0.8f, 50, 2, 4, 2, 320, 500, 1000, 0);
+    return new RankingSettings(1.2f, 0.75f, 1.0f, 0.6f, 0.2f, false, 0.5f, 0.5f, 4, 0.6f, 0.3f, 0.85f, 0.8f, 50, 2, 4, 2, 320, 500, 1000, 0);
   }
 
   /** The same settings with no answer cache (benchmarks of the search path). */
   public RankingSettings withoutCache() {
-    return new RankingSettings(k1, b, textWeight, headingsWeight, titleWeight, synonymWeight, phraseWeight,
-        phraseSlop, tagWeight, impliedTagWeight, sameSourceDecay, duplicateOverlap, window, correctionMaxEdits,
+    return new RankingSettings(k1, b, textWeight, headingsWeight, titleWeight, combinedFields, synonymWeight,
+        phraseWeight, phraseSlop, tagWeight, impliedTagWeight, sameSourceDecay, duplicateOverlap, window, correctionMaxEdits,
         correctionMinLength, snippetPassages, snippetMaxLength, maxQueryLength, timeLimitMillis, 0);
   }
 
   /** The same settings with other BM25 parameters (for tuning runs). */
   public RankingSettings withBm25(float newK1, float newB) {
-    return new RankingSettings(newK1, newB, textWeight, headingsWeight, titleWeight, synonymWeight, phraseWeight,
-        phraseSlop, tagWeight, impliedTagWeight, sameSourceDecay, duplicateOverlap, window, correctionMaxEdits,
+    return new RankingSettings(newK1, newB, textWeight, headingsWeight, titleWeight, combinedFields, synonymWeight,
+        phraseWeight, phraseSlop, tagWeight, impliedTagWeight, sameSourceDecay, duplicateOverlap, window, correctionMaxEdits,
         correctionMinLength, snippetPassages, snippetMaxLength, maxQueryLength, timeLimitMillis, cacheEntries);
   }
 }

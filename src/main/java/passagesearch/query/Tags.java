@@ -9,13 +9,16 @@ import java.util.List;
  * @param implied tags those imply (a drug's class)
  * @param excluded tags its excluded words name ({@code -Trisenox}): a passage with one is left out, as a
  *     passage with the word is, since the tag alone can make a passage match
+ * @param specific the named tags that name one thing (a drug): lifted by their whole weight in any corpus;
+ *     the others are topics (side effects, prognosis), weighed by how much the corpus uses their words
  */
-public record Tags(List<String> named, List<String> implied, List<String> excluded) {
-  public static final Tags NONE = new Tags(List.of(), List.of(), List.of());
+public record Tags(List<String> named, List<String> implied, List<String> excluded, List<String> specific) {
+  public static final Tags NONE = new Tags(List.of(), List.of(), List.of(), List.of());
 
   public Tags {
     named = List.copyOf(named);
     implied = List.copyOf(implied);
     excluded = List.copyOf(excluded);
+    specific = List.copyOf(specific);
   }
 }

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -16,7 +17,10 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
@@ -50,7 +54,7 @@ final class QueryFactory {
     this.expanding = expanding;
     this.ranking = ranking;
     this.setAsideTags = setAsideTags;
-    this.translator = new QueryTranslator(plain, weights());
+    this.translator = new QueryTranslator(plain, weights(), ranking.combinedFields());
   }
 
   /** The words with their synonyms: what must match, and what the highlighter marks. */
@@ -74,6 +78,9 @@ final class QueryFactory {
   }
 
   private Query expandedWords(String loose) {
+    if (ranking.combinedFields()) {
+      return new QueryTranslator.CombinedFields(expanding, weights()).words(loose);
+    }
     QueryBuilder builder = new QueryBuilder(expanding);
     BooleanQuery.Builder fields = new BooleanQuery.Builder();
     boolean any = false;
@@ -106,9 +113,12 @@ final class QueryFactory {
     } else {
       // A passage tagged with what the query names answers it even in other words: "Trisenox" finds
       // the passage that says "arsenic", "Campath" the one that says "anti-CD52". The tag's lift is the
-      // same whichever way the passage matched; exclusions hold for both ways.
+      // same whichever way the passage matched; a topic's is weighed by this corpus (TopicTag);
+      // exclusions hold for both ways.
       BooleanQuery.Builder match = new BooleanQuery.Builder().add(words, Occur.SHOULD);
-      lift(match, tags.named(), ranking.tagWeight());
+      lift(match, tags.specific(), ranking.tagWeight());
+      tags.named().stream().filter(t -> !tags.specific().contains(t))
+          .forEach(t -> match.add(new TopicTag(t, ranking.tagWeight()), Occur.SHOULD));
       b.add(match.build(), Occur.MUST);
       exclusions(words).forEach(q -> b.add(q, Occur.MUST_NOT));
     }
@@ -124,6 +134,59 @@ final class QueryFactory {
       b.add(new TermQuery(new Term(Fields.TAG, tag)), Occur.MUST_NOT);
     }
     return b.build();
+  }
+
+  /** Share of the passages at which a topic tag gets its whole weight; below it, a part in proportion. */
+  static final double COMMON_TOPIC = 0.05;
+
+  /**
+   * A topic tag's lift (side effects, clinical trials, prognosis), weighed by how much THIS corpus uses the
+   * topic's words: the whole weight when at least {@link #COMMON_TOPIC} of the passages carry the tag (the
+   * corpus speaks of the topic in those words, as the seed pages do of side effects), a part in proportion
+   * below it, nothing when none do. Where a corpus says the topic otherwise (MedQuAD's research sections
+   * seldom say "clinical trials"), the few passages that use the words are not pulled up for every question
+   * of that kind. Read from the index when the query is rewritten; scored as a constant, like a drug's tag.
+   */
+  private static final class TopicTag extends Query {
+    private final Term tag;
+    private final float weight;
+
+    TopicTag(String tag, float weight) {
+      this.tag = new Term(Fields.TAG, tag);
+      this.weight = weight;
+    }
+
+    @Override
+    public Query rewrite(IndexSearcher searcher) throws IOException {
+      int passages = searcher.getIndexReader().maxDoc();
+      double share = passages == 0 ? 0 : (double) searcher.getIndexReader().docFreq(tag) / passages;
+      float scaled = (float) (weight * Math.min(1, share / COMMON_TOPIC));
+      return scaled <= 0f
+          ? new MatchNoDocsQuery("topic tag " + tag.text() + " carried by no passage")
+          : new BoostQuery(new ConstantScoreQuery(new TermQuery(tag)), scaled);
+    }
+
+    @Override
+    public void visit(QueryVisitor visitor) {
+      if (visitor.acceptField(tag.field())) {
+        visitor.consumeTerms(this, tag);
+      }
+    }
+
+    @Override
+    public String toString(String field) {
+      return "topic(" + tag + ")^" + weight;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return sameClassAs(o) && tag.equals(((TopicTag) o).tag) && weight == ((TopicTag) o).weight;
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(classHash(), tag, weight);
+    }
   }
 
   /** The clauses a query excludes, to exclude again when it is wrapped as one way among others to match. */

@@ -9,6 +9,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CombinedFieldQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -17,6 +18,7 @@ import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
+import passagesearch.index.Fields;
 import passagesearch.index.PassageAnalyzer;
 import passagesearch.query.Clause;
 import passagesearch.query.Node;
@@ -32,12 +34,64 @@ final class QueryTranslator {
   private final Analyzer analyzer;
   private final QueryBuilder builder;
   private final Map<String, Float> weights;
+  private final QueryBuilder combined;
 
-  /** @param weights the fields searched, with their weights */
+  /** Each field scored on its own, as {@code SimpleQueryParser} does. */
   QueryTranslator(Analyzer analyzer, Map<String, Float> weights) {
+    this(analyzer, weights, false);
+  }
+
+  /**
+   * @param weights the fields searched, with their weights
+   * @param combine whether words are scored over the fields as one ({@link CombinedFields})
+   */
+  QueryTranslator(Analyzer analyzer, Map<String, Float> weights, boolean combine) {
     this.analyzer = analyzer;
     this.builder = new QueryBuilder(analyzer);
     this.weights = weights;
+    this.combined = combine ? new CombinedFields(analyzer, weights) : null;
+  }
+
+  /**
+   * Words scored as if the fields were one (BM25F, Lucene's {@link CombinedFieldQuery}): a word's frequency
+   * summed over the fields, each field's occurrences counted {@code weight} times, saturated once. A word in
+   * both the title and the text is one match, not two; a word only in the title still counts fully.
+   */
+  static final class CombinedFields extends QueryBuilder {
+    private final Map<String, Float> weights;
+
+    CombinedFields(Analyzer analyzer, Map<String, Float> weights) {
+      super(analyzer);
+      this.weights = weights;
+    }
+
+    Query words(String text) {
+      return createBooleanQuery(Fields.TEXT, text, Occur.SHOULD);
+    }
+
+    @Override
+    protected Query newTermQuery(Term term, float boost) {
+      return combine(term.bytes());
+    }
+
+    @Override
+    protected Query newSynonymQuery(String field, TermAndBoost[] terms) {
+      BooleanQuery.Builder b = new BooleanQuery.Builder();
+      for (TermAndBoost t : terms) {
+        b.add(combine(t.term()), Occur.SHOULD);
+      }
+      return b.build();
+    }
+
+    private Query combine(BytesRef term) {
+      CombinedFieldQuery.Builder b = new CombinedFieldQuery.Builder(term);
+      weights.forEach((f, w) -> {
+        if (w > 0) {
+          b.addField(f, Math.max(1f, w));
+        }
+      });
+      return b.build();
+    }
   }
 
   Query translate(ParsedQuery query) {
@@ -89,7 +143,9 @@ final class QueryTranslator {
   /** One operand over every field; null when it has no searchable words. */
   private Query operand(Node node) {
     return switch (node) {
-      case Node.Term t -> overFields(f -> builder.createBooleanQuery(f, t.text(), Occur.SHOULD));
+      case Node.Term t -> combined != null
+          ? combined.createBooleanQuery(Fields.TEXT, t.text(), Occur.SHOULD)
+          : overFields(f -> builder.createBooleanQuery(f, t.text(), Occur.SHOULD));
       case Node.Phrase p -> overFields(f -> builder.createPhraseQuery(f, p.text(), p.slop()));
       case Node.Prefix p -> overFields(f -> prefix(f, p.text()));
       case Node.Fuzzy z -> overFields(f -> new FuzzyQuery(new Term(f, analyzer.normalize(f, z.text())), z.edits()));

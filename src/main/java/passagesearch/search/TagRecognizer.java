@@ -25,7 +25,19 @@ final class TagRecognizer {
     List<String> named = vocabulary.matching(query.looseWords());
     String excludedWords = query.excludedWords();
     List<String> excluded = excludedWords.isEmpty() ? List.of() : vocabulary.matching(excludedWords);
-    return query.withTags(new Tags(named, vocabulary.impliedBy(named), excluded));
+    List<String> specific = named.stream().filter(this::specific).toList();
+    return query.withTags(new Tags(named, vocabulary.impliedBy(named), excluded, specific));
+  }
+
+  /**
+   * Whether a tag names one thing (a drug, which has brand names or implies its class; a CAR-T product; a
+   * disease or test known by an acronym, AML, MRD): its words mean it in any corpus. A topic (clinical
+   * trials, prognosis) is named by common words that another corpus may not use for it at all.
+   */
+  private boolean specific(String id) {
+    return vocabulary.find(id)
+        .map(t -> !t.brands().isEmpty() || !t.implies().isEmpty() || !t.acronyms().isEmpty())
+        .orElse(false);
   }
 
   /**
