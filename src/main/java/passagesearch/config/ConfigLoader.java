@@ -327,10 +327,6 @@ public final class ConfigLoader {
     return value == null ? fallback : value;
   }
 
-  private static boolean or(Boolean value, boolean fallback) {
-    return value == null ? fallback : value;
-  }
-
   private static float or(Float value, float fallback) {
     return value == null ? fallback : value;
   }

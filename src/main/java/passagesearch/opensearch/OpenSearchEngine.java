@@ -356,7 +356,8 @@ public final class OpenSearchEngine implements SearchEngine {
     TagVocabulary v = config.tags();
     List<String> named = v.matching(query.looseWords());
     List<String> excluded = query.excludedWords().isEmpty() ? List.of() : v.matching(query.excludedWords());
-    return query.withTags(new Tags(named, v.impliedBy(named), excluded));
+    // Every named tag counts as specific here: the cluster's tag lifts are not weighted by corpus share yet.
+    return query.withTags(new Tags(named, v.impliedBy(named), excluded, named));
   }
 
   private static String shorten(String s) {
