@@ -14,7 +14,12 @@ public final class ProductionServe implements AutoCloseable {
   private final ServeProcess serve;
 
   public ProductionServe(Path corpus, Path index, Path log) throws IOException, InterruptedException {
-    serve = new ServeProcess(List.of(), ServeProcess.PRODUCTION_HEAP, corpus, index, log);
+    this(corpus, passagesearch.TestSupport.config(), index, log);
+  }
+
+  /** @param config the index configuration folder, e.g. {@code TestSupport.lexicalConfig()} */
+  public ProductionServe(Path corpus, Path config, Path index, Path log) throws IOException, InterruptedException {
+    serve = new ServeProcess(List.of(), ServeProcess.PRODUCTION_HEAP, corpus, config, index, log);
   }
 
   public int port() {

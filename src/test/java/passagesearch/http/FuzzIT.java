@@ -221,9 +221,11 @@ class FuzzIT {
     Path corpus = dir.resolve("corpus");
     TestSupport.write(corpus.resolve("long.txt"), longDocument(4_000)); // under the 4 MB a document may hold
     Path index = dir.resolve("index");
-    TestSupport.searchService(corpus, index).close(); // built here, where the heap is large; the child only serves it
+    // Built here, where the heap is large; the child only serves it. By words alone: 4,000 passages are
+    // minutes of embedding, and what is tested is the listing's memory.
+    TestSupport.lexicalSearch(corpus, index).close();
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    try (ProductionServe serve = new ProductionServe(corpus, index, dir.resolve("serve.log"))) {
+    try (ProductionServe serve = new ProductionServe(corpus, TestSupport.lexicalConfig(), index, dir.resolve("serve.log"))) {
       List<Socket> stalled = new ArrayList<>();
       try {
         for (int i = 0; i < 30; i++) {
