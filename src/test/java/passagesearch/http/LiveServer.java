@@ -26,7 +26,11 @@ final class LiveServer implements AutoCloseable {
   }
 
   private LiveServer(Path indexDir, HttpSettings settings, boolean admin) {
-    search = TestSupport.seedSearch(indexDir);
+    this(TestSupport.seedSearch(indexDir), indexDir, settings, admin);
+  }
+
+  private LiveServer(SearchService searched, Path indexDir, HttpSettings settings, boolean admin) {
+    search = searched;
     manager = admin ? new IndexManager(TestSupport.corpus(), TestSupport.config(), null, indexDir, search,
         TestSupport.vectorCache()) : null;
     server = WebServer.create(search, settings, manager).start("127.0.0.1", 0);
@@ -39,6 +43,11 @@ final class LiveServer implements AutoCloseable {
 
   LiveServer(Path indexDir) {
     this(indexDir, HttpSettings.defaults());
+  }
+
+  /** The seed corpus searched by words alone (no query embedding): for runs of many thousand requests. */
+  static LiveServer lexical(Path indexDir) {
+    return new LiveServer(TestSupport.lexicalSeedSearch(indexDir), indexDir, HttpSettings.defaults(), false);
   }
 
   HttpRequest.Builder request(String pathAndQuery) {
