@@ -89,7 +89,8 @@ class GracefulShutdownIT {
       }
     }
     IndexConfig config = TestSupport.loadConfig();
-    try (SearchService search = new SearchService(store.openCurrent(config))) {
+    TestSupport.models().await(); // the server answered by words and meaning; so does this search
+    try (SearchService search = new SearchService(store.openCurrent(config), TestSupport.models())) {
       assertEquals(before, CrashRecoveryIT.ids(search), "serving " + current);
     }
   }
