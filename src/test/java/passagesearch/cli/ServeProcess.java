@@ -64,6 +64,26 @@ final class ServeProcess implements AutoCloseable {
     builder.environment().put("ADMIN_TOKEN", TOKEN);
     this.process = builder.start();
     this.port = awaitPort();
+    awaitModel();
+  }
+
+  /**
+   * Waits while the embedding model loads beside the index (the server answers by words meanwhile): a test
+   * that compares answers over time compares answers of one kind.
+   */
+  private void awaitModel() throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      try {
+        if (!"loading".equals(get("/api/index").path("retrieval").path("model").asText())) {
+          return;
+        }
+      } catch (AssertionError | IOException notYet) {
+        // not answering yet
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("the embedding model did not load within 120 s; log:\n" + Files.readString(log));
   }
 
   private int awaitPort() throws IOException, InterruptedException {
