@@ -390,19 +390,12 @@ public final class OpenSearchEngine implements SearchEngine {
     Map<String, DocumentSummary> out = new LinkedHashMap<>();
     for (DocumentMetadata m : sources) {
       JsonNode b = buckets.get(m.id());
-      Map<String, Integer> tags = b == null ? Map.of() : sorted(buckets(b.path("tags")));
-      out.put(m.id(), new DocumentSummary(SourceRef.of(m), b == null ? 0 : b.path("doc_count").asInt(), tags));
+      Map<String, Integer> tags = b == null ? Map.of() : buckets(b.path("tags"));
+      out.put(m.id(), DocumentSummary.of(SourceRef.of(m), b == null ? 0 : b.path("doc_count").asInt(), tags));
     }
     return out;
   }
 
-  private static Map<String, Integer> sorted(Map<String, Integer> counts) {
-    Map<String, Integer> out = new LinkedHashMap<>();
-    counts.entrySet().stream()
-        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-        .forEach(e -> out.put(e.getKey(), e.getValue()));
-    return out;
-  }
 
   private static PassageSummary summary(JsonNode s) {
     List<String> headings = strings(s.path(Fields.HEADINGS));

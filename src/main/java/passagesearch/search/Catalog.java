@@ -178,7 +178,7 @@ final class Catalog {
 
   private DocumentSummary summaryOf(String id) {
     Map<String, Integer> counts = tally.get().byDocument().getOrDefault(id, Map.of());
-    return new DocumentSummary(SourceRef.of(metadata.get(id)), passageCounts.getOrDefault(id, 0), sorted(counts));
+    return DocumentSummary.of(SourceRef.of(metadata.get(id)), passageCounts.getOrDefault(id, 0), counts);
   }
 
   Optional<PassageView> passage(String id) {
@@ -241,11 +241,4 @@ final class Catalog {
     return groups;
   }
 
-  private static Map<String, Integer> sorted(Map<String, Integer> counts) {
-    Map<String, Integer> out = new LinkedHashMap<>();
-    counts.entrySet().stream()
-        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-        .forEach(e -> out.put(e.getKey(), e.getValue()));
-    return out;
-  }
 }

@@ -21,8 +21,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import passagesearch.TestSupport;
 import passagesearch.index.IndexLock;
-import passagesearch.index.IndexStore;
-import passagesearch.ingest.CorpusReader;
 
 /**
  * A rebuild on a full disk, or into an index folder that cannot be written, fails with a job that says so,
