@@ -1,24 +1,28 @@
 package passagesearch.search;
 
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import org.apache.lucene.util.VectorUtil;
 import passagesearch.embed.Encoder;
+import passagesearch.ingest.Text;
 
 /**
  * The snippet of a passage found by meaning that shares no word with the query: its sentence nearest the
- * query by the same model, HTML-escaped and unmarked (nothing in it matched a word, so nothing is marked).
+ * query by the same model, escaped as the highlighter escapes and unmarked (nothing in it matched a word,
+ * so nothing is marked), cut at a word as derived text is ({@link Text#cutAtWord}).
  *
  * <p>A sentence costs a model call (about a millisecond of a core), so the work is bounded: at most
  * {@link #MAX_SENTENCES} a passage, and their vectors kept per generation in a small least-recently-used
- * table ({@link #KEPT} sentences, about 1.6 KB each), as the passages that answer by meaning recur.
+ * table of at most {@link #KEPT} sentences of at most {@link #MAX_KEPT_CHARS} characters (a sentence
+ * with no end in sight, up to a passage's 8,000 characters, is embedded but not kept): at most about 7 MB.
  */
 final class MeaningSnippet {
   /** Sentences of a passage compared at most: a bound on the model's work per hit. */
   static final int MAX_SENTENCES = 8;
-  /** Sentence vectors kept per generation: about 3 MB of heap. */
+  /** Sentence vectors kept per generation. */
   static final int KEPT = 2_048;
+  /** The longest sentence whose vector is kept: 1.6 KB of vector and at most 2 KB of key an entry. */
+  static final int MAX_KEPT_CHARS = 1_000;
 
   private final java.util.Map<String, float[]> kept = java.util.Collections.synchronizedMap(
       new java.util.LinkedHashMap<>(256, 0.75f, true) {
@@ -33,73 +37,51 @@ final class MeaningSnippet {
     if (sentences.isEmpty()) {
       return "";
     }
-    List<float[]> vectors = new ArrayList<>(sentences.size());
-    for (String sentence : sentences) {
-      float[] v = kept.get(sentence);
-      if (v == null) {
-        v = encoder.passage(sentence);
-        kept.put(sentence, v);
-      }
-      vectors.add(v);
-    }
     int best = 0;
     float bestScore = Float.NEGATIVE_INFINITY;
-    for (int i = 0; i < vectors.size(); i++) {
-      float s = dot(query, vectors.get(i));
+    for (int i = 0; i < sentences.size(); i++) {
+      float s = VectorUtil.dotProduct(query, vector(sentences.get(i), encoder));
       if (s > bestScore) {
         bestScore = s;
         best = i;
       }
     }
-    return escape(cut(sentences.get(best), maxLength));
+    return Snippets.escape(Text.cutAtWord(sentences.get(best), maxLength));
   }
 
+  /** A sentence's vector, kept when the sentence is short enough to keep. */
+  private float[] vector(String sentence, Encoder encoder) {
+    float[] v = kept.get(sentence);
+    if (v == null) {
+      v = encoder.passage(sentence);
+      if (sentence.length() <= MAX_KEPT_CHARS) {
+        kept.put(sentence, v);
+      }
+    }
+    return v;
+  }
+
+  /** The passage's first {@link #MAX_SENTENCES} sentences that hold a letter, trimmed. */
   private static List<String> sentences(String text) {
-    BreakIterator it = BreakIterator.getSentenceInstance(Locale.ENGLISH);
-    it.setText(text);
     List<String> out = new ArrayList<>();
-    for (int start = it.first(), end = it.next(); end != BreakIterator.DONE && out.size() < MAX_SENTENCES;
-        start = end, end = it.next()) {
+    int start = 0;
+    for (int end : Text.sentenceEnds(text)) {
       String s = text.substring(start, end).strip();
+      start = end;
       if (s.chars().anyMatch(Character::isLetter)) {
         out.add(s);
+        if (out.size() == MAX_SENTENCES) {
+          break;
+        }
       }
     }
     return out;
   }
 
-  /** At most {@code max} characters, cut at a word with an ellipsis. */
-  private static String cut(String sentence, int max) {
-    if (sentence.length() <= max) {
-      return sentence;
+  /** Characters of the sentences kept, for the bound's test. */
+  int keptChars() {
+    synchronized (kept) {
+      return kept.keySet().stream().mapToInt(String::length).sum();
     }
-    int at = sentence.lastIndexOf(' ', max - 1);
-    return sentence.substring(0, at > max / 2 ? at : max - 1).strip() + "…";
-  }
-
-  private static float dot(float[] a, float[] b) {
-    float s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
-  }
-
-  /** Escaped as the highlighter escapes its snippets, so both kinds read the same in a page. */
-  static String escape(String s) {
-    StringBuilder out = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#x27;");
-        case '/' -> out.append("&#x2F;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
   }
 }

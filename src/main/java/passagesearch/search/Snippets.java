@@ -24,6 +24,9 @@ import passagesearch.index.OpenIndex;
  * opening sentences, unmarked.
  */
 final class Snippets {
+  /** The snippets' format: matches in {@code <mark>}, text HTML-escaped, sentences joined by an ellipsis. */
+  private static final MarkFormatter FORMAT = new MarkFormatter();
+
   private final UnifiedHighlighter highlighter;
   private final int passages;
 
@@ -32,10 +35,28 @@ final class Snippets {
     int goal = index.config().ranking().snippetMaxLength() / index.config().ranking().snippetPassages();
     this.passages = index.config().ranking().snippetPassages();
     this.highlighter = new OneWeightHighlighter(UnifiedHighlighter.builder(index.searcher(), index.analyzer())
-        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+        .withFormatter(FORMAT)
         .withScorer(new SentenceScorer())
         .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
             BreakIterator.getSentenceInstance(Locale.ENGLISH), goal, 0.3f)));
+  }
+
+  /** Text escaped exactly as the highlighter escapes its snippets, for snippets made without it. */
+  static String escape(String text) {
+    return FORMAT.escaped(text);
+  }
+
+  /** Lucene's formatter, with its escaping callable on its own (it is stateless, so one serves all). */
+  private static final class MarkFormatter extends DefaultPassageFormatter {
+    MarkFormatter() {
+      super("<mark>", "</mark>", " … ", true);
+    }
+
+    String escaped(String text) {
+      StringBuilder out = new StringBuilder(text.length() + 16);
+      append(out, text, 0, text.length());
+      return out.toString();
+    }
   }
 
   String[] of(Query words, ScoreDoc[] page) throws IOException {
