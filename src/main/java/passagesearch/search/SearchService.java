@@ -103,10 +103,11 @@ public final class SearchService implements SearchEngine {
   /** What is being served, for clients. */
   @Override
   public IndexStatus status() {
-    OpenIndex index = current.get().index();
+    Served served = current.get();
+    OpenIndex index = served.index();
     GenerationInfo g = index.info();
     String published = index.published().orElse(null);
-    Semantic.Mode mode = current.get().semantic().mode(index);
+    Semantic.Mode mode = served.semantic().mode(index);
     return new IndexStatus(g.name(), g.builtAt(), g.buildMillis(), g.documents().size(), g.passages(),
         g.corpusFingerprint(), g.configFingerprint(), published, !g.name().equals(published),
         new IndexStatus.Retrieval(mode.name(), mode.reason(), g.vectorModel(), models.state().name().toLowerCase(java.util.Locale.ROOT)));
@@ -268,13 +269,14 @@ public final class SearchService implements SearchEngine {
         ScoreExplanation why = request.explain()
             ? ScoreExplanation.of(index.searcher().explain(query, s.candidate().doc()))
             : null;
+        Document doc = stored.document(s.candidate().doc());
         String snippet = served.tags().markTags(snippets[i], meaning.tags().named());
         if (!snippet.contains("<mark>") && fused.foundByMeaning(s.candidate().doc()) && i < MEANING_SNIPPETS) {
           // Nothing in it matched a word or a named tag: its sentence nearest the query, by the same model.
-          snippet = served.semantic().snippet(stored.document(s.candidate().doc()).get(Fields.TEXT), fused.vector(),
+          snippet = served.semantic().snippet(doc.get(Fields.TEXT), fused.vector(),
               index.config().ranking().snippetMaxLength()).orElse(snippet);
         }
-        hits.add(hit(stored.document(s.candidate().doc()), request.offset() + i + 1, s.score(), snippet, why));
+        hits.add(hit(doc, request.offset() + i + 1, s.score(), snippet, why));
       }
       Map<String, Map<String, Integer>> facets =
           FacetCounts.of(index.facetState(), result.facetsCollector(), folded);
