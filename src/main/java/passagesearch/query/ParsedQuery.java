@@ -40,6 +40,27 @@ public record ParsedQuery(String typed, List<Clause> clauses, List<Word> words, 
     return new ParsedQuery(typed, clauses, words, looseWords, excludedWords, corrections, found);
   }
 
+  /**
+   * Whether the query was written with search syntax (a quoted phrase, a prefix, a fuzzy word, a
+   * {@code +} anywhere): it then asks for exactly what it says.
+   */
+  public boolean usesSyntax() {
+    return usesSyntax(clauses);
+  }
+
+  private static boolean usesSyntax(List<Clause> clauses) {
+    for (Clause c : clauses) {
+      if (c.operator() == Clause.Operator.ALL) {
+        return true;
+      }
+      Node n = c.node();
+      if (n instanceof Node.Group g ? usesSyntax(g.clauses()) : !(n instanceof Node.Term || n instanceof Node.Empty)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The query as typed with its corrections in place: what was searched. */
   public String searched() {
     if (corrections.isEmpty()) {

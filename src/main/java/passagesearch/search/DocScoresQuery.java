@@ -43,6 +43,11 @@ final class DocScoresQuery extends Query {
     }
   }
 
+  /** Whether this global doc id is one of the documents. */
+  boolean matches(int doc) {
+    return Arrays.binarySearch(docs, doc) >= 0;
+  }
+
   @Override
   public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) {
     if (searcher.getIndexReader() != reader) {

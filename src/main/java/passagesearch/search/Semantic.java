@@ -18,8 +18,6 @@ import passagesearch.embed.Encoder;
 import passagesearch.embed.ModelSlot;
 import passagesearch.index.Fields;
 import passagesearch.index.OpenIndex;
-import passagesearch.query.Clause;
-import passagesearch.query.Node;
 import passagesearch.query.ParsedQuery;
 
 /**
@@ -67,13 +65,13 @@ final class Semantic {
    * A query as searched: the fused Lucene query, how it was answered, its vector when it has one, and the
    * passages (doc ids) that joined by meaning.
    */
-  record Fused(Query query, Mode mode, float[] vector, java.util.Set<Integer> byMeaning) {
+  record Fused(Query query, Mode mode, float[] vector, DocScoresQuery byMeaning) {
     Fused(Query query, Mode mode, float[] vector) {
-      this(query, mode, vector, java.util.Set.of());
+      this(query, mode, vector, null);
     }
 
     boolean foundByMeaning(int doc) {
-      return byMeaning.contains(doc);
+      return byMeaning != null && byMeaning.matches(doc);
     }
   }
 
@@ -140,21 +138,17 @@ final class Semantic {
       docs[i] = kept.get(i).doc;
       scores[i] = (kept.get(i).score - settings.minSimilarity()) / span;
     }
-    Query byMeaning = new BoostQuery(new DocScoresQuery(searcher.getIndexReader(), docs, scores), weight);
+    DocScoresQuery joined = new DocScoresQuery(searcher.getIndexReader(), docs, scores);
     TopDocs bestLexical = searcher.search(lexical, 1);
     BooleanQuery.Builder fused = new BooleanQuery.Builder();
-    boolean reorderOnly = usesSyntax(meaning) || !meaning.tags().named().isEmpty();
+    boolean reorderOnly = meaning.usesSyntax() || !meaning.tags().named().isEmpty();
     if (bestLexical.scoreDocs.length > 0 && bestLexical.scoreDocs[0].score > 0) {
       float scale = (1 - weight) / bestLexical.scoreDocs[0].score;
       fused.add(new BoostQuery(lexical, scale), reorderOnly ? Occur.MUST : Occur.SHOULD);
     } else if (reorderOnly) {
       return new Fused(lexical, mode, vector);
     }
-    fused.add(byMeaning, Occur.SHOULD);
-    java.util.Set<Integer> joined = new java.util.HashSet<>();
-    for (int d : docs) {
-      joined.add(d);
-    }
+    fused.add(new BoostQuery(joined, weight), Occur.SHOULD);
     return new Fused(fused.build(), mode, vector, joined);
   }
 
@@ -181,21 +175,4 @@ final class Semantic {
 
   private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'-]*");
 
-  /** Whether the query was written with search syntax: it then asks for exactly what it says. */
-  static boolean usesSyntax(ParsedQuery query) {
-    return usesSyntax(query.clauses());
-  }
-
-  private static boolean usesSyntax(List<Clause> clauses) {
-    for (Clause c : clauses) {
-      if (c.operator() == Clause.Operator.ALL) {
-        return true;
-      }
-      Node n = c.node();
-      if (n instanceof Node.Group g ? usesSyntax(g.clauses()) : !(n instanceof Node.Term || n instanceof Node.Empty)) {
-        return true;
-      }
-    }
-    return false;
-  }
 }
