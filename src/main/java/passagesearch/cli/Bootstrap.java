@@ -1,7 +1,6 @@
 package passagesearch.cli;
 
 import java.io.PrintWriter;
-import passagesearch.config.IndexConfig;
 import passagesearch.embed.EncoderUnavailable;
 import passagesearch.embed.ModelSlot;
 import passagesearch.index.GenerationInfo;
@@ -35,7 +34,7 @@ final class Bootstrap {
    */
   Rebuilt rebuild() {
     Pipeline pipeline = pipeline(progress());
-    try (ModelSlot models = models(pipeline.config())) {
+    try (ModelSlot models = ModelSlot.of(pipeline.config().semantic())) {
       Pipeline.Built built = pipeline.with(models).build(at.corpus, strict);
       return new Rebuilt(built.info(), print(built.report()).skippedTotal());
     }
@@ -56,7 +55,7 @@ final class Bootstrap {
    */
   SearchService open(boolean mayBuild, boolean waitForModel) {
     Pipeline pipeline = pipeline(IndexStore.Progress.NONE);
-    ModelSlot models = models(pipeline.config());
+    ModelSlot models = ModelSlot.of(pipeline.config().semantic());
     try {
       if (mayBuild) {
         pipeline.with(models).buildIfStale(at.corpus, strict).ifPresent(built -> print(built.report()));
@@ -75,17 +74,9 @@ final class Bootstrap {
     }
   }
 
-  /** The embedding model the configuration names, loading from now on; off when semantic retrieval is. */
-  private static ModelSlot models(IndexConfig config) {
-    return config.semantic().enabled()
-        ? ModelSlot.loading(config.semantic().model())
-        : ModelSlot.off("semantic retrieval is off (semantic.yaml)");
-  }
-
   private Pipeline pipeline(IndexStore.Progress progress) {
-    Pipeline pipeline = Pipeline.configured(at.config, at.ranking, at.index, new Pipeline.Sink(this::note, progress),
-        ModelSlot.off("no embedding model given"));
-    return at.vectorCache == null ? pipeline : pipeline.withVectorCache(at.vectorCache);
+    return Pipeline.configured(at.config, at.ranking, at.index, new Pipeline.Sink(this::note, progress),
+        ModelSlot.off("no embedding model given")).withVectorCache(at.vectorCache);
   }
 
   private void note(String line) {

@@ -119,9 +119,7 @@ final class EvalCommand implements Callable<Integer> {
     if (lexicalOnly) {
       config = config.withSemantic(config.semantic().withEnabled(false));
     }
-    try (ModelSlot models = config.semantic().enabled()
-        ? ModelSlot.loading(config.semantic().model())
-        : ModelSlot.off("semantic retrieval is off")) {
+    try (ModelSlot models = ModelSlot.of(config.semantic())) {
       if (suite) {
         Evaluation.printSuite(suite(config, models), spec.commandLine().getOut());
         return 0;

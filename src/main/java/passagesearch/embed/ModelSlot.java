@@ -3,6 +3,7 @@ package passagesearch.embed;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import passagesearch.config.SemanticSettings;
 
 /**
  * The embedding model as this process has it: off, loading beside the index, ready, or unavailable and
@@ -26,6 +27,14 @@ public final class ModelSlot implements AutoCloseable {
   /** No model: semantic retrieval is off, for this reason ("semantic.yaml: enabled is false"). */
   public static ModelSlot off(String reason) {
     return new ModelSlot(null, reason, null);
+  }
+
+  /**
+   * The model the settings name, loading from now on; off, saying so, when semantic retrieval is off. What
+   * every command that searches or builds starts with.
+   */
+  public static ModelSlot of(SemanticSettings settings) {
+    return settings.enabled() ? loading(settings.model()) : off("semantic retrieval is off (semantic.yaml)");
   }
 
   /** Starts loading the named model on a thread of its own; the slot is {@link State#LOADING} until it is done. */

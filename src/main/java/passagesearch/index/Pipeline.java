@@ -77,10 +77,10 @@ public final class Pipeline {
 
   /**
    * The same pipeline keeping passage vectors in another folder: several index folders can share one
-   * (the tests, the evaluation runs), each vector computed once.
+   * (the tests, the evaluation runs), each vector computed once. Null: the index folder's own.
    */
   public Pipeline withVectorCache(Path folder) {
-    return new Pipeline(config, store.root(), sink, models, folder);
+    return new Pipeline(config, store.root(), sink, models, folder == null ? store.root().resolve(VECTOR_CACHE) : folder);
   }
 
   public IndexConfig config() {

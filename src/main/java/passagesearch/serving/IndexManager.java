@@ -221,10 +221,7 @@ public final class IndexManager implements AutoCloseable {
             if (done == total || done % 100 == 0) {
               remember(progress(job, RebuildJob.State.RUNNING, "indexing", null, done, passages, total));
             }
-          }), search.models());
-      if (vectorCache != null) {
-        pipeline = pipeline.withVectorCache(vectorCache);
-      }
+          }), search.models()).withVectorCache(vectorCache);
       Pipeline.Built built = pipeline.build(pipeline.corpus(turn.source(), false), turn.lock);
       search.swap(pipeline.openCurrent());
       GenerationInfo info = built.info();
