@@ -120,6 +120,10 @@ final class EvalCommand implements Callable<Integer> {
       config = config.withSemantic(config.semantic().withEnabled(false));
     }
     try (ModelSlot models = ModelSlot.of(config.semantic())) {
+      if (config.semantic().enabled()) {
+        // Searches by words and meaning are measured with the model, not in the seconds it takes to load.
+        models.await();
+      }
       if (suite) {
         Evaluation.printSuite(suite(config, models), spec.commandLine().getOut());
         return 0;

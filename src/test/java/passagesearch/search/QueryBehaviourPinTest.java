@@ -75,7 +75,7 @@ class QueryBehaviourPinTest {
           corrections {}
           tags [side-effects, blinatumomab]
           impliedTags [immunotherapy]
-          ids knowall-all-treatment/11 knowall-all-treatment/17 knowall-all-treatment/18 macmillan-all-treatment/16 macmillan-all-treatment/20
+          ids knowall-all-treatment/11 knowall-all-treatment/17 macmillan-all-treatment/16 knowall-all-treatment/18 macmillan-all-treatment/20
           snippet <mark>Blinatumomab</mark> is a special antibody used to treat some subtypes of B-cell acute lymphoblastic leukemia.  … Treatment usually occurs in a hospital or clinic because it is a relatively new therapy and it is important to document the <mark>side</mark> <mark>effects</mark>. Treatment of patients with B-cell acute lymphoblastic leukemia with <mark>blinatumomab</mark> is rapidly becoming the gold standard treatment and is very likely to revolutionise the treatment of this disease.
           snippet This may result in <mark>side</mark> <mark>effects</mark>.
           For chemotherapy, traditional <mark>side</mark> <mark>effects</mark> associated with treatment are:
@@ -87,18 +87,10 @@ class QueryBehaviourPinTest {
           • Hair loss
           • Infertility
           • Skin rashes
-          snippet Immunotherapy may increase the risk of infection along with:
-          • Headaches
-          • Fever
-          • Muscle aches
-          • Dizziness
-          • Bleeding
-          • Feeling and being sick4
-          CAR T-cell therapy may result in serious <mark>side</mark> <mark>effects</mark>, for this reason it is only given in specialized medical centers by trained staff. The most common <mark>side</mark> <mark>effects</mark> include:
-          • Cytokine release syndrome (CRS): symptoms including fever, chills, difficulty breathing, severe nausea, vomiting, diarrhea, severe muscle or joint pain, and feeling dizzy
-          • Nervous system problems: can present as headaches, changes in consciousness, confusion or agitation, seizures, trouble speaking and understanding, or loss of balance
-          • Infections
-          • Low blood cell counts
+          snippet Leukaemia and its treatment cause <mark>side</mark> <mark>effects</mark>, such as low levels of blood cells. These <mark>side</mark> <mark>effects</mark> can be serious.  … This may include having:
+          • red blood cells or platelets given into a vein – called a blood or platelet transfusion
+          • drugs to prevent infections
+          • rugs to prevent or manage <mark>side</mark> <mark>effects</mark> of treatment.
           """),
       List.of("leukaemia treatment chemotherapy", """
           total 65
@@ -109,10 +101,10 @@ class QueryBehaviourPinTest {
           corrections {}
           tags [chemotherapy]
           impliedTags []
-          ids knowall-all-treatment/2 canadian-cancer-society-all-treatments/12 macmillan-all-treatment/3 macmillan-all-treatment/2 canadian-cancer-society-all-treatments/8
-          snippet <mark>Chemotherapy</mark> is the most common form of <mark>treatment</mark> for acute lymphoblastic <mark>leukemia</mark>.  … <mark>Treatment</mark> may involve the use of one or more <mark>chemotherapy</mark> drug at once, and often these agents are given straight into the bloodstream.\s
+          ids canadian-cancer-society-all-treatments/12 macmillan-all-treatment/3 knowall-all-treatment/2 macmillan-all-treatment/2 cancerfax-leukemia-treatment-options/2
           snippet <mark>Chemotherapy</mark> uses drugs to destroy cancer cells. Acute lymphoblastic <mark>leukemia</mark> (ALL) is usually treated with <mark>chemotherapy</mark>.
           snippet At times during <mark>treatment</mark> you will have <mark>chemotherapy</mark> given into the fluid around your spine and brain (cerebrospinal fluid). This is called intrathecal <mark>chemotherapy</mark>. It may be given to treat or prevent <mark>leukaemia</mark> in this area of the body.
+          snippet <mark>Chemotherapy</mark> is the most common form of <mark>treatment</mark> for acute lymphoblastic <mark>leukemia</mark>.  … <mark>Treatment</mark> may involve the use of one or more <mark>chemotherapy</mark> drug at once, and often these agents are given straight into the bloodstream.\s
           """),
       List.of("\"stem cell transplant\"", """
           total 17
@@ -123,10 +115,9 @@ class QueryBehaviourPinTest {
           corrections {}
           tags [stem-cell-transplant]
           impliedTags []
-          ids canadian-cancer-society-all-treatments/16 knowall-all-treatment/16 macmillan-all-treatment/6 reviewed-summary-all-treatment/4 canadian-cancer-society-all-treatments/11
+          ids canadian-cancer-society-all-treatments/16 reviewed-summary-all-treatment/4 macmillan-all-treatment/6 knowall-all-treatment/16 canadian-cancer-society-all-treatments/11
           snippet A <mark>stem cell transplant</mark> replaces <mark>stem</mark> <mark>cells</mark>. Acute lymphoblastic leukemia (ALL) is sometimes treated with a <mark>stem cell transplant</mark>.
-          snippet High intensity treatment is used to kill the leukemic cells in the <mark>bone</mark> <mark>marrow</mark> (the spongy part of the <mark>bone</mark>); however, normal blood cells are killed too.
-           … In a <mark>transplant</mark>, these healthy cells can be taken from the <mark>bone</mark> <mark>marrow</mark> or from the bloodstream.
+          snippet Success rates for Acute lymphocytic leukemia (ALL) depend heavily on biological factors, including age, white blood <mark>cell</mark> count at diagnosis, and specific chromosomal abnormalities (cytogenetics). While pediatric patients generally have high survival rates, adult cases often require more intensive strategies, such as <mark>hematopoietic</mark> <mark>stem cell transplantation</mark>, to achieve long-term remission.
           snippet donor <mark>stem cell transplant</mark> is an intensive treatment that may increase the chances of curing ALL or keep it in remission for longer.\s
           """),
       List.of("\"side effects\" of imatinib", """
@@ -138,7 +129,7 @@ class QueryBehaviourPinTest {
           corrections {}
           tags [side-effects, imatinib]
           impliedTags [targeted-therapy]
-          ids knowall-all-treatment/17 knowall-all-treatment/18 macmillan-all-treatment/16 macmillan-all-treatment/20 cancerfax-leukemia-treatment-options/5
+          ids knowall-all-treatment/17 knowall-all-treatment/18 macmillan-all-treatment/16 reviewed-summary-all-treatment/2 macmillan-all-treatment/20
           snippet This may result in <mark>side effects</mark>.
           For chemotherapy, traditional <mark>side effects</mark> associated with treatment are:
           • Nausea and vomiting
@@ -175,10 +166,10 @@ class QueryBehaviourPinTest {
           corrections {}
           tags [chemotherapy]
           impliedTags []
-          ids knowall-all-treatment/2 canadian-cancer-society-all-treatments/12 macmillan-all-treatment/2 macmillan-all-treatment/3 cancerfax-leukemia-treatment-options/2
-          snippet <mark>Chemotherapy</mark> is the most common form of treatment for acute lymphoblastic leukemia. <mark>Chemotherapy</mark> works by killing rapidly dividing cells such as cancer cells.\s
+          ids canadian-cancer-society-all-treatments/12 knowall-all-treatment/2 macmillan-all-treatment/3 cancerfax-leukemia-treatment-options/2 macmillan-all-treatment/2
           snippet <mark>Chemotherapy</mark> uses drugs to destroy cancer cells. Acute lymphoblastic leukemia (ALL) is usually treated with <mark>chemotherapy</mark>.
-          snippet <mark>Chemotherapy</mark> uses anti-cancer (cytotoxic) drugs to destroy the cancer cells. This is the main treatment for ALL. You will have several different <mark>chemotherapy</mark> drugs. Most of the drugs will be given into a vein (intravenously). You will take others by mouth as tablets.
+          snippet <mark>Chemotherapy</mark> is the most common form of treatment for acute lymphoblastic leukemia. <mark>Chemotherapy</mark> works by killing rapidly dividing cells such as cancer cells.\s
+          snippet At times during treatment you will have <mark>chemotherapy</mark> given into the fluid around your spine and brain (cerebrospinal fluid). This is called intrathecal <mark>chemotherapy</mark>.\s
           """),
       List.of("maintenance -Trisenox", """
           total 7
@@ -266,9 +257,9 @@ class QueryBehaviourPinTest {
           corrections {imatanib=imatinib}
           tags [imatinib]
           impliedTags [targeted-therapy]
-          ids cancerfax-leukemia-treatment-options/5 reviewed-summary-all-treatment/2 knowall-all-treatment/6 macmillan-all-treatment/5
-          snippet In the chronic phase, tyrosine kinase inhibitors (such as <mark>imatinib</mark>) are the preferred treatment. It is recommended to treat them as soon as possible and in sufficient amounts.  … The accelerated phase and the acute phase usually require targeted therapy (<mark>imatinib</mark> uptake or the use of second-generation drugs). If possible, allogeneic transplantation or timely combination therapy can be accepted.
+          ids reviewed-summary-all-treatment/2 cancerfax-leukemia-treatment-options/5 knowall-all-treatment/6 macmillan-all-treatment/5
           snippet For patients with specific genetic markers, such as the Philadelphia chromosome, tyrosine kinase inhibitors like <mark>imatinib</mark> (<mark>Gleevec</mark>) or dasatinib (Sprycel) are integrated into the regimen.
+          snippet In the chronic phase, tyrosine kinase inhibitors (such as <mark>imatinib</mark>) are the preferred treatment. It is recommended to treat them as soon as possible and in sufficient amounts.  … The accelerated phase and the acute phase usually require targeted therapy (<mark>imatinib</mark> uptake or the use of second-generation drugs). If possible, allogeneic transplantation or timely combination therapy can be accepted.
           snippet Leukemia cells with this change are sensitive to treatment by tyrosine kinase inhibitors such as3:
           • <mark>Imatinib</mark>
           • Dasatinib
@@ -285,7 +276,7 @@ class QueryBehaviourPinTest {
           corrections {imatanib=imatinib, efects=effects}
           tags [side-effects, imatinib]
           impliedTags [targeted-therapy]
-          ids knowall-all-treatment/17 knowall-all-treatment/18 macmillan-all-treatment/16 macmillan-all-treatment/20 cancerfax-leukemia-treatment-options/5
+          ids knowall-all-treatment/17 macmillan-all-treatment/16 reviewed-summary-all-treatment/2 knowall-all-treatment/18 cancerfax-leukemia-treatment-options/5
           snippet This may result in <mark>side</mark> <mark>effects</mark>.
           For chemotherapy, traditional <mark>side</mark> <mark>effects</mark> associated with treatment are:
           • Nausea and vomiting
@@ -296,22 +287,11 @@ class QueryBehaviourPinTest {
           • Hair loss
           • Infertility
           • Skin rashes
-          snippet Immunotherapy may increase the risk of infection along with:
-          • Headaches
-          • Fever
-          • Muscle aches
-          • Dizziness
-          • Bleeding
-          • Feeling and being sick4
-          CAR T-cell therapy may result in serious <mark>side</mark> <mark>effects</mark>, for this reason it is only given in specialized medical centers by trained staff. The most common <mark>side</mark> <mark>effects</mark> include:
-          • Cytokine release syndrome (CRS): symptoms including fever, chills, difficulty breathing, severe nausea, vomiting, diarrhea, severe muscle or joint pain, and feeling dizzy
-          • Nervous system problems: can present as headaches, changes in consciousness, confusion or agitation, seizures, trouble speaking and understanding, or loss of balance
-          • Infections
-          • Low blood cell counts
           snippet Leukaemia and its treatment cause <mark>side</mark> <mark>effects</mark>, such as low levels of blood cells. These <mark>side</mark> <mark>effects</mark> can be serious.  … This may include having:
           • red blood cells or platelets given into a vein – called a blood or platelet transfusion
           • drugs to prevent infections
           • rugs to prevent or manage <mark>side</mark> <mark>effects</mark> of treatment.
+          snippet For patients with specific genetic markers, such as the Philadelphia chromosome, tyrosine kinase inhibitors like <mark>imatinib</mark> (<mark>Gleevec</mark>) or dasatinib (Sprycel) are integrated into the regimen.
           """),
       List.of("Gleevec", """
           total 4
@@ -365,9 +345,10 @@ class QueryBehaviourPinTest {
           corrections {}
           tags [all]
           impliedTags []
-          ids macmillan-all-treatment/1 canadian-cancer-society-all-treatments/12 macmillan-all-treatment/7 canadian-cancer-society-all-treatments/15 canadian-cancer-society-all-treatments/8
+          ids reviewed-summary-all-treatment/3 macmillan-all-treatment/1 macmillan-all-treatment/7 canadian-cancer-society-all-treatments/2 canadian-cancer-society-all-treatments/3
+          snippet The landscape for <mark>Acute</mark> <mark>lymphocytic</mark> <mark>leukemia</mark> (<mark>ALL</mark>) has evolved significantly with the introduction of targeted immunotherapies. These treatments are often utilized for patients whose disease is refractory or has relapsed:
+          Managing <mark>Acute</mark> <mark>lymphocytic</mark> <mark>leukemia</mark> (<mark>ALL</mark>) requires a coordinated team.\s
           snippet The aim of treatment for <mark>acute</mark> <mark>lymphoblastic</mark> <mark>leukaemia</mark> (also called <mark>ALL</mark> or <mark>ALL</mark> <mark>leukemia</mark>) is to get rid of the <mark>leukaemia</mark> cells as quickly as possible, so your bone marrow can work normally again.\s
-          snippet Chemotherapy uses drugs to destroy cancer cells. <mark>Acute</mark> <mark>lymphoblastic</mark> <mark>leukemia</mark> (<mark>ALL</mark>) is usually treated with chemotherapy.
           snippet If not, you have the standard <mark>ALL</mark> treatment. The standard treatment is based on the latest clinical trial results for <mark>ALL</mark> in the UK.
           """),
       List.of("all", """
@@ -379,11 +360,11 @@ class QueryBehaviourPinTest {
           corrections {}
           tags []
           impliedTags []
-          ids macmillan-all-treatment/19 cancerfax-leukemia-treatment-options/3 cancerfax-leukemia-treatment-options/1 cancerfax-leukemia-treatment-options/5
+          ids macmillan-all-treatment/19 cancerfax-leukemia-treatment-options/1 cancerfax-leukemia-treatment-options/3 cancerfax-leukemia-treatment-options/5
           snippet Your doctor needs to make sure you have <mark>all</mark> the information you need to make your decision. You need to understand <mark>all</mark> your treatment options and what will happen if you do not have the treatment.
 
-          snippet More and more studies have shown that <mark>all</mark>-trans retinoic acid combined with arsenic treatment can cure most patients with M3.\s
           snippet Because leukemia classification and prognosis stratification are complex, there is no one-size-fits-<mark>all</mark> treatment method, and it is necessary to combine careful classification and prognosis stratification to formulate treatment plans.\s
+          snippet More and more studies have shown that <mark>all</mark>-trans retinoic acid combined with arsenic treatment can cure most patients with M3.\s
           """),
       List.of("can I have children after treatment", """
           total 65
@@ -394,11 +375,11 @@ class QueryBehaviourPinTest {
           corrections {}
           tags []
           impliedTags []
-          ids cancerfax-leukemia-treatment-options/4 knowall-all-treatment/1 canadian-cancer-society-all-treatments/3 cancerfax-leukemia-treatment-options/2 knowall-all-treatment/9
+          ids cancerfax-leukemia-treatment-options/4 canadian-cancer-society-all-treatments/3 knowall-all-treatment/1 knowall-all-treatment/13 cancerfax-leukemia-treatment-options/2
           snippet <mark>After</mark> remission, it is necessary to insist on consolidation and maintenance <mark>treatment</mark>.  … Patients with Ph1 chromosome positive are recommended for <mark>treatment</mark> with tyrosine kinase inhibitors.
-          snippet There are a variety of different <mark>treatments</mark> that you or your <mark>child</mark> may receive for acute lymphoblastic leukemia. It is likely <mark>treatment</mark> will begin rapidly <mark>after</mark> receiving a diagnosis.
           snippet It is important to start <mark>treatment</mark> as soon as ALL is diagnosed. If the cancer recurs, your lifestyle and preferences can help plan further <mark>treatment</mark>.
           <mark>Treatment</mark> for ALL is different for adults than it is for <mark>children</mark>. Find out more about <mark>treatments</mark> for <mark>childhood</mark> ALL.
+          snippet There are a variety of different <mark>treatments</mark> that you or your <mark>child</mark> may receive for acute lymphoblastic leukemia. It is likely <mark>treatment</mark> will begin rapidly <mark>after</mark> receiving a diagnosis.
           """),
       List.of("\"unbalanced quote treatment", """
           total 64
@@ -409,17 +390,11 @@ class QueryBehaviourPinTest {
           corrections {}
           tags []
           impliedTags []
-          ids knowall-all-treatment/1 macmillan-all-treatment/9 knowall-all-treatment/6 cancerfax-leukemia-treatment-options/4 canadian-cancer-society-all-treatments/5
+          ids knowall-all-treatment/1 canadian-cancer-society-all-treatments/3 macmillan-all-treatment/12 cancerfax-leukemia-treatment-options/3 canadian-cancer-society-all-treatments/8
           snippet There are a variety of different <mark>treatments</mark> that you or your child may receive for acute lymphoblastic leukemia. It is likely <mark>treatment</mark> will begin rapidly after receiving a diagnosis.
-          snippet You usually have maintenance <mark>treatment</mark> as tablets. You take these at home. This is the longest phase of your <mark>treatment</mark>.
-          Your doctor and nurse will talk to you about your <mark>treatment</mark> plan and what to expect.
-          snippet These types of <mark>treatment</mark> target specific parts of cancer cells and typically target cancer cells only if certain genetic changes are present.
-           … Leukemia cells with this change are sensitive to <mark>treatment</mark> by tyrosine kinase inhibitors such as3:
-          • Imatinib
-          • Dasatinib
-          • Ponatinib
-          • Nilotinib
-          • Bosutinib
+          snippet It is important to start <mark>treatment</mark> as soon as ALL is diagnosed. If the cancer recurs, your lifestyle and preferences can help plan further <mark>treatment</mark>.
+          <mark>Treatment</mark> for ALL is different for adults than it is for children. Find out more about <mark>treatments</mark> for childhood ALL.
+          snippet You usually have your <mark>treatment</mark> in a hospital that offers specialist <mark>treatments</mark> such as chemotherapy and stem cell transplants. These are usually larger hospitals, so you may have to travel for your <mark>treatment</mark> and appointments.
           """),
       List.of("-", """
           total 0
@@ -452,11 +427,11 @@ class QueryBehaviourPinTest {
           corrections {}
           tags [stem-cell-transplant]
           impliedTags []
-          ids knowall-all-treatment/16 canadian-cancer-society-all-treatments/16 macmillan-all-treatment/6 reviewed-summary-all-treatment/4 canadian-cancer-society-all-treatments/11
+          ids knowall-all-treatment/16 canadian-cancer-society-all-treatments/16 reviewed-summary-all-treatment/4 macmillan-all-treatment/6 canadian-cancer-society-all-treatments/11
           snippet High intensity treatment is used to kill the leukemic <mark>cells</mark> in the <mark>bone</mark> <mark>marrow</mark> (the spongy part of the <mark>bone</mark>); however, normal blood <mark>cells</mark> are killed too.
            … In a <mark>transplant</mark>, these healthy <mark>cells</mark> can be taken from the <mark>bone</mark> <mark>marrow</mark> or from the bloodstream.
           snippet A <mark>stem</mark> <mark>cell</mark> <mark>transplant</mark> replaces <mark>stem</mark> <mark>cells</mark>. Acute lymphoblastic leukemia (ALL) is sometimes treated with a <mark>stem</mark> <mark>cell</mark> <mark>transplant</mark>.
-          snippet donor <mark>stem</mark> <mark>cell</mark> <mark>transplant</mark> is an intensive treatment that may increase the chances of curing ALL or keep it in remission for longer.\s
+          snippet Success rates for Acute lymphocytic leukemia (ALL) depend heavily on biological factors, including age, white blood <mark>cell</mark> count at diagnosis, and specific chromosomal abnormalities (cytogenetics). While pediatric patients generally have high survival rates, adult cases often require more intensive strategies, such as <mark>hematopoietic</mark> <mark>stem</mark> <mark>cell</mark> <mark>transplantation</mark>, to achieve long-term remission.
           """),
       List.of("relaps*", """
           total 20
@@ -467,11 +442,11 @@ class QueryBehaviourPinTest {
           corrections {relaps=relapse}
           tags [relapsed-refractory]
           impliedTags []
-          ids macmillan-all-treatment/17 macmillan-all-treatment/18 knowall-all-treatment/4 canadian-cancer-society-all-treatments/5 canadian-cancer-society-all-treatments/1
+          ids macmillan-all-treatment/17 knowall-all-treatment/4 macmillan-all-treatment/18 canadian-cancer-society-all-treatments/1 canadian-cancer-society-all-treatments/5
           snippet Sometimes ALL <mark>comes</mark> <mark>back</mark> after a remission. This is called a <mark>relapse</mark>. If you <mark>relapse</mark>, it may be possible to have more treatment with chemotherapy, targeted or immunotherapy drugs, or CART-T cell therapy.\s
+          snippet The consolidation phase is designed to stop the acute lymphoblastic leukemia <mark>coming</mark> <mark>back</mark> and to destroy any leukemia cells that may be present in the blood but that are in such small numbers they do not show up on tests.1
           snippet This can help reduce the risk of <mark>relapse</mark> in some situations.
           Sometimes treatment can control the leukaemia but not cure it.\s
-          snippet The consolidation phase is designed to stop the acute lymphoblastic leukemia <mark>coming</mark> <mark>back</mark> and to destroy any leukemia cells that may be present in the blood but that are in such small numbers they do not show up on tests.1
           """),
       List.of("remision~1", """
           total 16
@@ -482,7 +457,7 @@ class QueryBehaviourPinTest {
           corrections {remision=remission}
           tags [remission-mrd]
           impliedTags []
-          ids macmillan-all-treatment/17 canadian-cancer-society-all-treatments/4 knowall-all-treatment/3 reviewed-summary-all-treatment/1 macmillan-all-treatment/1
+          ids macmillan-all-treatment/17 canadian-cancer-society-all-treatments/4 knowall-all-treatment/3 reviewed-summary-all-treatment/1 macmillan-all-treatment/21
           snippet Sometimes ALL comes back after a <mark>remission</mark>. This is called a relapse. If you relapse, it may be possible to have more treatment with chemotherapy, targeted or immunotherapy drugs, or CART-T cell therapy. The aim is to get a second <mark>remission</mark>. Some people go on to have a stem cell transplant when they are in <mark>remission</mark> again.
           snippet The goal of treatment is to reach a complete <mark>remission</mark>.
            … With a complete <mark>remission</mark>, there are no general signs or symptoms of ALL and no signs or symptoms that ALL has spread to the CNS or anywhere else in the body.
@@ -534,7 +509,7 @@ class QueryBehaviourPinTest {
           corrections {}
           tags [car-t]
           impliedTags [immunotherapy]
-          ids knowall-all-treatment/13 knowall-all-treatment/14 knowall-all-treatment/18 macmillan-all-treatment/17 canadian-cancer-society-all-treatments/16
+          ids knowall-all-treatment/13 knowall-all-treatment/14 knowall-all-treatment/18 macmillan-all-treatment/17 canadian-cancer-society-all-treatments/2
           snippet <mark>CAR</mark> <mark>T</mark>-<mark>cells</mark> are a recent advancement in the treatment of acute lymphoblastic leukemia.  … These white blood <mark>cells</mark> are now called <mark>CAR</mark> <mark>T</mark>-<mark>cells</mark> and are multiplied before being given back to the patient.\s
           snippet Brexucabtagene autoleucel is approved to treat adults with B-<mark>cell</mark> acute lymphoblastic leukemia that has returned or is no longer responding to treatments.
           Obecabtageneautoleucel is a <mark>CAR</mark> <mark>T</mark>-<mark>cell</mark> therapy that is approved in the US to treat adults with B-<mark>cell</mark> acute lymphoblastic leukemia that has returned or is no longer responding to treatments.
@@ -560,11 +535,11 @@ class QueryBehaviourPinTest {
           corrections {}
           tags [stem-cell-transplant]
           impliedTags []
-          ids knowall-all-treatment/16 canadian-cancer-society-all-treatments/16 reviewed-summary-all-treatment/4 macmillan-all-treatment/6 cancerfax-leukemia-treatment-options/2
-          snippet High intensity treatment is used to kill the leukemic cells in the <mark>bone</mark> <mark>marrow</mark> (the spongy part of the <mark>bone</mark>); however, normal blood cells are killed too.
-           … In a <mark>transplant</mark>, these healthy cells can be taken from the <mark>bone</mark> <mark>marrow</mark> or from the bloodstream.
-          snippet A <mark>stem</mark> <mark>cell</mark> <mark>transplant</mark> replaces <mark>stem</mark> <mark>cells</mark>. Acute lymphoblastic leukemia (ALL) is sometimes treated with a <mark>stem</mark> <mark>cell</mark> <mark>transplant</mark>.
+          ids knowall-all-treatment/16 reviewed-summary-all-treatment/4 cancerfax-leukemia-treatment-options/2 canadian-cancer-society-all-treatments/16 macmillan-all-treatment/17
+          snippet High intensity treatment is used to kill the leukemic <mark>cells</mark> in the <mark>bone</mark> <mark>marrow</mark> (the spongy part of the <mark>bone</mark>); however, normal blood <mark>cells</mark> are killed too.
+           … In a <mark>transplant</mark>, these healthy <mark>cells</mark> can be taken from the <mark>bone</mark> <mark>marrow</mark> or from the bloodstream.
           snippet Success rates for Acute lymphocytic leukemia (ALL) depend heavily on biological factors, including age, white blood <mark>cell</mark> count at diagnosis, and specific chromosomal abnormalities (cytogenetics). While pediatric patients generally have high survival rates, adult cases often require more intensive strategies, such as <mark>hematopoietic</mark> <mark>stem</mark> <mark>cell</mark> <mark>transplantation</mark>, to achieve long-term remission.
+          snippet <mark>After</mark> induction therapy, if remission is achieved, further intensive consolidation chemotherapy or <mark>stem</mark> <mark>cell</mark> <mark>transplantation</mark> procedures can be continued according to the prognostic stratification arrangement. <mark>After</mark> consolidation treatment, maintenance treatment is usually not performed at present, and the drug can be stopped for observation and regularly followed up.
           """),
       List.of("*", """
           total 65
