@@ -22,13 +22,16 @@ import passagesearch.query.Word;
 
 /**
  * Corrects query words found nowhere: not in the corpus's words, not in the vocabulary (synonyms,
- * brands, spelling variants). Each is replaced by the closest corpus word within the allowed edits. A
- * word the corpus or vocabulary knows is never touched, so a correct query is never "corrected".
+ * brands, spelling variants), not in English ({@link EnglishWords}). Each is replaced by the closest corpus
+ * word within the allowed edits. A word the corpus, the vocabulary or English knows is never touched, so a
+ * correct query is never "corrected": "will I lose my hair" is not "will I loss my hair" because no page
+ * says "lose".
  */
 final class SpellCorrector {
   private final IndexReader reader;
   private final Analyzer analyzer;
   private final Set<String> knownWords;
+  private final EnglishWords english;
   private final int maxEdits;
   private final int minLength;
   /**
@@ -39,10 +42,12 @@ final class SpellCorrector {
   private final ConcurrentMap<String, Optional<String>> corrections = new ConcurrentHashMap<>();
   private static final int MAX_REMEMBERED = 10_000;
 
-  SpellCorrector(IndexReader reader, Analyzer analyzer, Set<String> knownWords, int maxEdits, int minLength) {
+  SpellCorrector(IndexReader reader, Analyzer analyzer, Set<String> knownWords, EnglishWords english, int maxEdits,
+      int minLength) {
     this.reader = reader;
     this.analyzer = analyzer;
     this.knownWords = knownWords;
+    this.english = english;
     this.maxEdits = maxEdits;
     this.minLength = Math.max(minLength, 2);
   }
@@ -91,7 +96,7 @@ final class SpellCorrector {
   private String suggestion(String word) throws IOException {
     String lower = word.toLowerCase(Locale.ROOT);
     if (word.length() < minLength || knownWords.contains(lower) || knownWords.contains(word)
-        || reader.docFreq(new Term(Fields.WORDS, lower)) > 0 || indexedForm(word)) {
+        || reader.docFreq(new Term(Fields.WORDS, lower)) > 0 || indexedForm(word) || english.contains(word)) {
       return null;
     }
     Optional<String> seen = corrections.get(lower);
