@@ -54,9 +54,23 @@ class SpellCorrectorTest {
       leukemai in children       | leukemia in children
       tisagenlecleucal           | tisagenlecleucel
       intrathecal chemotharapy   | intrathecal chemotherapy
+      chemotherapie side effects | chemotherapy side effects
+      vincristin                 | vincristine
       """)
   void aMisspellingIsStillReadAsTheCorpusWord(String typed, String corrected) {
     assertEquals(corrected, find(typed).corrected());
+  }
+
+  @Test
+  void aMisspellingTheIndexHoldsByItsStemIsShownAsThePagesSpellItAndFindsTheSame() {
+    // "chemotherapie" is stemmed as "chemotherapy" is: the same passages, now with the spelling shown.
+    assertEquals(ids("chemotherapy side effects"), ids("chemotherapie side effects"));
+    // A word with that stem is not English nor the pages' and has no near corpus spelling: left as typed.
+    assertNull(find("Gleevec's").corrected());
+  }
+
+  static List<String> ids(String q) {
+    return find(q).hits().stream().map(SearchHit::id).toList();
   }
 
   @Test
