@@ -30,6 +30,8 @@ import passagesearch.query.QueryParser;
 public final class SearchService implements SearchEngine {
   private final AtomicReference<Served> current;
   private final ModelSlot models;
+  /** Read once for the service, on its first unknown word, and kept across generations. */
+  private final EnglishWords english = new EnglishWords();
 
   /** Searches by words alone, whatever the generation holds: no embedding model is loaded. */
   public SearchService(OpenIndex index) {
@@ -42,7 +44,7 @@ public final class SearchService implements SearchEngine {
    */
   public SearchService(OpenIndex index, ModelSlot models) {
     this.models = models;
-    this.current = new AtomicReference<>(Served.of(index, models));
+    this.current = new AtomicReference<>(Served.of(index, models, english));
   }
 
   /**
@@ -55,7 +57,7 @@ public final class SearchService implements SearchEngine {
 
   /** Serves a new generation from now on; the old one closes when its last search finishes. */
   public void swap(OpenIndex next) {
-    Served previous = current.getAndSet(Served.of(next, models));
+    Served previous = current.getAndSet(Served.of(next, models, english));
     if (previous != null) {
       previous.index().close();
     }

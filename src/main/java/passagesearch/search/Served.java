@@ -19,7 +19,8 @@ record Served(
     Snippets snippets,
     ResultCache answers,
     Semantic semantic) {
-  static Served of(OpenIndex index, passagesearch.embed.ModelSlot models) {
+  /** The tools for a generation; {@code english} is the process's word list, shared by every generation. */
+  static Served of(OpenIndex index, passagesearch.embed.ModelSlot models, EnglishWords english) {
     IndexConfig config = index.config();
     var ranking = config.ranking();
     Catalog catalog = new Catalog(index);
@@ -27,8 +28,8 @@ record Served(
         index,
         new QueryFactory(index.analyzer(), index.expandingAnalyzer(), ranking, config.tags().setAsideTags()),
         new TagRecognizer(config.tags()),
-        new SpellCorrector(index.searcher().getIndexReader(), index.analyzer(), knownWords(config), ranking.correctionMaxEdits(),
-            ranking.correctionMinLength()),
+        new SpellCorrector(index.searcher().getIndexReader(), index.analyzer(), knownWords(config), english,
+            ranking.correctionMaxEdits(), ranking.correctionMinLength()),
         new ResultShaper(ranking.duplicateOverlap(), ranking.sameSourceDecay()),
         catalog,
         // Built on the first keystroke rather than when the generation opens: it walks the whole vocabulary.

@@ -14,13 +14,14 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import passagesearch.index.Fields;
 import passagesearch.index.OpenIndex;
 
 /**
- * Snippets from Lucene's unified highlighter over the passage text: the best sentences, HTML-escaped,
- * matches wrapped in {@code <mark>}, nothing else. A hit that matched only in its headings gets its
+ * Snippets from Lucene's unified highlighter over the passage text: the best sentences, each from its first
+ * word, HTML-escaped, matches wrapped in {@code <mark>}, nothing else. A hit that matched only in its headings gets its
  * opening sentences, unmarked.
  */
 final class Snippets {
@@ -46,10 +47,30 @@ final class Snippets {
     return FORMAT.escaped(text);
   }
 
-  /** Lucene's formatter, with its escaping callable on its own (it is stateless, so one serves all). */
+  /**
+   * Lucene's formatter, with its escaping callable on its own (it is stateless, so one serves all), and each
+   * sentence read from its first word ({@link SnippetStart}). A sentence that carries straight on from the
+   * one before it in the snippet (no ellipsis between them) is left whole.
+   */
   private static final class MarkFormatter extends DefaultPassageFormatter {
     MarkFormatter() {
       super("<mark>", "</mark>", " … ", true);
+    }
+
+    @Override
+    public String format(Passage[] passages, String content) {
+      int previousEnd = -1;
+      for (Passage p : passages) {
+        if (p.getStartOffset() != previousEnd) {
+          int limit = p.getEndOffset();
+          for (int i = 0; i < p.getNumMatches(); i++) {
+            limit = Math.min(limit, p.getMatchStarts()[i]);
+          }
+          p.setStartOffset(SnippetStart.atWord(content, p.getStartOffset(), limit));
+        }
+        previousEnd = p.getEndOffset();
+      }
+      return super.format(passages, content);
     }
 
     String escaped(String text) {

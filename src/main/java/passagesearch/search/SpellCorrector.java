@@ -1,7 +1,9 @@
 package passagesearch.search;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -22,13 +24,17 @@ import passagesearch.query.Word;
 
 /**
  * Corrects query words found nowhere: not in the corpus's words, not in the vocabulary (synonyms,
- * brands, spelling variants). Each is replaced by the closest corpus word within the allowed edits. A
- * word the corpus or vocabulary knows is never touched, so a correct query is never "corrected".
+ * brands, spelling variants), not in English ({@link EnglishWords}), not a stop or question word. Each is
+ * replaced by the closest corpus word within the allowed edits, one with the same stem when the index holds
+ * the word's stem ("vincristin" → "vincristine"). A word the corpus, the vocabulary or English knows is never
+ * touched, so a correct query is never "corrected": "will I lose my hair" is not "will I loss my hair"
+ * because no page says "lose".
  */
 final class SpellCorrector {
   private final IndexReader reader;
   private final Analyzer analyzer;
   private final Set<String> knownWords;
+  private final EnglishWords english;
   private final int maxEdits;
   private final int minLength;
   /**
@@ -38,11 +44,15 @@ final class SpellCorrector {
    */
   private final ConcurrentMap<String, Optional<String>> corrections = new ConcurrentHashMap<>();
   private static final int MAX_REMEMBERED = 10_000;
+  /** Near corpus words looked at for one with the same terms as a word the index holds by its stem. */
+  private static final int SAME_TERMS_CANDIDATES = 5;
 
-  SpellCorrector(IndexReader reader, Analyzer analyzer, Set<String> knownWords, int maxEdits, int minLength) {
+  SpellCorrector(IndexReader reader, Analyzer analyzer, Set<String> knownWords, EnglishWords english, int maxEdits,
+      int minLength) {
     this.reader = reader;
     this.analyzer = analyzer;
     this.knownWords = knownWords;
+    this.english = english;
     this.maxEdits = maxEdits;
     this.minLength = Math.max(minLength, 2);
   }
@@ -68,37 +78,45 @@ final class SpellCorrector {
     return query.corrected(fixes);
   }
 
-  /**
-   * Whether the word, analysed as a query word, is a stop or question word (no terms) or has a form the
-   * index holds ("happens" is fine when "happen" is indexed).
-   */
-  private boolean indexedForm(String word) throws IOException {
-    boolean anyTerm = false;
+  /** The word's terms as a query word: none for a stop or question word. */
+  private List<String> terms(String word) throws IOException {
+    List<String> terms = new ArrayList<>();
     try (TokenStream ts = analyzer.tokenStream(Fields.TEXT, word)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
-        anyTerm = true;
-        if (reader.docFreq(new Term(Fields.TEXT, term.toString())) > 0) {
-          return true;
-        }
+        terms.add(term.toString());
       }
       ts.end();
     }
-    return !anyTerm;
+    return terms;
+  }
+
+  /** Whether the index holds one of the terms: the word finds passages as it is ("vincristin", "vincristine"). */
+  private boolean indexed(List<String> terms) throws IOException {
+    for (String term : terms) {
+      if (reader.docFreq(new Term(Fields.TEXT, term)) > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private String suggestion(String word) throws IOException {
     String lower = word.toLowerCase(Locale.ROOT);
     if (word.length() < minLength || knownWords.contains(lower) || knownWords.contains(word)
-        || reader.docFreq(new Term(Fields.WORDS, lower)) > 0 || indexedForm(word)) {
+        || reader.docFreq(new Term(Fields.WORDS, lower)) > 0) {
+      return null;
+    }
+    List<String> terms = terms(word);
+    if (terms.isEmpty() || english.contains(word)) {
       return null;
     }
     Optional<String> seen = corrections.get(lower);
     if (seen != null) {
       return seen.orElse(null);
     }
-    String found = closest(lower);
+    String found = closest(lower, indexed(terms) ? terms : null);
     if (corrections.size() >= MAX_REMEMBERED) {
       corrections.clear();
     }
@@ -106,13 +124,24 @@ final class SpellCorrector {
     return found;
   }
 
-  /** The corpus word closest to an unknown one, by edit distance then frequency; null when none is near. */
-  private String closest(String lower) throws IOException {
+  /**
+   * The corpus word closest to an unknown one, by edit distance then frequency; null when none is near. A
+   * word whose terms the index already holds ("chemotherapie" is stemmed as "chemotherapy" is) is read only
+   * as a corpus word with those same terms: the reader sees the pages' spelling, and the search finds what
+   * the word as typed found.
+   */
+  private String closest(String lower, List<String> sameTerms) throws IOException {
     DirectSpellChecker checker = new DirectSpellChecker();
     checker.setMaxEdits(lower.length() >= 8 ? maxEdits : Math.min(1, maxEdits));
     checker.setMinPrefix(0);
     checker.setAccuracy(0.6f);
-    SuggestWord[] found = checker.suggestSimilar(new Term(Fields.WORDS, lower), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-    return found.length == 0 ? null : found[0].string;
+    SuggestWord[] found = checker.suggestSimilar(new Term(Fields.WORDS, lower), sameTerms == null ? 1 : SAME_TERMS_CANDIDATES,
+        reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+    for (SuggestWord candidate : found) {
+      if (sameTerms == null || terms(candidate.string).equals(sameTerms)) {
+        return candidate.string;
+      }
+    }
+    return null;
   }
 }

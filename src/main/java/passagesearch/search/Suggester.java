@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.util.BytesRef;
@@ -25,6 +26,11 @@ import passagesearch.index.Fields;
  * found by prefix at the start of any of their words. Built once per generation into a sorted array, so
  * each keystroke is a binary search.
  *
+ * <p>Ranked by {@link Tier}, then entries whose first word the prefix starts, then by how many passages use
+ * them. A short prefix matches many entries, and the one the corpus is most about is the likeliest meant:
+ * "leuk" offers the diseases, and "leukaemia", a word most passages use, before "Leukeran", a brand of
+ * chlorambucil that none of them do.
+ *
  * <p>A key is a place where a word starts in an entry, packed as (entry, offset) into a {@code long} and
  * sorted by the entry's lower-case text from there: no text is copied per key, so the index grows with
  * the number of words, not with the square of an entry's length (a heading of 30,000 characters is 5,000
@@ -37,7 +43,7 @@ final class Suggester {
   /** Characters of an entry, from a word start, that order the keys (a search box sends at most 100). */
   static final int SORTED_CHARS = 100;
 
-  /** Ranks kinds: drugs first, then tags, headings, words. */
+  /** What an entry is, as the box shows it. */
   private enum Kind {
     DRUG,
     TAG,
@@ -45,7 +51,19 @@ final class Suggester {
     TERM
   }
 
-  private record Entry(String text, Kind kind, int weight) {}
+  /**
+   * How entries rank, first to last. The vocabulary's own names: a drug's generic name, a disease, treatment,
+   * phase or topic. Then words as the corpus uses them: its frequent words, and drug brands, which are other
+   * names for a drug offered above them and rank by their own use like any word. Then headings.
+   */
+  private enum Tier {
+    NAME,
+    WORD,
+    HEADING
+  }
+
+  /** An entry, with the passages that carry it (its tag) or use it (its words): its weight in its tier. */
+  private record Entry(String text, Kind kind, Tier tier, int weight) {}
 
   private final List<Entry> entries = new ArrayList<>();
   /** Each entry's text in lower case, which keys point into. */
@@ -61,14 +79,11 @@ final class Suggester {
       }
       for (TagDefinition t : g.tags()) {
         Kind kind = g.id().equals("drug") ? Kind.DRUG : Kind.TAG;
-        add(seen, t.label(), kind, 0);
+        add(seen, t.label(), kind, Tier.NAME, docFreq(reader, Fields.TAG, t.id()));
         for (String brand : t.brands()) {
-          add(seen, brand, kind, 0);
+          add(seen, brand, kind, Tier.WORD, uses(reader, brand));
         }
       }
-    }
-    for (String heading : headings) {
-      add(seen, heading.replaceAll("\\d+$", ""), Kind.HEADING, 0);
     }
     try {
       Terms terms = MultiTerms.getTerms(reader, Fields.WORDS);
@@ -76,12 +91,16 @@ final class Suggester {
         TermsEnum te = terms.iterator();
         for (BytesRef term = te.next(); term != null; term = te.next()) {
           if (te.docFreq() >= MIN_TERM_DOCS && term.length >= MIN_TERM_LENGTH) {
-            add(seen, term.utf8ToString(), Kind.TERM, te.docFreq());
+            add(seen, term.utf8ToString(), Kind.TERM, Tier.WORD, te.docFreq());
           }
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    // Last: a heading that is also a name or a word ("Treatment") is offered as that, in its higher tier.
+    for (String heading : headings) {
+      add(seen, heading.replaceAll("\\d+$", ""), Kind.HEADING, Tier.HEADING, 0);
     }
     lower = new String[entries.size()];
     int count = 0;
@@ -118,6 +137,25 @@ final class Suggester {
         keys[j] = t;
       }
     }.sort(0, keys.length);
+  }
+
+  private static int docFreq(IndexReader reader, String field, String term) {
+    try {
+      return reader.docFreq(new Term(field, term));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Passages that use a name's words: at most as many as use its rarest word ("Liu Keran": "keran"). */
+  private static int uses(IndexReader reader, String name) {
+    int uses = Integer.MAX_VALUE;
+    for (String word : name.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+      if (!word.isEmpty()) {
+        uses = Math.min(uses, docFreq(reader, Fields.WORDS, word));
+      }
+    }
+    return uses == Integer.MAX_VALUE ? 0 : uses;
   }
 
   /** Counts the word starts of {@code text}, writing them as keys of {@code entry} from {@code at} (when given). */
@@ -173,10 +211,10 @@ final class Suggester {
     return chars;
   }
 
-  private void add(Set<String> seen, String text, Kind kind, int weight) {
+  private void add(Set<String> seen, String text, Kind kind, Tier tier, int weight) {
     String clean = text.strip();
     if (!clean.isEmpty() && seen.add(clean.toLowerCase(Locale.ROOT))) {
-      entries.add(new Entry(clean, kind, weight));
+      entries.add(new Entry(clean, kind, tier, weight));
     }
   }
 
@@ -205,9 +243,10 @@ final class Suggester {
     }
     return found.stream()
         .map(entries::get)
-        .sorted(Comparator.comparing(Entry::kind)
+        .sorted(Comparator.comparing(Entry::tier)
             .thenComparing(e -> e.text().toLowerCase(Locale.ROOT).startsWith(p) ? 0 : 1)
             .thenComparing(Comparator.comparingInt(Entry::weight).reversed())
+            .thenComparing(Entry::kind)
             .thenComparing(Entry::text))
         .limit(limit)
         .map(e -> new Suggestion(e.text(), e.kind().name().toLowerCase(Locale.ROOT)))

@@ -191,8 +191,7 @@ class QueryBehaviourPinTest {
           • Doxorubicin
           • Methotrexate
           • Steroids such as dexamethasone, prednisolone, and hydrocortisone taken before or alongside chemotherapy1
-          snippet .
-          • consolidation (or intensification) treatment – to get rid of any remaining leukaemia cells in areas such as the brain or spinal cord
+          snippet consolidation (or intensification) treatment – to get rid of any remaining leukaemia cells in areas such as the brain or spinal cord
           • <mark>Maintenance</mark> phase – to reduce the risk of leukaemia coming back. This is also called <mark>maintenance</mark> therapy.
           """),
       List.of("transplant -\"stem cell\"", """

@@ -1,15 +1,23 @@
 package passagesearch.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import passagesearch.TestSupport;
 import passagesearch.config.IndexConfig;
+import passagesearch.config.TagDefinition;
+import passagesearch.index.Fields;
 import passagesearch.index.OpenIndex;
 
 /** Completions over a real index of the seed corpus. */
@@ -31,6 +39,57 @@ class SuggesterTest {
 
   private static Suggester suggester(List<String> headings) {
     return new Suggester(config.tags(), headings, index.searcher().getIndexReader());
+  }
+
+  /** The suggester as the service builds it: the vocabulary, the corpus's words and its headings. */
+  private static Suggester served() {
+    return new Suggester(config.tags(), new Catalog(index).headings(), index.searcher().getIndexReader());
+  }
+
+  private static List<String> texts(List<Suggestion> suggestions) {
+    return suggestions.stream().map(Suggestion::text).toList();
+  }
+
+  @Test
+  void aShortPrefixOffersTheDiseasesAndTheWordsPassagesUseBeforeABrandNoneUses() {
+    assertEquals(List.of("Acute lymphoblastic leukaemia (ALL)", "Acute myeloid leukaemia (AML)",
+            "Acute promyelocytic leukaemia (APL)", "Chronic lymphocytic leukaemia (CLL)", "Chronic myeloid leukaemia (CML)",
+            "leukemia", "leukaemia", "leukemic"),
+        texts(served().suggest("leuk", 8)));
+    List<String> more = texts(served().suggest("leuk", 20));
+    assertTrue(more.indexOf("leukaemia") < more.indexOf("Leukeran"), more.toString());
+    // The brand ranks among the words by its own use: after the words passages use, before the headings.
+    assertEquals(List.of(new Suggestion("leukemia", "term"), new Suggestion("leukemic", "term"),
+            new Suggestion("leukemias", "term"), new Suggestion("Leukeran", "drug"),
+            new Suggestion("Chemotherapy for acute lymphoblastic leukemia", "heading")),
+        served().suggest("leuke", 5));
+  }
+
+  @Test
+  void everyBrandNoPassageUsesComesAfterTheCorpusWordsItsStartAlsoBegins() throws IOException {
+    IndexReader reader = index.searcher().getIndexReader();
+    int checked = 0;
+    for (TagDefinition drug : config.tags().all()) {
+      for (String brand : drug.brands()) {
+        String word = brand.toLowerCase(Locale.ROOT);
+        if (brand.length() < 4 || reader.docFreq(new Term(Fields.WORDS, word)) > 0) {
+          continue;
+        }
+        List<Suggestion> offered = served().suggest(word.substring(0, 4), SuggestRequest.MAX_LIMIT);
+        int at = offered.indexOf(new Suggestion(brand, "drug"));
+        for (int i = at + 1; i < offered.size(); i++) {
+          assertFalse(offered.get(i).kind().equals("term"), brand + " before a word passages use: " + offered);
+        }
+        checked++;
+      }
+    }
+    assertTrue(checked > 20, "brands checked: " + checked);
+  }
+
+  @Test
+  void aHeadingThatIsAlsoAWordIsOfferedAsTheWord() {
+    assertTrue(new Catalog(index).headings().contains("Treatment"));
+    assertTrue(served().suggest("treatm", 8).contains(new Suggestion("treatment", "term")));
   }
 
   @Test
