@@ -48,8 +48,9 @@ import passagesearch.search.SearchService;
  * Without them the tests are skipped, saying so; with {@code -Dbrowser.required=true} (CI) they fail.
  */
 class PageBrowserIT {
-  static final File CHROMIUM = new File("/usr/bin/chromium");
-  static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+  /** Debian's Chromium and its driver; {@code -Dbrowser.chromium=...} points elsewhere (a wrong path shows the skip). */
+  static final File CHROMIUM = new File(System.getProperty("browser.chromium", "/usr/bin/chromium"));
+  static final File CHROMEDRIVER = new File(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver"));
   static final Path SCREENSHOTS = TestSupport.root().resolve("target/screenshots");
   /** The screenshots the README shows, remade by every run of these tests. */
   static final Path DOC_SCREENSHOTS = TestSupport.root().resolve("docs/screenshots");
