@@ -1,17 +1,20 @@
 'use strict';
-// The search page. State (query and tag filters) lives in the URL: /?q=...&tag=...&tag=...
-// Corpus text is only ever inserted as text; <mark> is the one element rebuilt from snippets.
+// The search page. State lives in the URL: /?q=...&tag=...&source=...&passage=... (the passage open in context).
+// Corpus text is only ever inserted as text nodes; <mark> is the one element rebuilt from snippets. What the page
+// changes is display only: lines and the source's own bullet lists become paragraphs and lists (every character
+// kept), and a heading's trailing citation digit is left out of the heading shown in a source line.
 (function () {
   const PAGE = 10;
   const $ = function (id) { return document.getElementById(id); };
   const form = $('search'), input = $('q'), list = $('suggestions');
   const status = $('status'), results = $('results'), more = $('more'), empty = $('empty');
   const correction = $('correction'), filters = $('filters'), chips = $('chips'), groupsBox = $('facet-groups');
+  const filtersToggle = $('filters-toggle'), filtersTitle = $('filters-title'), resultsArea = $('results-area');
   const reader = $('reader'), readerTitle = $('reader-title'), readerSource = $('reader-source'), readerText = $('reader-text');
-  const readerPrev = $('reader-prev'), readerNext = $('reader-next'), readerClose = $('reader-close');
+  const readerPrev = $('reader-prev'), readerNext = $('reader-next'), readerClose = $('reader-close'), readerLink = $('reader-link');
 
-  let state = { q: '', tags: [] };
-  let offset = 0, searchSeq = 0, tagGroups = null, tagLabels = {};
+  let state = { q: '', tags: [], sources: [], passage: null };
+  let offset = 0, searchSeq = 0, tagGroups = null, tagLabels = {}, sourceDocs = null;
   let reading = { id: null, previous: null, next: null, opener: null };
 
   function el(tag, text, cls) {
@@ -33,40 +36,109 @@
   // ---- URL state ----
   function readUrl() {
     const p = new URLSearchParams(location.search);
-    return { q: (p.get('q') || '').trim(), tags: p.getAll('tag').filter(Boolean) };
+    return { q: (p.get('q') || '').trim(), tags: p.getAll('tag').filter(Boolean), sources: p.getAll('source').filter(Boolean),
+      passage: p.get('passage') || null };
   }
   function urlFor(s) {
     const p = new URLSearchParams();
     if (s.q) p.set('q', s.q);
     s.tags.forEach(function (t) { p.append('tag', t); });
+    (s.sources || []).forEach(function (t) { p.append('source', t); });
+    if (s.passage) p.set('passage', s.passage);
     const qs = p.toString();
     return '/' + (qs ? '?' + qs : '');
   }
   function go(s) {
-    state = { q: s.q, tags: s.tags.slice() };
+    state = { q: s.q, tags: s.tags.slice(), sources: (s.sources || []).slice(), passage: null };
     if (urlFor(state) !== location.pathname + location.search) history.pushState(null, '', urlFor(state));
     run();
   }
-
-  // ---- snippets ----
-  function snippetNode(html) {
-    const p = el('p', null, 'snippet');
-    const doc = new DOMParser().parseFromString('<body>' + html + '</body>', 'text/html');
-    doc.body.childNodes.forEach(function (n) {
-      if (n.nodeType === Node.ELEMENT_NODE && n.nodeName === 'MARK') p.appendChild(el('mark', n.textContent));
-      else p.appendChild(document.createTextNode(n.textContent));
-    });
-    return p;
+  /** The passage open in context is part of the address (replaced, not a new history entry): it can be shared. */
+  function passageInUrl(id) {
+    state.passage = id;
+    if (urlFor(state) !== location.pathname + location.search) history.replaceState(null, '', urlFor(state));
+    readerLink.href = urlFor(state);
   }
 
+  // ---- text as lines, paragraphs and the source's own lists (display only) ----
+  const BULLET = /^\s*[•◦▪‣●○■*–-]\s+/;
+
+  /** Segments ({text, mark}) cut into lines at the source's line breaks. */
+  function linesOf(segments) {
+    const lines = [[]];
+    segments.forEach(function (seg) {
+      seg.text.split('\n').forEach(function (part, i) {
+        if (i > 0) lines.push([]);
+        if (part) lines[lines.length - 1].push({ text: part, mark: seg.mark });
+      });
+    });
+    return lines;
+  }
+
+  /** Appends the segments as blocks: a run of lines that start with a bullet is a list, any other line a paragraph. */
+  function appendBlocks(parent, segments) {
+    let ul = null;
+    linesOf(segments).forEach(function (line) {
+      const text = line.map(function (s) { return s.text; }).join('');
+      if (!text.trim()) { ul = null; return; }
+      const bullet = text.match(BULLET);
+      let block;
+      if (bullet) {
+        if (!ul) ul = parent.appendChild(el('ul', null, 'text-list'));
+        block = ul.appendChild(el('li'));
+        // The source's own bullet stays in the text, shown as the marker and not read out twice.
+        block.appendChild(el('span', bullet[0], 'bullet')).setAttribute('aria-hidden', 'true');
+        line = [{ text: line[0].text.slice(bullet[0].length), mark: line[0].mark }].concat(line.slice(1));
+      } else {
+        ul = null;
+        block = parent.appendChild(el('p', null, 'line'));
+      }
+      line.forEach(function (s) {
+        if (s.text) block.appendChild(s.mark ? el('mark', s.text) : document.createTextNode(s.text));
+      });
+    });
+    return parent;
+  }
+
+  function snippetNode(html) {
+    const doc = new DOMParser().parseFromString('<body>' + html + '</body>', 'text/html');
+    const segments = [];
+    doc.body.childNodes.forEach(function (n) {
+      segments.push({ text: n.textContent, mark: n.nodeType === Node.ELEMENT_NODE && n.nodeName === 'MARK' });
+    });
+    return appendBlocks(el('div', null, 'snippet'), segments);
+  }
+
+  // ---- where a passage comes from ----
   function today() { return new Date().toISOString().slice(0, 10); }
+
+  /** A heading as shown: without a citation number glued to its last word ("Side effects3"). */
+  function headingText(h) { return h.replace(/(\p{Ll}|\))\d{1,2}$/u, '$1'); }
+
+  /** The original page's address, only when it is a web address (never javascript: or data:). */
+  function webAddress(url) {
+    if (!url) return null;
+    try {
+      const u = new URL(url);
+      return u.protocol === 'https:' || u.protocol === 'http:' ? u : null;
+    } catch (e) { return null; }
+  }
 
   function sourceLine(source, headings, section) {
     const p = el('p', null, 'source');
     p.appendChild(el('strong', source.publisher || 'Publisher not stated', 'publisher'));
     p.appendChild(document.createTextNode(' · '));
-    p.appendChild(el('cite', source.title || source.id, 'title'));
-    const path = headings && headings.length ? headings.join(' › ') : section;
+    const cite = p.appendChild(el('cite', null, 'title'));
+    const original = webAddress(source.url);
+    if (original) {
+      const a = cite.appendChild(el('a', source.title || source.id, 'original'));
+      a.href = original.href;
+      a.rel = 'noopener noreferrer';
+      p.appendChild(el('span', ' (' + original.hostname + ')', 'host'));
+    } else {
+      cite.textContent = source.title || source.id;
+    }
+    const path = headings && headings.length ? headings.map(headingText).join(' › ') : section ? headingText(section) : '';
     if (path) { p.appendChild(document.createTextNode(' · ')); p.appendChild(el('span', path, 'section')); }
     const date = source.updated ? 'Updated ' + source.updated : source.reviewed ? 'Reviewed ' + source.reviewed : 'Date not stated';
     p.appendChild(document.createTextNode(' · '));
@@ -82,6 +154,20 @@
 
   function tagLabel(id) { return tagLabels[id] || id; }
 
+  /** A source by its publisher, or by publisher and title where a publisher has several. */
+  function sourceLabel(id) {
+    const d = (sourceDocs || []).find(function (x) { return x.id === id; });
+    if (!d) return id;
+    const shared = d.publisher && sourceDocs.filter(function (x) { return x.publisher === d.publisher; }).length > 1;
+    return d.publisher ? (shared ? d.publisher + ': ' + (d.title || d.id) : d.publisher) : (d.title || d.id);
+  }
+
+  function activeFilters() { return state.tags.length + state.sources.length; }
+
+  function filterWords() {
+    return state.tags.map(tagLabel).concat(state.sources.map(sourceLabel)).join(', ');
+  }
+
   // ---- search ----
   function run() {
     closeSuggestions();
@@ -92,9 +178,10 @@
     more.hidden = true; empty.hidden = true; correction.hidden = true;
     renderChips();
     if (!state.q) {
-      status.textContent = state.tags.length ? 'Type some words to search within the chosen filters.' : '';
-      filters.hidden = !state.tags.length;
+      status.textContent = activeFilters() ? 'Type some words to search within the chosen filters.' : '';
+      filters.hidden = !activeFilters();
       groupsBox.replaceChildren();
+      if (state.passage) openFromUrl(state.passage);
       return;
     }
     fetchPage(true);
@@ -104,13 +191,15 @@
     const seq = ++searchSeq;
     const p = new URLSearchParams({ q: state.q, limit: String(PAGE), offset: String(offset) });
     state.tags.forEach(function (t) { p.append('tag', t); });
+    state.sources.forEach(function (s) { p.append('source', s); });
     status.className = '';
     status.textContent = first ? 'Searching…' : 'Loading more results…';
     more.disabled = true;
     const answered = api('/api/search?' + p).then(function (body) { performance.mark('search-answered'); return body; });
-    Promise.all([answered, loadTags()]).then(function (r) {
+    Promise.all([answered, loadTags(), loadSources()]).then(function (r) {
       if (seq !== searchSeq) return;
       render(r[0], first);
+      if (first && state.passage) openFromUrl(state.passage);
       // Time from the API's answer to the results painted, for the browser benchmark.
       requestAnimationFrame(function () {
         performance.mark('results-painted');
@@ -127,18 +216,19 @@
 
   function render(data, first) {
     status.className = '';
-    if (first) renderFacets(data.facets || { tags: {} });
+    if (first) renderFacets(data.facets || { tags: {}, source: {} });
     if (data.corrected && first) {
       correction.replaceChildren(document.createTextNode('Showing results for '), el('strong', data.corrected), document.createTextNode('. '));
       const a = el('a', 'Search for “' + data.query + '” instead', 'original');
-      a.href = urlFor({ q: data.query, tags: state.tags });
-      a.addEventListener('click', function (e) { e.preventDefault(); go({ q: data.query, tags: state.tags }); });
+      const instead = { q: data.query, tags: state.tags, sources: state.sources };
+      a.href = urlFor(instead);
+      a.addEventListener('click', function (e) { e.preventDefault(); go(instead); });
       correction.appendChild(a);
       correction.hidden = false;
     }
     const shownQuery = data.corrected || data.query;
     if (data.total === 0) {
-      status.textContent = 'No passages match “' + shownQuery + '”' + (state.tags.length ? ' with the chosen filters' : '') + '.';
+      status.textContent = 'No passages match “' + shownQuery + '”' + (activeFilters() ? ' with the chosen filters' : '') + '.';
       renderEmpty();
       return;
     }
@@ -146,7 +236,7 @@
     offset += data.hits.length;
     const shown = results.children.length;
     status.textContent = data.total + (data.total === 1 ? ' passage matches' : ' passages match') + ' “' + shownQuery + '”'
-      + (state.tags.length ? ' with filter ' + state.tags.map(tagLabel).join(', ') : '')
+      + (activeFilters() ? ' with filter ' + filterWords() : '')
       + '. Showing ' + shown + '.';
     more.hidden = shown >= data.total || data.hits.length === 0;
   }
@@ -156,15 +246,17 @@
     const ul = el('ul');
     ul.appendChild(el('li', 'use fewer words, or more general ones (for example a drug name or “side effects”);'));
     ul.appendChild(el('li', 'check the spelling;'));
-    state.tags.forEach(function (t) {
-      const li = el('li', 'remove the tag filter ');
-      const b = el('button', tagLabel(t), 'link');
+    function removal(label, words, remove) {
+      const li = el('li', words + ' ');
+      const b = el('button', label, 'link');
       b.type = 'button';
-      b.addEventListener('click', function () { removeTag(t); });
+      b.addEventListener('click', remove);
       li.appendChild(b);
       ul.appendChild(li);
-    });
-    if (state.tags.length) ul.lastChild.appendChild(document.createTextNode('.'));
+    }
+    state.tags.forEach(function (t) { removal(tagLabel(t), 'remove the tag filter', function () { removeTag(t); }); });
+    state.sources.forEach(function (s) { removal(sourceLabel(s), 'remove the source filter', function () { removeSource(s); }); });
+    if (activeFilters()) ul.lastChild.appendChild(document.createTextNode('.'));
     empty.appendChild(ul);
     empty.hidden = false;
   }
@@ -179,7 +271,7 @@
     b.setAttribute('aria-controls', 'reader');
     b.setAttribute('aria-expanded', 'false');
     b.addEventListener('click', function () {
-      if (reading.opener === b && !reader.hidden) { closeReader(true); return; }
+      if (reading.opener === b && !reader.hidden) { closeReader(true); passageInUrl(null); return; }
       openReader(hit.id, b);
     });
     li.appendChild(b);
@@ -188,7 +280,7 @@
 
   more.addEventListener('click', function () { fetchPage(false); });
 
-  // ---- tags and filters ----
+  // ---- tags, sources and the filter panel ----
   function loadTags() {
     if (tagGroups) return Promise.resolve(tagGroups);
     return api('/api/tags').then(function (d) {
@@ -198,58 +290,106 @@
     }, function () { tagGroups = []; return tagGroups; });
   }
 
-  function addTag(t) { if (state.tags.indexOf(t) < 0) go({ q: state.q, tags: state.tags.concat([t]) }); }
-  function removeTag(t) { go({ q: state.q, tags: state.tags.filter(function (x) { return x !== t; }) }); }
+  function loadSources() {
+    if (sourceDocs) return Promise.resolve(sourceDocs);
+    return api('/api/documents?limit=100').then(function (d) {
+      sourceDocs = (d.documents || []).map(function (x) { return x.source; });
+      return sourceDocs;
+    }, function () { sourceDocs = []; return sourceDocs; });
+  }
+
+  function refine(change) {
+    setFiltersOpen(false);
+    go(Object.assign({ q: state.q, tags: state.tags, sources: state.sources }, change));
+  }
+  function addTag(t) { if (state.tags.indexOf(t) < 0) refine({ tags: state.tags.concat([t]) }); }
+  function removeTag(t) { refine({ tags: state.tags.filter(function (x) { return x !== t; }) }); }
+  function addSource(s) { if (state.sources.indexOf(s) < 0) refine({ sources: state.sources.concat([s]) }); }
+  function removeSource(s) { refine({ sources: state.sources.filter(function (x) { return x !== s; }) }); }
+
+  /** Narrow screens show the filters folded under a button, so that the results come first. */
+  function setFiltersOpen(open) {
+    filters.classList.toggle('open', open);
+    filtersToggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+    filtersToggle.textContent = open ? 'Hide filters' : 'Show filters';
+  }
+  filtersToggle.addEventListener('click', function () { setFiltersOpen(!filters.classList.contains('open')); });
 
   function renderChips() {
     chips.replaceChildren();
-    state.tags.forEach(function (t) {
+    function chip(label, what, data, remove) {
       const b = el('button', null, 'chip');
       b.type = 'button';
-      b.dataset.tag = t;
-      b.appendChild(el('span', tagLabel(t)));
-      b.appendChild(el('span', '×', 'x'));
-      b.setAttribute('aria-label', 'Remove filter: ' + tagLabel(t));
-      b.addEventListener('click', function () { removeTag(t); });
-      chips.appendChild(b);
+      Object.assign(b.dataset, data);
+      b.appendChild(el('span', 'Remove ' + what + ' filter: ', 'visually-hidden'));
+      b.appendChild(el('span', label));
+      b.appendChild(el('span', '×', 'x')).setAttribute('aria-hidden', 'true');
+      b.addEventListener('click', remove);
+      chips.appendChild(el('li')).appendChild(b);
+    }
+    state.tags.forEach(function (t) { chip(tagLabel(t), 'tag', { tag: t }, function () { removeTag(t); }); });
+    state.sources.forEach(function (s) { chip(sourceLabel(s), 'source', { source: s }, function () { removeSource(s); }); });
+    chips.hidden = !chips.children.length;
+    const n = activeFilters();
+    filtersTitle.textContent = n ? 'Filters (' + n + ' active)' : 'Filters';
+  }
+
+  /** One group of filter buttons, each with its label and how many passages it would leave. */
+  function facetGroup(id, label, items, add) {
+    const box = el('div', null, 'facet-group');
+    const h = el('h3', label);
+    h.id = 'group-' + id;
+    box.appendChild(h);
+    const ul = el('ul');
+    ul.setAttribute('aria-labelledby', h.id);
+    items.forEach(function (item) {
+      const b = el('button', null, 'facet');
+      b.type = 'button';
+      Object.assign(b.dataset, item.data);
+      b.appendChild(el('span', item.label, 'label'));
+      const count = b.appendChild(el('span', String(item.count), 'count'));
+      count.appendChild(el('span', item.count === 1 ? ' passage' : ' passages', 'visually-hidden'));
+      b.addEventListener('click', function () { add(item.id); });
+      ul.appendChild(el('li')).appendChild(b);
     });
+    box.appendChild(ul);
+    groupsBox.appendChild(box);
   }
 
   function renderFacets(facets) {
     renderChips();
     groupsBox.replaceChildren();
+    const bySource = facets.source || {};
+    const sources = Object.keys(bySource).filter(function (s) { return bySource[s] > 0 && state.sources.indexOf(s) < 0; });
+    if (sources.length) {
+      facetGroup('source', 'Source', sources.map(function (s) {
+        return { id: s, label: sourceLabel(s), count: bySource[s], data: { source: s } };
+      }), addSource);
+    }
     const counts = facets.tags || {};
     (tagGroups || []).forEach(function (g) {
       const active = g.tags.some(function (t) { return state.tags.indexOf(t.id) >= 0; });
       if (g.setAside && !active) return;
       const items = g.tags.filter(function (t) { return counts[t.id] > 0 && state.tags.indexOf(t.id) < 0; });
       if (!items.length) return;
-      const box = el('div', null, 'facet-group');
-      const h = el('h3', g.label);
-      h.id = 'group-' + g.id;
-      box.appendChild(h);
-      const ul = el('ul');
-      ul.setAttribute('aria-labelledby', h.id);
-      items.forEach(function (t) {
-        const li = el('li');
-        const b = el('button', null, 'facet');
-        b.type = 'button';
-        b.dataset.tag = t.id;
-        b.appendChild(el('span', t.label));
-        b.appendChild(el('span', String(counts[t.id]), 'count'));
-        b.setAttribute('aria-label', 'Filter by ' + t.label + ', ' + counts[t.id] + (counts[t.id] === 1 ? ' passage' : ' passages'));
-        b.addEventListener('click', function () { addTag(t.id); });
-        li.appendChild(b);
-        ul.appendChild(li);
-      });
-      box.appendChild(ul);
-      groupsBox.appendChild(box);
+      facetGroup(g.id, g.label, items.map(function (t) {
+        return { id: t.id, label: t.label, count: counts[t.id], data: { tag: t.id } };
+      }), addTag);
     });
-    filters.hidden = !groupsBox.children.length && !state.tags.length;
+    filters.hidden = !groupsBox.children.length && !activeFilters();
+    filtersToggle.hidden = !groupsBox.children.length;
   }
 
   // ---- passage in context ----
   function passagePath(id) { return '/api/passages/' + id.split('/').map(encodeURIComponent).join('/'); }
+
+  /** Opens the passage an address names: in its result when it is one, else above the results. */
+  function openFromUrl(id) {
+    const hit = Array.prototype.find.call(results.children, function (li) { return li.dataset.id === id; });
+    if (!hit) resultsArea.insertBefore(reader, results);
+    openReader(id, hit ? hit.querySelector('button.read') : null);
+    readerTitle.focus();
+  }
 
   function openReader(id, opener) {
     if (opener) {
@@ -263,6 +403,7 @@
     readerText.replaceChildren(el('p', 'Loading the passage…'));
     const asked = id;
     reading.id = id;
+    passageInUrl(id);
     api(passagePath(id)).then(function (d) {
       if (reading.id !== asked) return;
       reading.previous = d.previous || null;
@@ -271,10 +412,10 @@
       readerSource.replaceChildren(sourceLine(d.source, d.passage.headings, d.passage.section));
       const c = d.context || { before: '', text: d.passage.text, after: '' };
       readerText.replaceChildren();
-      if (c.before) readerText.appendChild(el('span', c.before, 'before'));
-      const mark = readerText.appendChild(el('mark', c.text, 'passage'));
-      if (c.after) readerText.appendChild(el('span', c.after, 'after'));
-      readerText.scrollTop = Math.max(0, mark.offsetTop - 8);
+      if (c.before) readerText.appendChild(appendBlocks(el('div', null, 'before'), [{ text: c.before }]));
+      const passage = readerText.appendChild(appendBlocks(el('div', null, 'passage'), [{ text: c.text }]));
+      if (c.after) readerText.appendChild(appendBlocks(el('div', null, 'after'), [{ text: c.after }]));
+      readerText.scrollTop = Math.max(0, passage.offsetTop - 8);
       readerPrev.disabled = !reading.previous;
       readerNext.disabled = !reading.next;
       const f = document.activeElement;
@@ -286,10 +427,12 @@
     if (opener) readerTitle.focus();
   }
 
+  /** Closes the reader; its address stays until the reader says otherwise (a new search drops it). */
   function closeReader(restoreFocus) {
     if (reader.hidden) return;
     reader.hidden = true;
     reading.id = null;
+    delete reader.dataset.id;
     const opener = reading.opener;
     reading.opener = null;
     if (opener) {
@@ -301,11 +444,13 @@
 
   readerPrev.addEventListener('click', function () { if (reading.previous) openReader(reading.previous, null); });
   readerNext.addEventListener('click', function () { if (reading.next) openReader(reading.next, null); });
-  readerClose.addEventListener('click', function () { closeReader(true); });
-  reader.addEventListener('keydown', function (e) { if (e.key === 'Escape') { e.preventDefault(); closeReader(true); } });
+  readerClose.addEventListener('click', function () { closeReader(true); passageInUrl(null); });
+  reader.addEventListener('keydown', function (e) {
+    if (e.key === 'Escape') { e.preventDefault(); closeReader(true); passageInUrl(null); }
+  });
 
   // ---- suggestions (ARIA combobox) ----
-  let suggestTimer = 0, suggestSeq = 0, active = -1;
+  let suggestTimer = 0, suggestSeq = 0, active = -1, shown = [];
 
   function options() { return Array.prototype.slice.call(list.querySelectorAll('[role=option]')); }
 
@@ -314,6 +459,7 @@
     suggestSeq++;
     list.hidden = true;
     list.replaceChildren();
+    shown = [];
     active = -1;
     input.setAttribute('aria-expanded', 'false');
     input.removeAttribute('aria-activedescendant');
@@ -328,14 +474,23 @@
     opts[active].scrollIntoView({ block: 'nearest' });
   }
 
-  function choose(text) {
+  /** A tag suggestion filters the current search (or a search for its words, when there is none yet); any other searches its text. */
+  function choose(s) {
     closeSuggestions();
-    input.value = text;
-    go({ q: text.trim(), tags: state.tags });
+    const sources = state.sources;
+    if (s.kind === 'tag' && s.tag) {
+      const q = state.q || s.text.trim();
+      input.value = q;
+      go({ q: q, tags: state.tags.indexOf(s.tag) < 0 ? state.tags.concat([s.tag]) : state.tags, sources: sources });
+      return;
+    }
+    input.value = s.text;
+    go({ q: s.text.trim(), tags: state.tags, sources: sources });
   }
 
   function showSuggestions(items) {
     list.replaceChildren();
+    shown = items;
     active = -1;
     input.removeAttribute('aria-activedescendant');
     items.forEach(function (s, i) {
@@ -344,9 +499,9 @@
       li.setAttribute('role', 'option');
       li.setAttribute('aria-selected', 'false');
       li.appendChild(el('span', s.text));
-      if (s.kind) li.appendChild(el('span', s.kind, 'kind'));
+      if (s.kind) li.appendChild(el('span', s.kind === 'tag' && s.tag ? 'tag filter' : s.kind, 'kind'));
       li.addEventListener('mousedown', function (e) { e.preventDefault(); });
-      li.addEventListener('click', function () { choose(s.text); });
+      li.addEventListener('click', function () { choose(s); });
       list.appendChild(li);
     });
     list.hidden = !items.length;
@@ -370,7 +525,7 @@
     if (e.key === 'ArrowDown') { if (open) { e.preventDefault(); setActive(active + 1); } }
     else if (e.key === 'ArrowUp') { if (open) { e.preventDefault(); setActive(active - 1); } }
     else if (e.key === 'Enter') {
-      if (open && active >= 0) { e.preventDefault(); choose(options()[active].firstChild.textContent); }
+      if (open && active >= 0) { e.preventDefault(); choose(shown[active]); }
     } else if (e.key === 'Escape') { if (open) { e.preventDefault(); closeSuggestions(); } }
   });
   input.addEventListener('blur', function () { closeSuggestions(); });
@@ -379,12 +534,12 @@
     e.preventDefault();
     const q = input.value.trim();
     if (!q) { status.textContent = 'Type some words to search for.'; input.focus(); return; }
-    go({ q: q, tags: state.tags });
+    go({ q: q, tags: state.tags, sources: state.sources });
   });
 
   window.addEventListener('popstate', function () { state = readUrl(); run(); });
 
   state = readUrl();
-  if (state.tags.length) loadTags().then(renderChips);
+  if (activeFilters()) Promise.all([loadTags(), loadSources()]).then(renderChips);
   run();
 })();

@@ -15,6 +15,8 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
+import passagesearch.config.TagDefinition;
+import passagesearch.config.TagVocabulary;
 import passagesearch.embed.ModelSlot;
 import passagesearch.index.Fields;
 import passagesearch.index.GenerationInfo;
@@ -84,7 +86,21 @@ public final class SearchService implements SearchEngine {
   /** Completions for a search box, best first. */
   @Override
   public List<Suggestion> suggest(SuggestRequest request) {
-    return withServed(s -> s.suggester().get().suggest(request.prefix(), request.limit()));
+    return withServed(s -> namingTags(s.suggester().get().suggest(request.prefix(), request.limit()), s.index().config().tags()));
+  }
+
+  /** Drug and tag suggestions with the id of the tag each names (by its label or a brand), for a tag filter. */
+  static List<Suggestion> namingTags(List<Suggestion> found, TagVocabulary vocabulary) {
+    Map<String, String> ids = new java.util.HashMap<>();
+    for (TagDefinition t : vocabulary.all()) {
+      ids.putIfAbsent(t.label().strip().toLowerCase(java.util.Locale.ROOT), t.id());
+      t.brands().forEach(b -> ids.putIfAbsent(b.strip().toLowerCase(java.util.Locale.ROOT), t.id()));
+    }
+    return found.stream()
+        .map(s -> s.kind().equals("drug") || s.kind().equals("tag")
+            ? new Suggestion(s.text(), s.kind(), ids.get(s.text().toLowerCase(java.util.Locale.ROOT)))
+            : s)
+        .toList();
   }
 
   /** The tag vocabulary with passage counts. */

@@ -76,6 +76,18 @@ class ApiBehaviourTest {
     assertEquals(0, json.readTree(get("/api/suggest?q=zzzz").body()).get("suggestions").size());
   }
 
+  @Test
+  void aDrugOrTagSuggestionNamesItsTagForAFilter() throws Exception {
+    JsonNode side = json.readTree(get("/api/suggest?q=side").body()).get("suggestions");
+    assertEquals("{\"text\":\"Side effects\",\"kind\":\"tag\",\"tag\":\"side-effects\"}", side.get(0).toString());
+    assertEquals("{\"text\":\"side\",\"kind\":\"term\"}", side.get(1).toString(), "a word names no tag");
+    JsonNode blin = json.readTree(get("/api/suggest?q=blin").body()).get("suggestions");
+    assertEquals("blinatumomab", blin.get(0).get("tag").asText());
+    JsonNode brand = json.readTree(get("/api/suggest?q=blincyto").body()).get("suggestions");
+    assertEquals("Blincyto", brand.get(0).get("text").asText());
+    assertEquals("blinatumomab", brand.get(0).get("tag").asText(), "a brand names its drug's tag");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"/api/suggest", "/api/suggest?q=", "/api/suggest?q=a&limit=0", "/api/suggest?q=a&limit=21",
       "/api/suggest?q=a&x=1"})

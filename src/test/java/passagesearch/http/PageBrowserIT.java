@@ -15,9 +15,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,9 +48,12 @@ import passagesearch.search.SearchService;
  * Without them the tests are skipped, saying so; with {@code -Dbrowser.required=true} (CI) they fail.
  */
 class PageBrowserIT {
-  static final File CHROMIUM = new File("/usr/bin/chromium");
-  static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+  /** Debian's Chromium and its driver; {@code -Dbrowser.chromium=...} points elsewhere (a wrong path shows the skip). */
+  static final File CHROMIUM = new File(System.getProperty("browser.chromium", "/usr/bin/chromium"));
+  static final File CHROMEDRIVER = new File(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver"));
   static final Path SCREENSHOTS = TestSupport.root().resolve("target/screenshots");
+  /** The screenshots the README shows, remade by every run of these tests. */
+  static final Path DOC_SCREENSHOTS = TestSupport.root().resolve("docs/screenshots");
 
   @TempDir static Path indexDir;
   @TempDir static Path profileDir;
@@ -59,6 +64,9 @@ class PageBrowserIT {
   static WebDriverWait wait;
   /** Why the tests are skipped: no Chromium here, and it is not required. */
   static String skipped;
+  static Axe axe;
+  /** Why the accessibility audits are skipped: axe-core could not be installed, and the browser is not required. */
+  static String axeSkipped;
 
   @BeforeAll
   static void start() {
@@ -88,11 +96,29 @@ class PageBrowserIT {
         .build();
     driver = new ChromeDriver(driverService, options);
     wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    try {
+      axe = Axe.load();
+    } catch (IllegalStateException e) {
+      if (Boolean.getBoolean("browser.required")) {
+        throw e;
+      }
+      axeSkipped = "the accessibility audits need axe-core: " + e.getMessage() + "; skipped";
+      System.err.println(axeSkipped);
+    }
   }
 
   @BeforeEach
   void needsTheBrowser() {
     Assumptions.assumeTrue(skipped == null, skipped);
+  }
+
+  /** Each test starts on the desktop window: a test that emulated a phone ends that here, pass or fail. */
+  @AfterEach
+  void desktopAgain() {
+    if (driver != null) {
+      cdp("Emulation.clearDeviceMetricsOverride", Map.of());
+      cdp("Emulation.setScriptExecutionDisabled", Map.of("value", false));
+    }
   }
 
   @AfterAll
@@ -153,6 +179,32 @@ class PageBrowserIT {
     return (String) ((JavascriptExecutor) driver).executeScript("return location.search;");
   }
 
+  static void cdp(String command, Map<String, Object> params) {
+    ((ChromeDriver) driver).executeCdpCommand(command, params);
+  }
+
+  /** The page as on a phone held upright: 390 by 844 CSS pixels, a touch screen, the viewport meta obeyed. */
+  static void phone() {
+    cdp("Emulation.setDeviceMetricsOverride", Map.of("width", PHONE_WIDTH, "height", PHONE_HEIGHT,
+        "deviceScaleFactor", 1, "mobile", true));
+  }
+
+  static final int PHONE_WIDTH = 390;
+  static final int PHONE_HEIGHT = 844;
+
+  static long js(String script, Object... args) {
+    return ((Number) ((JavascriptExecutor) driver).executeScript(script, args)).longValue();
+  }
+
+  /** Runs axe-core on the page as it is and fails on any serious or critical violation, listing them. */
+  static void assertAccessible(String state) {
+    Assumptions.assumeTrue(axeSkipped == null, axeSkipped);
+    List<Axe.Violation> found = axe.audit(driver);
+    System.out.println("axe, " + state + ": " + (found.isEmpty() ? "no violations" : found));
+    List<Axe.Violation> serious = found.stream().filter(Axe.Violation::serious).toList();
+    assertTrue(serious.isEmpty(), "axe-core finds serious or critical violations on " + state + ": " + serious);
+  }
+
   static void assertNoAlert() {
     assertThrows(NoAlertPresentException.class, () -> driver.switchTo().alert(), "no alert may open");
   }
@@ -205,7 +257,9 @@ class PageBrowserIT {
     assertTrue(query().contains("tag=immunotherapy"), query());
     WebElement chip = driver.findElement(By.cssSelector("#chips .chip[data-tag='immunotherapy']"));
     assertTrue(chip.getText().contains("Immunotherapy"));
-    assertEquals("Remove filter: Immunotherapy", chip.getAttribute("aria-label"));
+    assertEquals("Remove tag filter: Immunotherapy", chip.getAccessibleName(), "named for what it does, its label in the name");
+    assertEquals("Filters (1 active)", byId("filters-title").getText());
+    assertFalse(byId("filters-toggle").isDisplayed(), "a wide screen shows the filters beside the results, unfolded");
     screenshot("filtered");
 
     chip.click();
@@ -260,7 +314,7 @@ class PageBrowserIT {
     read.click();
     WebElement reader = byId("reader");
     wait.until(d -> "knowall-all-treatment/11".equals(reader.getAttribute("data-id")));
-    WebElement passage = reader.findElement(By.cssSelector("mark.passage"));
+    WebElement passage = reader.findElement(By.cssSelector(".passage"));
     assertTrue(passage.getText().startsWith("Blinatumomab is a special antibody"), passage.getText());
     assertFalse(reader.findElement(By.cssSelector(".context .before")).getText().isBlank(), "text before is shown");
     assertEquals("reader-title", driver.switchTo().activeElement().getAttribute("id"), "focus moves to the passage");
@@ -270,14 +324,14 @@ class PageBrowserIT {
     String first = passage.getText();
     byId("reader-next").click();
     wait.until(d -> "knowall-all-treatment/12".equals(reader.getAttribute("data-id")));
-    String second = reader.findElement(By.cssSelector("mark.passage")).getText();
+    String second = reader.findElement(By.cssSelector(".passage")).getText();
     assertNotEquals(first, second);
     assertFalse(second.isBlank());
     assertTrue(byId("reader-prev").isEnabled(), "Previous leads back");
 
     byId("reader-prev").click();
     wait.until(d -> "knowall-all-treatment/11".equals(reader.getAttribute("data-id")));
-    assertEquals(first, reader.findElement(By.cssSelector("mark.passage")).getText());
+    assertEquals(first, reader.findElement(By.cssSelector(".passage")).getText());
 
     new Actions(driver).sendKeys(Keys.ESCAPE).perform();
     wait.until(ExpectedConditions.invisibilityOf(reader));
@@ -361,7 +415,7 @@ class PageBrowserIT {
       assertNoAlert();
 
       driver.findElement(By.cssSelector("#results li.hit button.read")).click();
-      WebElement passage = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#reader mark.passage")));
+      WebElement passage = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#reader .passage")));
       assertTrue(passage.getText().contains("<img src=x onerror=alert(2)>"), passage.getText());
       assertTrue(driver.findElements(By.tagName("img")).isEmpty(), "no img element anywhere");
       assertNoAlert();
@@ -380,5 +434,305 @@ class PageBrowserIT {
     // A measurement, printed for the notes (the target is 100 ms); not a timing assertion.
     System.out.printf("page: results painted %.1f ms after the API answered%n", paint);
     assertTrue(paint >= 0);
+  }
+
+  // ---- accessibility audits and the phone ----
+
+  @Test
+  void theEmptyPageHasNoSeriousAccessibilityViolations() {
+    open("/");
+    wait.until(d -> byId("q").isDisplayed());
+    assertAccessible("the empty page");
+  }
+
+  @Test
+  void aResultsPageHasNoSeriousAccessibilityViolations() {
+    open("/?q=side+effects&tag=chemotherapy");
+    waitForResults("side effects");
+    assertAccessible("a results page");
+  }
+
+  @Test
+  void thePassageInContextHasNoSeriousAccessibilityViolations() {
+    open("/?q=side+effects");
+    waitForResults("side effects");
+    hits().get(0).findElement(By.cssSelector("button.read")).click();
+    wait.until(d -> byId("reader").getAttribute("data-id") != null);
+    assertAccessible("the passage in context");
+  }
+
+  @Test
+  void onAPhoneTheFirstResultIsInViewWithoutScrolling() {
+    phone();
+    open("/?q=side+effects");
+    waitForResults("side effects");
+    assertEquals(PHONE_WIDTH, js("return window.innerWidth"), "the phone's width is emulated");
+    assertEquals(0, js("return window.scrollY"));
+    long top = js("return document.querySelector('#results > li.hit').getBoundingClientRect().top");
+    System.out.println("phone: the first result starts " + top + " px down");
+    assertTrue(top + 120 <= js("return window.innerHeight"),
+        "the first result starts " + top + " px down, so less than 120 px of it shows in a " + PHONE_HEIGHT + " px screen");
+    assertAccessible("the phone layout");
+  }
+
+  @Test
+  void onAPhoneTheFiltersFoldUnderAButtonThatCountsThem() {
+    phone();
+    open("/?q=side+effects");
+    waitForResults("side effects");
+    WebElement toggle = byId("filters-toggle");
+    WebElement facet = driver.findElement(By.cssSelector("#facet-groups button.facet[data-tag='chemotherapy']"));
+    assertTrue(toggle.isDisplayed());
+    assertEquals("Show filters", toggle.getText());
+    assertEquals("false", toggle.getAttribute("aria-expanded"));
+    assertFalse(facet.isDisplayed(), "the filters are folded away");
+    assertEquals("Filters", byId("filters-title").getText());
+
+    toggle.click();
+    wait.until(d -> facet.isDisplayed());
+    assertEquals("true", toggle.getAttribute("aria-expanded"));
+    assertEquals("Hide filters", toggle.getText());
+    assertAccessible("the phone layout with the filters open");
+    screenshot("phone-filters-open");
+
+    facet.click();
+    wait.until(d -> d.findElement(By.id("status")).getText().contains("with filter Chemotherapy"));
+    assertEquals("Filters (1 active)", byId("filters-title").getText());
+    assertTrue(driver.findElement(By.cssSelector("#chips .chip[data-tag='chemotherapy']")).isDisplayed(), "the active filter shows");
+    assertEquals("false", byId("filters-toggle").getAttribute("aria-expanded"), "folded again after a choice");
+    long top = js("return document.querySelector('#results > li.hit').getBoundingClientRect().top");
+    assertTrue(top + 120 <= js("return window.innerHeight"), "the first filtered result starts " + top + " px down");
+  }
+
+  /** The text of a rendered passage or snippet, a line per paragraph or list item, as the reader's DOM holds it. */
+  static String shownLines(WebElement root) {
+    return (String) ((JavascriptExecutor) driver).executeScript("""
+        return Array.from(arguments[0].children).flatMap(b => b.tagName === 'UL'
+            ? Array.from(b.children).map(li => li.textContent) : [b.textContent]).join('\\n');""", root);
+  }
+
+  /** Lines of a text that are not blank, as they are. */
+  static String nonBlankLines(String text) {
+    return text.lines().filter(l -> !l.isBlank()).collect(java.util.stream.Collectors.joining("\n"));
+  }
+
+  static String fetchJson(String path, String pointer) {
+    return (String) ((JavascriptExecutor) driver).executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        fetch(arguments[0]).then(r => r.json()).then(j => done(String(arguments[1].split('/').slice(1)
+            .reduce((o, k) => o[k], j))), e => done('error ' + e));""", path, pointer);
+  }
+
+  @Test
+  void listsInAPassageShowAsListsAndEveryCharacterIsKept() {
+    open("/?q=side+effects");
+    waitForResults("side effects");
+    WebElement hit = driver.findElement(By.cssSelector("#results li[data-id='knowall-all-treatment/17']"));
+    List<WebElement> items = hit.findElements(By.cssSelector(".snippet ul.text-list > li"));
+    assertEquals(8, items.size(), "the source's eight bullets are eight list items");
+    assertTrue(items.get(0).getText().endsWith("Nausea and vomiting"), items.get(0).getText());
+    assertTrue(items.get(7).getText().endsWith("Skin rashes"), items.get(7).getText());
+    for (int i = 1; i < items.size(); i++) {
+      assertTrue(items.get(i).getRect().getY() > items.get(i - 1).getRect().getY(), "item " + i + " starts a line of its own");
+      assertEquals(items.get(0).getRect().getX(), items.get(i).getRect().getX(), "items line up");
+    }
+    WebElement bullet = items.get(0).findElement(By.cssSelector(".bullet"));
+    assertEquals("true", bullet.getAttribute("aria-hidden"));
+    assertTrue(bullet.getRect().getX() < items.get(0).getRect().getX(), "the source's bullet hangs as the marker");
+    String snippet = fetchJson("/api/search?q=side+effects", "/hits/0/snippet");
+    assertTrue(snippet.contains("\n• Nausea and vomiting\n"), snippet);
+    assertEquals(nonBlankLines(snippet.replace("<mark>", "").replace("</mark>", "")),
+        shownLines(hit.findElement(By.cssSelector(".snippet"))), "display only: every character of the snippet is shown");
+
+    hit.findElement(By.cssSelector("button.read")).click();
+    WebElement reader = byId("reader");
+    wait.until(d -> "knowall-all-treatment/17".equals(reader.getAttribute("data-id")));
+    WebElement passage = reader.findElement(By.cssSelector(".passage"));
+    assertEquals(8, passage.findElements(By.cssSelector("ul.text-list > li")).size());
+    String text = fetchJson("/api/passages/knowall-all-treatment/17", "/context/text");
+    assertEquals(nonBlankLines(text), shownLines(passage), "display only: the source text in context is all there");
+  }
+
+  @Test
+  void headingsAreShownWithoutTheirCitationNumbers() {
+    open("/?q=side+effects");
+    waitForResults("side effects");
+    assertEquals("Side effects3", fetchJson("/api/passages/knowall-all-treatment/17", "/passage/section"),
+        "the source's heading has a citation number glued on");
+    WebElement hit = driver.findElement(By.cssSelector("#results li[data-id='knowall-all-treatment/17']"));
+    assertEquals("Side effects", hit.findElement(By.cssSelector(".source .section")).getText());
+    WebElement numbered = driver.findElement(By.cssSelector("#results li[data-id='knowall-all-treatment/5']"));
+    assertEquals("Phases of treatment › 3. Maintenance", numbered.findElement(By.cssSelector(".source .section")).getText(),
+        "a number that starts a heading stays");
+  }
+
+  @Test
+  void aSourceWithAKnownAddressLinksToTheOriginalPage(@TempDir Path dir) {
+    Path corpus = dir.resolve("corpus");
+    TestSupport.write(corpus.resolve("linked.txt"),
+        "Taking imatinib\n\nImatinib is taken once a day with food and a large glass of water, as the care team says.\n");
+    TestSupport.write(corpus.resolve("scripted.txt"),
+        "Storing imatinib\n\nImatinib tablets are kept at room temperature, away from children, in their own box.\n");
+    TestSupport.write(corpus.resolve("unknown.txt"),
+        "Missing imatinib\n\nImatinib missed by a day is not made up with a double dose the next day, the leaflet says.\n");
+    TestSupport.write(corpus.resolve("manifest.json"), """
+        {"documents": [
+          {"id": "linked", "file": "linked.txt", "title": "Taking imatinib", "publisher": "A Charity",
+           "url": "https://charity.example/imatinib?from=search"},
+          {"id": "scripted", "file": "scripted.txt", "title": "Storing imatinib", "publisher": "A Prankster",
+           "url": "javascript:alert(3)"},
+          {"id": "unknown", "file": "unknown.txt", "title": "Missing a dose", "publisher": "A Leaflet"}]}
+        """);
+    try (SearchService linked = TestSupport.lexicalSearch(corpus, dir.resolve("index"));
+        WebServer linkedServer = WebServer.create(linked).start("127.0.0.1", 0)) {
+      driver.get("http://127.0.0.1:" + linkedServer.port() + "/?q=imatinib");
+      waitForResults("imatinib");
+      assertEquals(3, hits().size());
+      WebElement withUrl = hitFrom("A Charity");
+      WebElement a = withUrl.findElement(By.cssSelector(".source cite.title a.original"));
+      assertEquals("https://charity.example/imatinib?from=search", a.getAttribute("href"));
+      assertEquals("Taking imatinib", a.getText());
+      assertTrue(a.isDisplayed());
+      assertTrue(withUrl.findElement(By.cssSelector(".source")).getText().contains("Taking imatinib (charity.example)"),
+          "the site's name is shown beside the title");
+      for (String publisher : List.of("A Prankster", "A Leaflet")) {
+        WebElement hit = hitFrom(publisher);
+        assertTrue(hit.findElements(By.cssSelector("a")).isEmpty(), publisher + ": no link, only a web address is one");
+        assertFalse(hit.findElement(By.cssSelector(".source .title")).getText().isBlank());
+      }
+      assertNoAlert();
+    }
+  }
+
+  static WebElement hitFrom(String publisher) {
+    return hits().stream()
+        .filter(h -> h.findElement(By.cssSelector(".source .publisher")).getText().equals(publisher))
+        .findFirst().orElseThrow(() -> new AssertionError("no hit from " + publisher));
+  }
+
+  @Test
+  void aSourceFilterKeepsOneSourcesPassages() {
+    open("/?q=side+effects");
+    int before = total(waitForResults("side effects"));
+    WebElement facet = driver.findElement(By.cssSelector("#facet-groups button.facet[data-source='macmillan-all-treatment']"));
+    assertEquals("Source", driver.findElement(By.id("group-source")).getText());
+    assertTrue(facet.getText().startsWith("Macmillan Cancer Support"), facet.getText());
+    facet.click();
+    wait.until(d -> d.findElement(By.id("status")).getText().contains("with filter Macmillan Cancer Support"));
+    int after = total(byId("status").getText());
+    assertTrue(after < before, "filter narrows: " + after + " < " + before);
+    assertEquals("?q=side+effects&source=macmillan-all-treatment", query());
+    assertFalse(hits().isEmpty());
+    for (WebElement hit : hits()) {
+      assertEquals("Macmillan Cancer Support", hit.findElement(By.cssSelector(".source .publisher")).getText());
+    }
+    WebElement chip = driver.findElement(By.cssSelector("#chips .chip[data-source='macmillan-all-treatment']"));
+    assertEquals("Remove source filter: Macmillan Cancer Support", chip.getAccessibleName());
+    assertEquals("Filters (1 active)", byId("filters-title").getText());
+    chip.click();
+    wait.until(d -> total(d.findElement(By.id("status")).getText()) == before);
+    assertEquals("?q=side+effects", query());
+  }
+
+  @Test
+  void aPassageInContextHasAnAddressThatReopensIt() {
+    open("/?q=blinatumomab");
+    waitForResults("blinatumomab");
+    driver.findElement(By.cssSelector("#results li[data-id='knowall-all-treatment/11'] button.read")).click();
+    WebElement reader = byId("reader");
+    wait.until(d -> "knowall-all-treatment/11".equals(reader.getAttribute("data-id")));
+    assertEquals("?q=blinatumomab&passage=knowall-all-treatment%2F11", query());
+    WebElement link = byId("reader-link");
+    assertTrue(link.isDisplayed());
+    assertEquals(base() + "/?q=blinatumomab&passage=knowall-all-treatment%2F11", link.getAttribute("href"));
+    byId("reader-next").click();
+    wait.until(d -> "knowall-all-treatment/12".equals(reader.getAttribute("data-id")));
+    assertEquals("?q=blinatumomab&passage=knowall-all-treatment%2F12", query());
+    String shared = link.getAttribute("href");
+    String text = reader.findElement(By.cssSelector(".passage")).getText();
+
+    driver.get(shared);
+    WebElement reopened = byId("reader");
+    wait.until(d -> "knowall-all-treatment/12".equals(reopened.getAttribute("data-id")));
+    assertTrue(reopened.isDisplayed());
+    assertEquals(text, reopened.findElement(By.cssSelector(".passage")).getText());
+    assertEquals("reader-title", driver.switchTo().activeElement().getAttribute("id"), "the passage shared is where the page starts");
+    assertFalse(hits().isEmpty(), "the search it was found by is there too");
+    byId("reader-close").click();
+    wait.until(ExpectedConditions.invisibilityOf(reopened));
+    assertEquals("?q=blinatumomab", query(), "closed, the address no longer names it");
+
+    open("/?passage=macmillan-all-treatment%2F3");
+    wait.until(d -> "macmillan-all-treatment/3".equals(d.findElement(By.id("reader")).getAttribute("data-id")));
+    assertTrue(byId("reader").isDisplayed(), "a passage alone, with no search, opens too");
+    assertFalse(byId("reader").findElement(By.cssSelector(".passage")).getText().isBlank());
+  }
+
+  @Test
+  void choosingATagSuggestionAppliesTheTagFilter() {
+    open("/?q=blinatumomab");
+    waitForResults("blinatumomab");
+    WebElement box = byId("q");
+    box.clear();
+    box.sendKeys("side eff");
+    wait.until(d -> "true".equals(box.getAttribute("aria-expanded")));
+    WebElement option = byId("suggestion-0");
+    assertEquals("Side effects", option.findElement(By.cssSelector("span")).getText());
+    assertEquals("tag filter", option.findElement(By.cssSelector(".kind")).getText());
+    option.click();
+    wait.until(d -> d.findElement(By.id("status")).getText().contains("with filter Side effects"));
+    assertTrue(byId("status").getText().contains("“blinatumomab”"), "the words searched stay: " + byId("status").getText());
+    assertEquals("?q=blinatumomab&tag=side-effects", query());
+    assertEquals("blinatumomab", box.getAttribute("value"));
+    assertTrue(driver.findElement(By.cssSelector("#chips .chip[data-tag='side-effects']")).isDisplayed());
+
+    open("/");
+    WebElement fresh = byId("q");
+    fresh.sendKeys("side eff");
+    wait.until(d -> "true".equals(fresh.getAttribute("aria-expanded")));
+    new Actions(driver).sendKeys(Keys.ARROW_DOWN, Keys.ENTER).perform();
+    wait.until(d -> d.findElement(By.id("status")).getText().contains("with filter Side effects"));
+    assertEquals("?q=Side+effects&tag=side-effects", query(), "with no search yet, its words within its filter");
+  }
+
+  @Test
+  void withoutJavaScriptThePageSaysWhereTheAnswersAre() {
+    cdp("Emulation.setScriptExecutionDisabled", Map.of("value", true));
+    open("/");
+    WebElement note = byId("noscript");
+    assertTrue(note.isDisplayed(), "the note shows when scripts do not run");
+    assertTrue(note.getText().contains("JavaScript, which is off"), note.getText());
+    List<String> links = note.findElements(By.tagName("a")).stream().map(a -> a.getAttribute("href")).toList();
+    assertEquals(List.of(base() + "/api/search?q=blinatumomab+side+effects", base() + "/api/documents", base() + "/openapi.json"), links);
+    cdp("Emulation.setScriptExecutionDisabled", Map.of("value", false));
+    open("/");
+    wait.until(d -> byId("q").isDisplayed());
+    assertFalse(driver.findElement(By.cssSelector("noscript")).isDisplayed(), "with scripts the note is not there");
+  }
+
+  @Test
+  void screenshotsOfThreeSearchesOnADesktopAndAPhone() throws IOException {
+    Files.createDirectories(DOC_SCREENSHOTS);
+    for (String words : List.of("side effects", "blinatumomab", "stem cell transplant")) {
+      String name = words.replace(' ', '-');
+      for (boolean onPhone : new boolean[] {false, true}) {
+        if (onPhone) {
+          phone();
+        } else {
+          cdp("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+        open("/?q=" + words.replace(' ', '+'));
+        waitForResults(words);
+        js("window.scrollTo(0, 0); return 0");
+        Path file = DOC_SCREENSHOTS.resolve(name + (onPhone ? "-phone" : "-desktop") + ".png");
+        Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        byte[] png = Files.readAllBytes(file);
+        int width = java.nio.ByteBuffer.wrap(png, 16, 4).getInt();
+        assertEquals(js("return window.innerWidth"), width, file + " is the page as wide as the screen");
+        if (onPhone) {
+          assertEquals(PHONE_WIDTH, width);
+        }
+      }
+    }
   }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -243,5 +244,23 @@ class SearchApiTest {
     assertTrue(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), csp);
     assertEquals("nosniff", page.headers().firstValue("x-content-type-options").orElseThrow());
     assertEquals(200, get("/app.js").statusCode());
+  }
+
+  @Test
+  void theAppServesItsOwnFavicon() throws Exception {
+    HttpResponse<byte[]> icon = HttpClient.newHttpClient().send(live.request("/favicon.ico").build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, icon.statusCode(), "browsers ask for /favicon.ico whatever the page says");
+    assertTrue(icon.headers().firstValue("content-type").orElseThrow().startsWith("image/"), icon.headers().toString());
+    byte[] b = icon.body();
+    assertTrue(b.length > 22 && b[0] == 0 && b[1] == 0 && b[2] == 1 && b[3] == 0, "an ICO file's header");
+    assertTrue(get("/").body().contains("<link rel=\"icon\" href=\"/favicon.ico\""), "the page names it");
+  }
+
+  @Test
+  void theProductShipsNoTestOnlyScript() throws Exception {
+    // axe-core audits the page in the browser tests only: installed under target/, never served.
+    assertEquals(404, get("/axe.min.js").statusCode());
+    assertEquals(null, getClass().getResource("/public/axe.min.js"));
   }
 }
