@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import passagesearch.config.ConfigLoader;
 import passagesearch.config.Fingerprints;
 import passagesearch.config.IndexConfig;
+import passagesearch.config.SemanticSettings;
 import passagesearch.embed.ModelSlot;
 import passagesearch.eval.Evaluation;
 import passagesearch.eval.JudgedSet;
@@ -82,6 +83,14 @@ final class EvalCommand implements Callable<Integer> {
       description = "Override semantic.yaml's fusion.fullWeightWords for this run (tuning).")
   Integer semanticFullWords;
 
+  @Option(names = "--semantic-candidates", paramLabel = "N",
+      description = "Override semantic.yaml's fusion.candidates for this run (tuning).")
+  Integer semanticCandidates;
+
+  @Option(names = "--semantic-min-similarity", paramLabel = "S",
+      description = "Override semantic.yaml's fusion.minSimilarity for this run (tuning).")
+  Float semanticMinSimilarity;
+
   @Option(names = "--lexical", description = "Evaluate words alone, with no embedding model, whatever semantic.yaml says.")
   boolean lexicalOnly;
 
@@ -115,6 +124,11 @@ final class EvalCommand implements Callable<Integer> {
     }
     if (semanticFullWords != null) {
       config = config.withSemantic(config.semantic().withFullWeightWords(semanticFullWords));
+    }
+    if (semanticCandidates != null || semanticMinSimilarity != null) {
+      SemanticSettings s = config.semantic();
+      config = config.withSemantic(s.withCandidates(semanticCandidates == null ? s.candidates() : semanticCandidates,
+          semanticMinSimilarity == null ? s.minSimilarity() : semanticMinSimilarity));
     }
     if (lexicalOnly) {
       config = config.withSemantic(config.semantic().withEnabled(false));

@@ -61,4 +61,9 @@ public record SemanticSettings(boolean enabled, String model, float weight, int 
   public SemanticSettings withFullWeightWords(int words) {
     return new SemanticSettings(enabled, model, weight, candidates, minSimilarity, words);
   }
+
+  /** The same settings with another candidate count and similarity floor (tuning runs). */
+  public SemanticSettings withCandidates(int count, float floor) {
+    return new SemanticSettings(enabled, model, weight, count, floor, fullWeightWords);
+  }
 }
