@@ -136,7 +136,8 @@ final class QueryDsl {
 
   private Q operand(Node node) {
     return switch (node) {
-      case Node.Term t -> searchable(t.text()) ? overFields(f -> match(f, t.text(), null)) : null;
+      case Node.Term t -> !searchable(t.text()) ? null
+          : ranking.combinedFields() ? combinedFields(t.text()) : overFields(f -> match(f, t.text(), null));
       case Node.Phrase p -> searchable(p.text()) ? overFields(f -> matchPhrase(f, p.text(), p.slop(), null)) : null;
       case Node.Prefix p -> overFields(f -> leaf("prefix", f, Cluster.JSON.createObjectNode().put("value", normalized(p.text()))));
       case Node.Fuzzy z -> overFields(f -> leaf("fuzzy", f,
@@ -303,6 +304,21 @@ final class QueryDsl {
       body.put("auto_generate_synonyms_phrase_query", false);
     }
     return leaf("match", field, body);
+  }
+
+  /**
+   * Words scored once over the text, headings and title as if they were one field (BM25F, OpenSearch 3.2's
+   * {@code combined_fields} over Lucene's CombinedFieldQuery), each field's occurrences counted by its weight:
+   * what the embedded engine does with {@code fields.combined: true}. The query takes no analyzer, so the
+   * words expanded with synonyms stay a match per field.
+   */
+  private Q combinedFields(String text) {
+    ObjectNode body = Cluster.JSON.createObjectNode().put("query", text);
+    ArrayNode fields = body.putArray("fields");
+    weights.forEach((field, weight) -> fields.add(field + "^" + Math.max(1f, weight)));
+    ObjectNode q = Cluster.JSON.createObjectNode();
+    q.set("combined_fields", body);
+    return new Leaf(q);
   }
 
   private static Q matchPhrase(String field, String text, int slop, String analyzer) {

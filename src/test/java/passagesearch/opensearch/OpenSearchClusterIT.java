@@ -118,7 +118,8 @@ class OpenSearchClusterIT {
   void relevanceOnTheSeedHeldOutSetIsNearTheEmbeddedEngines(@TempDir Path evalIndex) {
     StringWriter out = new StringWriter();
     int code = Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(new StringWriter()))
-        .execute("eval", "--engine", "opensearch", "--opensearch", cluster.urls(), "--opensearch-alias", ALIAS,
+        // Words alone on both: the cluster holds no passage vectors yet, so hybrid would compare unlike with unlike.
+        .execute("eval", "--lexical", "--engine", "opensearch", "--opensearch", cluster.urls(), "--opensearch-alias", ALIAS,
             "--eval-index", evalIndex.toString(), "--corpus", TestSupport.corpus().toString(),
             "--config", TestSupport.config().toString(), "--judged", TestSupport.root().resolve("eval/seed").toString());
     System.out.println(out);
@@ -129,7 +130,7 @@ class OpenSearchClusterIT {
     assertTrue(m.find(), out.toString());
     double openSearch = Double.parseDouble(m.group(1));
     System.out.printf("seed held-out nDCG@10: embedded %.3f, OpenSearch %.3f%n", lucene, openSearch);
-    // The aim is 0.02 (issue 18). Measured 2026-12-03: embedded 0.872, OpenSearch 0.834, the OpenSearch engine
+    // The aim is 0.02 (issue 18). Measured 2026-12-03, words alone: embedded 0.867, OpenSearch 0.833, the OpenSearch engine
     // still without spelling correction and near-duplicate folding; this bound holds the gap where it is until
     // those come, and is to be tightened to PARITY then.
     assertTrue(lucene - openSearch <= PRESENT_GAP, "embedded " + lucene + ", OpenSearch " + openSearch);

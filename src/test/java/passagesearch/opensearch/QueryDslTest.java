@@ -19,20 +19,18 @@ class QueryDslTest {
   }
 
   @Test
-  void aWordIsAMatchOverEveryFieldWithItsWeight() {
-    JsonNode q = QueryDsl.json(new QueryDsl(CONFIG).translate(QueryParser.parse("imatinib")));
-    JsonNode should = q.path("bool").path("should");
-    assertEquals(3, should.size(), q.toString());
-    assertEquals("{\"match\":{\"text\":{\"query\":\"imatinib\"}}}", should.get(0).toString());
-    assertTrue(should.get(1).toString().contains("\"headings\""), q.toString());
+  void aWordIsScoredOverTheThreeFieldsAsOneWithTheirWeights() {
+    // ranking.yaml's fields.combined: true, as the embedded engine's CombinedFieldQuery (BM25F).
+    assertEquals("{\"combined_fields\":{\"query\":\"imatinib\",\"fields\":[\"text^1.0\",\"headings^1.0\",\"title^3.0\"]}}",
+        translated(CONFIG, "imatinib"));
   }
 
   @Test
   void anExclusionAmongOptionalWordsExcludesForReal() {
     JsonNode q = QueryDsl.json(new QueryDsl(CONFIG).translate(QueryParser.parse("leukemia -child")));
     assertEquals(1, q.path("bool").path("should").size(), q.toString());
-    assertTrue(q.path("bool").path("must_not").toString().contains("{\"match\":{\"text\":{\"query\":\"child\"}}}"), q.toString());
-    assertTrue(q.path("bool").path("should").toString().contains("{\"match\":{\"text\":{\"query\":\"leukemia\"}}}"), q.toString());
+    assertTrue(q.path("bool").path("must_not").toString().contains("{\"combined_fields\":{\"query\":\"child\""), q.toString());
+    assertTrue(q.path("bool").path("should").toString().contains("{\"combined_fields\":{\"query\":\"leukemia\""), q.toString());
   }
 
   @Test
