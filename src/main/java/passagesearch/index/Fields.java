@@ -22,6 +22,11 @@ public final class Fields {
   public static final String WORDS = "words";
   /** A tag id: exact-match filter and facet dimension, stored, and doc values to count tags per document. */
   public static final String TAG = "tag";
+  /**
+   * A tag the passage's own words earn (not its headings' or title's): what a query naming the tag may match
+   * alone, so that the snippet can show the words. Exact-match filter, not stored.
+   */
+  public static final String TAG_IN_TEXT = "tag_in_text";
   /** Start and end offsets of the passage in the source text: stored only. */
   public static final String START = "start";
 

@@ -37,7 +37,8 @@ public final class Ingest {
           words,
           draft.start(),
           draft.end(),
-          tagger.tags(words, draft.headings(), document.metadata().title(), draft.asideTag())));
+          tagger.tags(words, draft.headings(), document.metadata().title(), draft.asideTag()),
+          tagger.tagsInText(words)));
     }
     String at = document.metadata().file() + " (" + document.id() + ")";
     if (split.paragraphsCut() > 0) {

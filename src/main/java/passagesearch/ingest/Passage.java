@@ -15,13 +15,18 @@ import java.util.List;
  *     character
  * @param end offset just past the last character
  * @param tags tag ids, vocabulary order
+ * @param tagsInText the tags among {@code tags} that its own words earn (the tag's words are in {@code text}, or
+ *     the words of a tag that implies it): a query naming one of these may match the passage by the tag alone,
+ *     and its snippet shows those words
  */
 public record Passage(
-    String id, String documentId, int ordinal, List<String> headings, String text, int start, int end, List<String> tags) {
+    String id, String documentId, int ordinal, List<String> headings, String text, int start, int end, List<String> tags,
+    List<String> tagsInText) {
 
   public Passage {
     headings = List.copyOf(headings);
     tags = List.copyOf(tags);
+    tagsInText = List.copyOf(tagsInText);
   }
 
   /** The nearest heading, or null when the passage has none. */

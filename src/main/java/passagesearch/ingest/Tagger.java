@@ -24,8 +24,21 @@ public final class Tagger {
     if (asideTag != null) {
       found.add(asideTag);
     }
-    found.addAll(vocabulary.impliedBy(found));
-    // Vocabulary order, so the same passage always lists its tags the same way.
-    return vocabulary.all().stream().map(TagDefinition::id).filter(found::contains).toList();
+    return inVocabularyOrder(found);
+  }
+
+  /**
+   * The tags a passage's own words earn, without its headings and title: those a query may find it by alone,
+   * since its snippet can show the words that earned them.
+   */
+  public List<String> tagsInText(String text) {
+    return inVocabularyOrder(new LinkedHashSet<>(vocabulary.matching(text)));
+  }
+
+  /** The tags with those they imply, in vocabulary order, so the same passage always lists its tags the same way. */
+  private List<String> inVocabularyOrder(Set<String> found) {
+    Set<String> all = new LinkedHashSet<>(found);
+    all.addAll(vocabulary.impliedBy(found));
+    return vocabulary.all().stream().map(TagDefinition::id).filter(all::contains).toList();
   }
 }

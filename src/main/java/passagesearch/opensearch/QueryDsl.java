@@ -177,11 +177,15 @@ final class QueryDsl {
     if (tags.named().isEmpty() || ranking.tagWeight() <= 0) {
       b.add(new BoolClause(Occur.MUST, words));
     } else {
+      // As QueryFactory: a passage whose own words earn a named tag matches by it alone; any with the tag is lifted.
       List<BoolClause> match = new ArrayList<>();
       match.add(new BoolClause(Occur.SHOULD, words));
-      lift(match, tags.named(), ranking.tagWeight());
+      for (String tag : tags.named()) {
+        match.add(new BoolClause(Occur.SHOULD, new Bool(List.of(new BoolClause(Occur.FILTER, term(Fields.TAG_IN_TEXT, tag))))));
+      }
       b.add(new BoolClause(Occur.MUST, new Bool(match)));
       exclusions(words).forEach(q -> b.add(new BoolClause(Occur.MUST_NOT, q)));
+      lift(b, tags.named(), ranking.tagWeight());
     }
     String loose = query.looseWords();
     if (ranking.phraseWeight() > 0 && searchableWords(loose) >= 2) {

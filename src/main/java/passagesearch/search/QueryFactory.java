@@ -111,16 +111,21 @@ final class QueryFactory {
     if (tags.named().isEmpty() || ranking.tagWeight() <= 0) {
       b.add(words, Occur.MUST);
     } else {
-      // A passage tagged with what the query names answers it even in other words: "Trisenox" finds
-      // the passage that says "arsenic", "Campath" the one that says "anti-CD52". The tag's lift is the
-      // same whichever way the passage matched; a topic's is weighed by this corpus (TopicTag);
-      // exclusions hold for both ways.
+      // A passage whose own words earn a tag the query names answers it even in other words: "Trisenox"
+      // finds the passage that says "arsenic", "Campath" the one that says "anti-CD52", and its snippet
+      // marks those words. A tag from its headings or its document lifts it but does not make it match:
+      // nothing in its text would show why it was found. The lift is the same whichever way the passage
+      // matched; a topic's is weighed by this corpus (TopicTag); exclusions hold for both ways.
       BooleanQuery.Builder match = new BooleanQuery.Builder().add(words, Occur.SHOULD);
-      lift(match, tags.specific(), ranking.tagWeight());
-      tags.named().stream().filter(t -> !tags.specific().contains(t))
-          .forEach(t -> match.add(new TopicTag(t, ranking.tagWeight()), Occur.SHOULD));
+      for (String tag : tags.named()) {
+        match.add(new BooleanQuery.Builder().add(new TermQuery(new Term(Fields.TAG_IN_TEXT, tag)), Occur.FILTER).build(),
+            Occur.SHOULD);
+      }
       b.add(match.build(), Occur.MUST);
       exclusions(words).forEach(q -> b.add(q, Occur.MUST_NOT));
+      lift(b, tags.specific(), ranking.tagWeight());
+      tags.named().stream().filter(t -> !tags.specific().contains(t))
+          .forEach(t -> b.add(new TopicTag(t, ranking.tagWeight()), Occur.SHOULD));
     }
     String loose = query.looseWords();
     if (ranking.phraseWeight() > 0 && terms(plain, loose).size() >= 2) {

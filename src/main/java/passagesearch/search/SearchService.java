@@ -289,6 +289,10 @@ public final class SearchService implements SearchEngine {
             : null;
         Document doc = stored.document(s.candidate().doc());
         String snippet = served.tags().markTags(snippets[i], meaning.tags().named());
+        if (!snippet.contains("<mark>")) {
+          // Found by a tag the query names, not by its words: the sentence with the words that earned the tag.
+          snippet = served.tagSnippet().around(doc.get(Fields.TEXT), meaning.tags().named()).orElse(snippet);
+        }
         if (!snippet.contains("<mark>") && fused.foundByMeaning(s.candidate().doc()) && i < MEANING_SNIPPETS) {
           // Nothing in it matched a word or a named tag: its sentence nearest the query, by the same model.
           snippet = served.semantic().snippet(doc.get(Fields.TEXT), fused.vector(),

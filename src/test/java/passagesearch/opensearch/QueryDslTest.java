@@ -70,6 +70,16 @@ class QueryDslTest {
   }
 
   @Test
+  void aNamedTagMatchesAloneOnlyWhereThePassagesOwnWordsEarnItAndLiftsWhereverItIs() {
+    QueryDsl dsl = new QueryDsl(CONFIG);
+    var meaning = QueryParser.parse("Campath").withTags(new passagesearch.query.Tags(
+        List.of("alemtuzumab"), List.of("immunotherapy"), List.of(), List.of("alemtuzumab")));
+    String full = QueryDsl.json(dsl.full(meaning, dsl.words(meaning), List.of(), List.of())).toString();
+    assertTrue(full.contains("{\"bool\":{\"filter\":[{\"term\":{\"tag_in_text\":\"alemtuzumab\"}}]}}"), full);
+    assertTrue(full.contains("{\"constant_score\":{\"boost\":1.5,\"filter\":{\"term\":{\"tag\":\"alemtuzumab\"}}}}"), full);
+  }
+
+  @Test
   void analysisIsGeneratedFromTheConfigurationWithStockFilters() {
     JsonNode analysis = IndexSettings.analysis(CONFIG);
     assertEquals("[\"possessive\",\"acronyms\",\"lowercase\",\"spelling\",\"split_digits\",\"glued\",\"index_stops\","

@@ -207,7 +207,7 @@ class QueryBehaviourPinTest {
           snippet Except for a few special patients who may benefit from autologous <mark>transplantation</mark> (the autologous <mark>transplantation</mark> recurrence rate is very high), the vast majority of leukemia patients should choose xenotransplantation for <mark>transplantation</mark>.
            … Treatment after relapse will be more difficult. Therefore, <mark>transplantation</mark> is generally the last step of choice.
           snippet If possible, allogeneic <mark>transplantation</mark> or timely combination therapy can be accepted.
-          snippet Early asymptomatic patients usually do not need treatment, and in the late stage, they can choose a variety of chemotherapy options, such as Liu Keran monotherapy, fludarabine, cyclophosphamide combined with merova, and other chemotherapy. Bendamustine and anti-CD52 monoclonal antibodies are also effective. In recent years, it has been found that targeted therapy of BCR pathway inhibitors may have a significant effect.\s
+          snippet Patients with refractory conditions can consider <mark>allograft</mark> therapy.
           """),
       List.of("imatinib OR dasatinib", """
           total 4

@@ -1,0 +1,84 @@
+package passagesearch.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Answers a patient can trust (issue 16), as a reader sees them over HTTP: a real server over a real index of
+ * the seed corpus, searched by words and meaning.
+ */
+class TrustedAnswersTest {
+  @TempDir static Path indexDir;
+  static LiveServer live;
+
+  @BeforeAll
+  static void start() {
+    live = new LiveServer(indexDir);
+  }
+
+  @AfterAll
+  static void stop() {
+    live.close();
+  }
+
+  static JsonNode search(String query, String... more) throws Exception {
+    StringBuilder url = new StringBuilder("/api/search?q=").append(URLEncoder.encode(query, StandardCharsets.UTF_8));
+    for (String m : more) {
+      url.append('&').append(m);
+    }
+    HttpResponse<String> r = live.get(url.toString());
+    assertEquals(200, r.statusCode(), r.body());
+    return live.json(r.body());
+  }
+
+  static List<String> texts(JsonNode response) {
+    List<String> texts = new ArrayList<>();
+    response.get("hits").forEach(h -> texts.add(h.get("text").asText()));
+    return texts;
+  }
+
+  /**
+   * Each query names the side-effects tag, so passages whose words earn it match without the query's words:
+   * every hit on the first page shows, marked, the words it was found by.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"cytokine release syndrome", "hair loss"})
+  void everyHitOfTheFirstPageShowsWhatItWasFoundBy(String query) throws Exception {
+    JsonNode r = search(query, "limit=10");
+    assertTrue(r.get("hits").size() >= 5, r.toString());
+    for (JsonNode hit : r.get("hits")) {
+      assertTrue(hit.get("snippet").asText().contains("<mark>"),
+          "hit " + hit.get("rank") + " " + hit.get("id") + ": " + hit.get("snippet").asText());
+    }
+    String top = r.at("/hits/0/snippet").asText();
+    assertTrue(top.contains("<mark>") && top.toLowerCase(java.util.Locale.ROOT).contains(query.split(" ")[0]), top);
+  }
+
+  @Test
+  void aPassageFoundByItsTagAloneShowsTheSentenceWithTheWordsThatEarnedIt() throws Exception {
+    JsonNode blinatumomab = null;
+    for (JsonNode hit : search("cytokine release syndrome", "limit=10").get("hits")) {
+      if (hit.get("text").asText().startsWith("Blinatumomab is a special antibody")) {
+        blinatumomab = hit;
+      }
+    }
+    // Found by side effects: its sentence on side effects, not its opening on what the drug is.
+    assertTrue(blinatumomab != null, "the Blinatumomab passage is on the first page");
+    assertEquals("Treatment usually occurs in a hospital or clinic because it is a relatively new therapy and it is "
+        + "important to document the <mark>side effects</mark>.", blinatumomab.get("snippet").asText());
+  }
+}
