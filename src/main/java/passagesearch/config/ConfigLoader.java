@@ -193,7 +193,14 @@ public final class ConfigLoader {
             t.id(), t.label() == null ? t.id() : t.label(), g.id(), patterns, nonNull(t.brands()), nonNull(t.acronyms()),
             nonNull(t.implies()), prefixes));
       }
-      groups.add(new TagGroup(g.id(), g.label() == null ? g.id() : g.label(), defs));
+      TagInheritance inherit = null;
+      if (g.inherit() != null) {
+        ConfigException.check(g.inherit().share() != null, "tags.yaml: group '" + g.id() + "': inherit needs a share");
+        ConfigException.check(!g.id().equals(TagVocabulary.SET_ASIDE_GROUP),
+            "tags.yaml: set-aside tags come only from the chrome rules; the group cannot be inherited");
+        inherit = new TagInheritance(g.inherit().share());
+      }
+      groups.add(new TagGroup(g.id(), g.label() == null ? g.id() : g.label(), defs, inherit));
     }
     TagVocabulary vocabulary = new TagVocabulary(groups);
     for (TagDefinition t : vocabulary.all()) {
@@ -358,7 +365,9 @@ public final class ConfigLoader {
 
   record TagsFile(List<GroupEntry> groups) {}
 
-  record GroupEntry(String id, String label, List<TagEntry> tags) {}
+  record GroupEntry(String id, String label, InheritEntry inherit, List<TagEntry> tags) {}
+
+  record InheritEntry(Double share) {}
 
   record TagEntry(
       String id, String label, List<String> words, List<String> acronyms, List<String> brands, List<String> implies) {}

@@ -27,6 +27,11 @@ public final class Fields {
    * alone, so that the snippet can show the words. Exact-match filter, not stored.
    */
   public static final String TAG_IN_TEXT = "tag_in_text";
+  /**
+   * A tag the passage carries because its document is about it, with the reason ({@code all: the document is
+   * about it: ...}): stored only, for {@code explain=true}.
+   */
+  public static final String INHERITED = "inherited";
   /** Start and end offsets of the passage in the source text: stored only. */
   public static final String START = "start";
 

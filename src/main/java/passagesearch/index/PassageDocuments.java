@@ -88,6 +88,10 @@ final class PassageDocuments {
     for (String tag : passage.tagsInText()) {
       doc.add(new StringField(Fields.TAG_IN_TEXT, tag, Field.Store.NO));
     }
+    // Tags passed down from the document, with the reason: stored only, shown by explain=true.
+    for (var inherited : passage.inherited()) {
+      doc.add(new StoredField(Fields.INHERITED, inherited.tag() + ": " + inherited.reason()));
+    }
     // What near-duplicate folding compares, computed once here rather than from the text at every search.
     doc.add(new BinaryDocValuesField(Fields.SHINGLES, Shingles.encode(Shingles.of(passage.text()))));
     // Where the passage stands in the source: stored only, never searched.

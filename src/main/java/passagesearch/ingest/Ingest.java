@@ -38,8 +38,10 @@ public final class Ingest {
           draft.start(),
           draft.end(),
           tagger.tags(words, draft.headings(), document.metadata().title(), draft.asideTag()),
-          tagger.tagsInText(words)));
+          tagger.tagsInText(words),
+          List.of()));
     }
+    passages = tagger.passDown(passages);
     String at = document.metadata().file() + " (" + document.id() + ")";
     if (split.paragraphsCut() > 0) {
       warnings.accept(String.format("%s: %,d sentence(s) or item(s) longer than %,d characters, split at word "

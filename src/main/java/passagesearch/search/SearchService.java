@@ -284,10 +284,11 @@ public final class SearchService implements SearchEngine {
       List<SearchHit> hits = new ArrayList<>(page.size());
       for (int i = 0; i < page.size(); i++) {
         ResultShaper.Shaped s = page.get(i);
+        Document doc = stored.document(s.candidate().doc());
         ScoreExplanation why = request.explain()
             ? ScoreExplanation.of(index.searcher().explain(query, s.candidate().doc()))
+                .noting(Arrays.stream(doc.getValues(Fields.INHERITED)).map(v -> "tag " + v).toList())
             : null;
-        Document doc = stored.document(s.candidate().doc());
         String snippet = served.tags().markTags(snippets[i], meaning.tags().named());
         if (!snippet.contains("<mark>")) {
           // Found by a tag the query names, not by its words: the sentence with the words that earned the tag.

@@ -81,4 +81,20 @@ class TrustedAnswersTest {
     assertEquals("Treatment usually occurs in a hospital or clinic because it is a relatively new therapy and it is "
         + "important to document the <mark>side effects</mark>.", blinatumomab.get("snippet").asText());
   }
+
+  @Test
+  void maintenanceWithinAllFindsHowLongMaintenanceLastsOnAPageAboutAll() throws Exception {
+    JsonNode r = search("maintenance", "tag=all", "limit=10", "explain=true");
+    JsonNode lasting = null;
+    for (JsonNode hit : r.get("hits")) {
+      if (hit.get("text").asText().contains("Maintenance is a less intense treatment phase that can last up to 2 years")) {
+        lasting = hit;
+      }
+    }
+    assertTrue(lasting != null, "the passage on how long maintenance lasts: " + texts(r));
+    // The page says "leukemia" there; the tag is its page's, and explain says so.
+    assertTrue(lasting.get("explanation").toString().contains(
+        "tag all: the document is about it: 10 of its 18 passages carry the tag, and this passage names no disease"),
+        lasting.get("explanation").toString());
+  }
 }
