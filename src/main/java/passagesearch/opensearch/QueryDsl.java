@@ -75,7 +75,7 @@ final class QueryDsl {
     if (ranking.synonymWeight() <= 0) {
       return exact;
     }
-    Q expanded = expandedWords(query.looseWords());
+    Q expanded = expandedWords(query.wordsOutsidePhrases());
     if (expanded == null) {
       return exact;
     }
@@ -180,7 +180,7 @@ final class QueryDsl {
       // As QueryFactory: a passage whose own words earn a named tag matches by it alone; any with the tag is lifted.
       List<BoolClause> match = new ArrayList<>();
       match.add(new BoolClause(Occur.SHOULD, words));
-      for (String tag : tags.named()) {
+      for (String tag : tags.matchingAlone()) {
         match.add(new BoolClause(Occur.SHOULD, new Bool(List.of(new BoolClause(Occur.FILTER, term(Fields.TAG_IN_TEXT, tag))))));
       }
       b.add(new BoolClause(Occur.MUST, new Bool(match)));

@@ -65,7 +65,8 @@ final class QueryFactory {
     }
     // Synonyms may span words ("bone marrow transplant"), so the expansion reads the words as one run
     // of text rather than operand by operand as the translator does.
-    Query expanded = expandedWords(query.looseWords());
+    // A quoted phrase is matched as typed (its spelling variants are the same terms), never by its synonyms.
+    Query expanded = expandedWords(query.wordsOutsidePhrases());
     if (expanded == null) {
       return exact;
     }
@@ -114,10 +115,11 @@ final class QueryFactory {
       // A passage whose own words earn a tag the query names answers it even in other words: "Trisenox"
       // finds the passage that says "arsenic", "Campath" the one that says "anti-CD52", and its snippet
       // marks those words. A tag from its headings or its document lifts it but does not make it match:
-      // nothing in its text would show why it was found. The lift is the same whichever way the passage
+      // nothing in its text would show why it was found; nor does a tag named inside a quoted phrase,
+      // which asks for its words. The lift is the same whichever way the passage
       // matched; a topic's is weighed by this corpus (TopicTag); exclusions hold for both ways.
       BooleanQuery.Builder match = new BooleanQuery.Builder().add(words, Occur.SHOULD);
-      for (String tag : tags.named()) {
+      for (String tag : tags.matchingAlone()) {
         match.add(new BooleanQuery.Builder().add(new TermQuery(new Term(Fields.TAG_IN_TEXT, tag)), Occur.FILTER).build(),
             Occur.SHOULD);
       }
@@ -247,9 +249,9 @@ final class QueryFactory {
     return terms(plain, query.looseWords());
   }
 
-  /** Terms the expanding analyzer adds to the plain ones. */
+  /** Terms the expanding analyzer adds to the plain ones (quoted phrases are never expanded). */
   List<String> expansions(ParsedQuery query) {
-    Set<String> added = new LinkedHashSet<>(terms(expanding, query.looseWords()));
+    Set<String> added = new LinkedHashSet<>(terms(expanding, query.wordsOutsidePhrases()));
     plainTerms(query).forEach(added::remove);
     return new ArrayList<>(added);
   }

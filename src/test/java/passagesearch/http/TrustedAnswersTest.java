@@ -97,4 +97,37 @@ class TrustedAnswersTest {
         "tag all: the document is about it: 10 of its 18 passages carry the tag, and this passage names no disease"),
         lasting.get("explanation").toString());
   }
+
+  /** The hit's words as a reader reads them: its document's title, its headings and text, one spelling, one case. */
+  static String read(JsonNode hit) {
+    StringBuilder out = new StringBuilder(hit.at("/source/title").asText()).append('\n');
+    hit.get("headings").forEach(h -> out.append(h.asText()).append('\n'));
+    out.append(hit.get("text").asText());
+    return out.toString().toLowerCase(java.util.Locale.ROOT).replace("leukaemia", "leukemia").replaceAll("\\s+", " ");
+  }
+
+  @Test
+  void aQuotedPhraseFindsOnlyPassagesThatSayIt() throws Exception {
+    JsonNode r = search("\"minimal residual disease\"", "limit=50");
+    assertTrue(r.get("hits").size() >= 2, r.toString());
+    for (JsonNode hit : r.get("hits")) {
+      // Not "remission", not "MRD" alone: the phrase itself.
+      assertTrue(read(hit).contains("minimal residual disease"), hit.get("id") + ": " + hit.get("text").asText());
+      assertTrue(hit.get("snippet").asText().toLowerCase(java.util.Locale.ROOT).contains("<mark>minimal residual disease</mark>"),
+          hit.get("snippet").asText());
+    }
+    assertEquals(r.get("hits").size(), r.get("total").asInt());
+  }
+
+  @Test
+  void aQuotedPhraseFindsItsSpellingVariantsButNotItsSynonyms() throws Exception {
+    JsonNode british = search("\"acute lymphoblastic leukaemia\"", "limit=50");
+    JsonNode american = search("\"acute lymphoblastic leukemia\"", "limit=50");
+    assertEquals(texts(american), texts(british));
+    assertTrue(texts(british).stream().anyMatch(t -> t.contains("acute lymphoblastic leukemia")), texts(british).toString());
+    for (JsonNode hit : british.get("hits")) {
+      // "ALL" and "acute lymphocytic leukemia" are synonyms, not the phrase.
+      assertTrue(read(hit).contains("acute lymphoblastic leukemia"), hit.get("id") + ": " + hit.get("text").asText());
+    }
+  }
 }

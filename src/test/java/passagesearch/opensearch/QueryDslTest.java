@@ -73,7 +73,7 @@ class QueryDslTest {
   void aNamedTagMatchesAloneOnlyWhereThePassagesOwnWordsEarnItAndLiftsWhereverItIs() {
     QueryDsl dsl = new QueryDsl(CONFIG);
     var meaning = QueryParser.parse("Campath").withTags(new passagesearch.query.Tags(
-        List.of("alemtuzumab"), List.of("immunotherapy"), List.of(), List.of("alemtuzumab")));
+        List.of("alemtuzumab"), List.of("immunotherapy"), List.of(), List.of("alemtuzumab"), List.of()));
     String full = QueryDsl.json(dsl.full(meaning, dsl.words(meaning), List.of(), List.of())).toString();
     assertTrue(full.contains("{\"bool\":{\"filter\":[{\"term\":{\"tag_in_text\":\"alemtuzumab\"}}]}}"), full);
     assertTrue(full.contains("{\"constant_score\":{\"boost\":1.5,\"filter\":{\"term\":{\"tag\":\"alemtuzumab\"}}}}"), full);

@@ -107,29 +107,29 @@ class QueryBehaviourPinTest {
           snippet <mark>Chemotherapy</mark> is the most common form of <mark>treatment</mark> for acute lymphoblastic <mark>leukemia</mark>.  … <mark>Treatment</mark> may involve the use of one or more <mark>chemotherapy</mark> drug at once, and often these agents are given straight into the bloodstream.\s
           """),
       List.of("\"stem cell transplant\"", """
-          total 17
+          total 13
           corrected null
           searched "stem cell transplant"
           terms [stem, cell, transplant]
-          expansions [bone, hematopoiet, hsct, bmt, marrow]
+          expansions []
           corrections {}
           tags [stem-cell-transplant]
           impliedTags []
-          ids canadian-cancer-society-all-treatments/16 reviewed-summary-all-treatment/4 macmillan-all-treatment/6 knowall-all-treatment/16 canadian-cancer-society-all-treatments/11
-          snippet A <mark>stem cell transplant</mark> replaces <mark>stem</mark> <mark>cells</mark>. Acute lymphoblastic leukemia (ALL) is sometimes treated with a <mark>stem cell transplant</mark>.
-          snippet Success rates for Acute lymphocytic leukemia (ALL) depend heavily on biological factors, including age, white blood <mark>cell</mark> count at diagnosis, and specific chromosomal abnormalities (cytogenetics). While pediatric patients generally have high survival rates, adult cases often require more intensive strategies, such as <mark>hematopoietic</mark> <mark>stem cell transplantation</mark>, to achieve long-term remission.
+          ids canadian-cancer-society-all-treatments/16 macmillan-all-treatment/6 canadian-cancer-society-all-treatments/11 macmillan-all-treatment/12 knowall-all-treatment/15
+          snippet A <mark>stem cell transplant</mark> replaces stem cells. Acute lymphoblastic leukemia (ALL) is sometimes treated with a <mark>stem cell transplant</mark>.
           snippet donor <mark>stem cell transplant</mark> is an intensive treatment that may increase the chances of curing ALL or keep it in remission for longer.\s
+          snippet Treatments for relapsed or refractory acute lymphoblastic leukemia (ALL) can include immunotherapy, chemotherapy and a <mark>stem cell transplant</mark>.
           """),
       List.of("\"side effects\" of imatinib", """
-          total 18
+          total 16
           corrected null
           searched "side effects" of imatinib
           terms [side, effect, imatinib]
-          expansions [advers, complic, gleevec, glivec]
+          expansions [gleevec, glivec]
           corrections {}
           tags [side-effects, imatinib]
           impliedTags [targeted-therapy]
-          ids knowall-all-treatment/17 knowall-all-treatment/18 macmillan-all-treatment/16 reviewed-summary-all-treatment/2 macmillan-all-treatment/20
+          ids knowall-all-treatment/17 knowall-all-treatment/18 reviewed-summary-all-treatment/2 cancerfax-leukemia-treatment-options/5 macmillan-all-treatment/16
           snippet This may result in <mark>side effects</mark>.
           For chemotherapy, traditional <mark>side effects</mark> associated with treatment are:
           • Nausea and vomiting
@@ -152,10 +152,7 @@ class QueryBehaviourPinTest {
           • Nervous system problems: can present as headaches, changes in consciousness, confusion or agitation, seizures, trouble speaking and understanding, or loss of balance
           • Infections
           • Low blood cell counts
-          snippet Leukaemia and its treatment cause <mark>side effects</mark>, such as low levels of blood cells. These <mark>side effects</mark> can be serious.  … This may include having:
-          • red blood cells or platelets given into a vein – called a blood or platelet transfusion
-          • drugs to prevent infections
-          • rugs to prevent or manage <mark>side effects</mark> of treatment.
+          snippet For patients with specific genetic markers, such as the Philadelphia chromosome, tyrosine kinase inhibitors like <mark>imatinib</mark> (<mark>Gleevec</mark>) or dasatinib (Sprycel) are integrated into the regimen.
           """),
       List.of("chemotherapy -children", """
           total 24
@@ -463,11 +460,11 @@ class QueryBehaviourPinTest {
           snippet The aim of the induction phase is to reduce the number of leukemia cells to a point when they are no longer detectable in bone marrow samples (called complete <mark>remission</mark>). After this point, the normal blood cells in the marrow can regrow. While achieving a complete <mark>remission</mark> is a positive sign, it does not necessarily mean the disease is cured, as leukemia cells may be present at very low levels or in other parts of the body.2
           """),
       List.of("\"side effects\"~3", """
-          total 14
+          total 12
           corrected null
           searched "side effects"~3
           terms [side, effect]
-          expansions [advers, complic]
+          expansions []
           corrections {}
           tags [side-effects]
           impliedTags []
