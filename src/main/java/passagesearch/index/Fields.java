@@ -32,6 +32,11 @@ public final class Fields {
    * about it: ...}): stored only, for {@code explain=true}.
    */
   public static final String INHERITED = "inherited";
+  /**
+   * Present (1) on a passage that only restates its heading (passages.yaml's {@code stub}): numeric doc values,
+   * what the ranking scores down; absent on every other passage.
+   */
+  public static final String RESTATES_HEADING = "restates_heading";
   /** Start and end offsets of the passage in the source text: stored only. */
   public static final String START = "start";
 

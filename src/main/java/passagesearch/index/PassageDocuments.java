@@ -92,6 +92,10 @@ final class PassageDocuments {
     for (var inherited : passage.inherited()) {
       doc.add(new StoredField(Fields.INHERITED, inherited.tag() + ": " + inherited.reason()));
     }
+    // A heading stub, scored down at search time: doc values, read while scoring; absent on the others.
+    if (passage.restatesHeading()) {
+      doc.add(new NumericDocValuesField(Fields.RESTATES_HEADING, 1));
+    }
     // What near-duplicate folding compares, computed once here rather than from the text at every search.
     doc.add(new BinaryDocValuesField(Fields.SHINGLES, Shingles.encode(Shingles.of(passage.text()))));
     // Where the passage stands in the source: stored only, never searched.

@@ -20,10 +20,12 @@ import java.util.List;
  *     and its snippet shows those words
  * @param inherited the tags among {@code tags} that come from the document, with the reason: the document is
  *     about them and the passage names nothing else of their kind
+ * @param restatesHeading whether it only restates its heading, a one-line section summary that answers nothing
+ *     the heading does not ({@code stub} in passages.yaml): scored down, so the passages that answer rank first
  */
 public record Passage(
     String id, String documentId, int ordinal, List<String> headings, String text, int start, int end, List<String> tags,
-    List<String> tagsInText, List<InheritedTag> inherited) {
+    List<String> tagsInText, List<InheritedTag> inherited, boolean restatesHeading) {
 
   public Passage {
     headings = List.copyOf(headings);
@@ -34,7 +36,7 @@ public record Passage(
 
   /** The same passage with tags passed down from its document: {@code tags} all of them, in vocabulary order. */
   Passage inheriting(List<String> allTags, List<InheritedTag> from) {
-    return new Passage(id, documentId, ordinal, headings, text, start, end, allTags, tagsInText, from);
+    return new Passage(id, documentId, ordinal, headings, text, start, end, allTags, tagsInText, from, restatesHeading);
   }
 
   /** The nearest heading, or null when the passage has none. */

@@ -86,9 +86,22 @@ final class QueryDsl {
     return new Bool(b);
   }
 
-  /** The query searched: words, proximity, tags, filters. */
+  /** The query searched: words, proximity, tags, filters; a passage that only restates its heading scored down. */
   Q full(ParsedQuery query, Q words, Collection<String> tags, Collection<String> sources) {
-    return filtered(scored(words, query), tags, sources);
+    Q searched = filtered(scored(words, query), tags, sources);
+    float factor = ranking.headingStubFactor();
+    if (factor >= 1f) {
+      return searched;
+    }
+    // As QueryFactory.demotingStubs: the score of a marked heading stub multiplied by the factor.
+    ObjectNode fs = Cluster.JSON.createObjectNode();
+    ObjectNode body = fs.putObject("function_score");
+    body.set("query", json(searched));
+    ObjectNode function = body.putArray("functions").addObject();
+    function.putObject("filter").putObject("term").put(Fields.RESTATES_HEADING, true);
+    function.put("weight", factor);
+    body.put("boost_mode", "multiply");
+    return new Leaf(fs);
   }
 
   Q translate(ParsedQuery query) {

@@ -13,10 +13,12 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
@@ -39,7 +41,8 @@ import passagesearch.query.Tags;
  *       outrank synonyms;
  *   <li>proximity: the words standing close together in the text score extra;
  *   <li>tags: passages with a tag the query names, or one such a tag implies, are lifted;
- *   <li>filters: requested tags and sources; set-aside material left out unless a tag asks for it.
+ *   <li>filters: requested tags and sources; set-aside material left out unless a tag asks for it;
+ *   <li>heading stubs: the whole score of a passage that only restates its heading scaled down.
  * </ol>
  */
 final class QueryFactory {
@@ -212,6 +215,19 @@ final class QueryFactory {
     for (String tag : tags) {
       b.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Fields.TAG, tag))), weight), Occur.SHOULD);
     }
+  }
+
+  /**
+   * The query searched, with each passage that only restates its heading (a one-line section summary, marked
+   * when indexed) scored by {@code results.headingStubFactor}: the passages of the section that answer rank
+   * above it, and it is still found when nothing else matches. Applied to the whole score, words and meaning,
+   * since a short summary is near in meaning to any question about its heading.
+   */
+  Query demotingStubs(Query searched) {
+    float factor = ranking.headingStubFactor();
+    return factor >= 1f
+        ? searched
+        : FunctionScoreQuery.boostByQuery(searched, new FieldExistsQuery(Fields.RESTATES_HEADING), factor);
   }
 
   Query filtered(Query scored, Collection<String> tags, Collection<String> sources) {

@@ -246,7 +246,7 @@ public final class SearchService implements SearchEngine {
       Query lexical = factory.filtered(factory.scored(words, meaning), request.tags(), request.sources());
       fused = served.semantic().fuse(index, index.searcher(), meaning, factory.plainTerms(meaning).size(), lexical,
           factory.restriction(words, meaning, request.tags(), request.sources()));
-      query = fused.query();
+      query = factory.demotingStubs(fused.query());
     }
 
     /** The best {@code n} hits after duplicate folding and source diversity (no facets, no time limit). */

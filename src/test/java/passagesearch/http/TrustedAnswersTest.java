@@ -1,6 +1,7 @@
 package passagesearch.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,26 +24,35 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class TrustedAnswersTest {
   @TempDir static Path indexDir;
+  @TempDir static Path lexicalIndexDir;
   static LiveServer live;
+  /** The same corpus answered by words alone, as every server answers while its model loads. */
+  static LiveServer byWords;
 
   @BeforeAll
   static void start() {
     live = new LiveServer(indexDir);
+    byWords = LiveServer.lexical(lexicalIndexDir);
   }
 
   @AfterAll
   static void stop() {
     live.close();
+    byWords.close();
   }
 
   static JsonNode search(String query, String... more) throws Exception {
+    return search(live, query, more);
+  }
+
+  static JsonNode search(LiveServer server, String query, String... more) throws Exception {
     StringBuilder url = new StringBuilder("/api/search?q=").append(URLEncoder.encode(query, StandardCharsets.UTF_8));
     for (String m : more) {
       url.append('&').append(m);
     }
-    HttpResponse<String> r = live.get(url.toString());
+    HttpResponse<String> r = server.get(url.toString());
     assertEquals(200, r.statusCode(), r.body());
-    return live.json(r.body());
+    return server.json(r.body());
   }
 
   static List<String> texts(JsonNode response) {
@@ -129,5 +139,62 @@ class TrustedAnswersTest {
       // "ALL" and "acute lymphocytic leukemia" are synonyms, not the phrase.
       assertTrue(read(hit).contains("acute lymphoblastic leukemia"), hit.get("id") + ": " + hit.get("text").asText());
     }
+  }
+
+  /**
+   * Whether a hit, as a reader sees it, only restates its section heading: fewer than 25 words that hold every
+   * word of four letters or more of the heading.
+   */
+  static boolean restatesItsHeading(JsonNode hit) {
+    String text = hit.get("text").asText().toLowerCase(java.util.Locale.ROOT);
+    String section = hit.get("section").asText("").toLowerCase(java.util.Locale.ROOT);
+    List<String> headingWords = java.util.Arrays.stream(section.split("[^\\p{L}]+")).filter(w -> w.length() >= 4).toList();
+    return text.split("\\s+").length < 25 && headingWords.size() >= 3
+        && headingWords.stream().allMatch(w -> text.contains(w.replaceAll("s$", "")));
+  }
+
+  @Test
+  void howLongIsInductionIsAnsweredFirstAndTheSectionSummaryComesAfterTheAnswers() throws Exception {
+    JsonNode r = search("how long is induction", "limit=20");
+    assertTrue(r.at("/hits/0/text").asText().startsWith("May last 1 or 2 months."), texts(r).toString());
+    int summary = -1;
+    for (int i = 0; i < r.get("hits").size(); i++) {
+      if (r.get("hits").get(i).get("text").asText().startsWith("Induction treatments for acute lymphoblastic leukemia")) {
+        summary = i;
+      }
+    }
+    assertTrue(summary >= 3, "the one-line summary 'Induction treatments ... include ...' at " + (summary + 1) + ": "
+        + texts(r));
+    for (int i = 0; i < summary; i++) {
+      assertFalse(restatesItsHeading(r.get("hits").get(i)), r.get("hits").get(i).get("text").asText());
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"leukaemia", "do I need a transplant", "how long is induction"})
+  void noTopHitOnlyRestatesItsHeading(String query) throws Exception {
+    // By words alone the induction summary is third, below the answer and another page's (the next test).
+    for (LiveServer server : query.startsWith("how long") ? List.of(live) : List.of(live, byWords)) {
+      JsonNode r = search(server, query, "limit=3");
+      assertEquals(3, r.get("hits").size(), r.toString());
+      for (JsonNode hit : r.get("hits")) {
+        assertFalse(restatesItsHeading(hit), (server == live ? "" : "by words alone: ") + "rank " + hit.get("rank")
+            + ", under '" + hit.get("section").asText() + "': " + hit.get("text").asText());
+      }
+    }
+  }
+
+  @Test
+  void byWordsAloneTooHowLongIsInductionIsAnsweredFirst() throws Exception {
+    JsonNode r = search(byWords, "how long is induction", "limit=5");
+    assertTrue(r.at("/hits/0/text").asText().startsWith("May last 1 or 2 months."), texts(r).toString());
+  }
+
+  @Test
+  void aSectionSummaryIsStillFoundWhenNothingElseSaysIt() throws Exception {
+    JsonNode r = search("prophylaxis");
+    assertTrue(r.get("hits").size() >= 1, r.toString());
+    assertTrue(restatesItsHeading(r.get("hits").get(0)), r.at("/hits/0/text").asText());
+    assertTrue(r.at("/hits/0/snippet").asText().contains("<mark>prophylaxis</mark>"), r.at("/hits/0/snippet").asText());
   }
 }

@@ -177,4 +177,13 @@ class ConfigLoaderTest {
     edit("tags.yaml", "inherit: {share: 1.0}", "inherit: {}");
     assertEquals("tags.yaml: group 'disease': inherit needs a share", loadFails().getMessage());
   }
+
+  @Test
+  void headingStubsAreMarkedByPassagesYamlAndScoredDownByRankingYaml() throws IOException {
+    IndexConfig c = new ConfigLoader().load(REAL);
+    assertEquals(new passagesearch.config.HeadingStubRule(25, 3), c.stubs());
+    assertEquals(0.75f, c.ranking().headingStubFactor());
+    edit("ranking.yaml", "headingStubFactor: 0.75", "headingStubFactor: 0");
+    assertEquals("ranking.yaml: results.headingStubFactor must be in (0, 1]", loadFails().getMessage());
+  }
 }

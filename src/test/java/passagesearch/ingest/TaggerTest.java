@@ -143,7 +143,7 @@ class TaggerTest {
   }
 
   private static Passage passage(int ordinal, String... tags) {
-    return new Passage("d/" + ordinal, "d", ordinal, List.of(), "words", 0, 5, List.of(tags), List.of(), List.of());
+    return new Passage("d/" + ordinal, "d", ordinal, List.of(), "words", 0, 5, List.of(tags), List.of(), List.of(), false);
   }
 
   @Test

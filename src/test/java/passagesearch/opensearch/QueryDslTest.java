@@ -67,6 +67,9 @@ class QueryDslTest {
     assertTrue(full.contains("{\"terms\":{\"source\":[\"knowall-all-treatment\"]}}"), full);
     assertTrue(full.contains("{\"term\":{\"tag\":\"disclaimer\"}}"), full);
     assertTrue(full.contains("\"analyzer\":\"passage_expanded\""), full);
+    assertTrue(full.startsWith("{\"function_score\":{\"query\":{\"bool\":"), full);
+    assertTrue(full.endsWith("\"functions\":[{\"filter\":{\"term\":{\"restates_heading\":true}},\"weight\":0.75}],"
+        + "\"boost_mode\":\"multiply\"}}"), full);
   }
 
   @Test

@@ -101,10 +101,10 @@ class QueryBehaviourPinTest {
           corrections {}
           tags [chemotherapy]
           impliedTags []
-          ids canadian-cancer-society-all-treatments/12 macmillan-all-treatment/3 knowall-all-treatment/2 macmillan-all-treatment/2 cancerfax-leukemia-treatment-options/2
-          snippet <mark>Chemotherapy</mark> uses drugs to destroy cancer cells. Acute lymphoblastic <mark>leukemia</mark> (ALL) is usually treated with <mark>chemotherapy</mark>.
+          ids macmillan-all-treatment/3 knowall-all-treatment/2 macmillan-all-treatment/2 cancerfax-leukemia-treatment-options/2 knowall-all-treatment/12
           snippet At times during <mark>treatment</mark> you will have <mark>chemotherapy</mark> given into the fluid around your spine and brain (cerebrospinal fluid). This is called intrathecal <mark>chemotherapy</mark>. It may be given to treat or prevent <mark>leukaemia</mark> in this area of the body.
           snippet <mark>Chemotherapy</mark> is the most common form of <mark>treatment</mark> for acute lymphoblastic <mark>leukemia</mark>.  … <mark>Treatment</mark> may involve the use of one or more <mark>chemotherapy</mark> drug at once, and often these agents are given straight into the bloodstream.\s
+          snippet <mark>Chemotherapy</mark> uses anti-cancer (cytotoxic) drugs to destroy the cancer cells. This is the main <mark>treatment</mark> for ALL. You will have several different <mark>chemotherapy</mark> drugs. Most of the drugs will be given into a vein (intravenously). You will take others by mouth as tablets.
           """),
       List.of("\"stem cell transplant\"", """
           total 13
@@ -115,10 +115,10 @@ class QueryBehaviourPinTest {
           corrections {}
           tags [stem-cell-transplant]
           impliedTags []
-          ids canadian-cancer-society-all-treatments/16 macmillan-all-treatment/6 canadian-cancer-society-all-treatments/11 macmillan-all-treatment/12 knowall-all-treatment/15
+          ids canadian-cancer-society-all-treatments/16 macmillan-all-treatment/6 macmillan-all-treatment/12 knowall-all-treatment/15 reviewed-summary-all-treatment/4
           snippet A <mark>stem cell transplant</mark> replaces stem cells. Acute lymphoblastic leukemia (ALL) is sometimes treated with a <mark>stem cell transplant</mark>.
           snippet donor <mark>stem cell transplant</mark> is an intensive treatment that may increase the chances of curing ALL or keep it in remission for longer.\s
-          snippet Treatments for relapsed or refractory acute lymphoblastic leukemia (ALL) can include immunotherapy, chemotherapy and a <mark>stem cell transplant</mark>.
+          snippet You usually have your treatment in a hospital that offers specialist treatments such as chemotherapy and <mark>stem cell transplants</mark>. These are usually larger hospitals, so you may have to travel for your treatment and appointments.
           """),
       List.of("\"side effects\" of imatinib", """
           total 16
@@ -163,10 +163,10 @@ class QueryBehaviourPinTest {
           corrections {}
           tags [chemotherapy]
           impliedTags []
-          ids canadian-cancer-society-all-treatments/12 knowall-all-treatment/2 macmillan-all-treatment/3 cancerfax-leukemia-treatment-options/2 macmillan-all-treatment/2
-          snippet <mark>Chemotherapy</mark> uses drugs to destroy cancer cells. Acute lymphoblastic leukemia (ALL) is usually treated with <mark>chemotherapy</mark>.
+          ids knowall-all-treatment/2 macmillan-all-treatment/3 cancerfax-leukemia-treatment-options/2 macmillan-all-treatment/2 knowall-all-treatment/12
           snippet <mark>Chemotherapy</mark> is the most common form of treatment for acute lymphoblastic leukemia. <mark>Chemotherapy</mark> works by killing rapidly dividing cells such as cancer cells.\s
           snippet At times during treatment you will have <mark>chemotherapy</mark> given into the fluid around your spine and brain (cerebrospinal fluid). This is called intrathecal <mark>chemotherapy</mark>.\s
+          snippet It is usually necessary to first carry out combination <mark>chemotherapy</mark>, so-called “induction <mark>chemotherapy</mark>”, commonly used DA (3 + 7) scheme. After induction therapy, if remission is achieved, further intensive consolidation <mark>chemotherapy</mark> or stem cell transplantation procedures can be continued according to the prognostic stratification arrangement.\s
           """),
       List.of("maintenance -Trisenox", """
           total 7
@@ -177,8 +177,7 @@ class QueryBehaviourPinTest {
           corrections {}
           tags [maintenance]
           impliedTags []
-          ids canadian-cancer-society-all-treatments/10 knowall-all-treatment/5 macmillan-all-treatment/8 reviewed-summary-all-treatment/2 cancerfax-leukemia-treatment-options/2
-          snippet <mark>Maintenance</mark> treatments for acute lymphoblastic leukemia (ALL) include chemotherapy, targeted therapy and CNS prophylaxis or treatment.
+          ids knowall-all-treatment/5 macmillan-all-treatment/8 canadian-cancer-society-all-treatments/10 reviewed-summary-all-treatment/2 cancerfax-leukemia-treatment-options/2
           snippet <mark>Maintenance</mark> is a less intense treatment phase that can last up to 2 years.  … <mark>Maintenance</mark> therapy uses lower doses of chemotherapy, so the side effects should be less during this phase, allowing a return to normal activities.1
           Common chemotherapy agents used include:
           • Asparaginase
@@ -190,6 +189,7 @@ class QueryBehaviourPinTest {
           • Steroids such as dexamethasone, prednisolone, and hydrocortisone taken before or alongside chemotherapy1
           snippet consolidation (or intensification) treatment – to get rid of any remaining leukaemia cells in areas such as the brain or spinal cord
           • <mark>Maintenance</mark> phase – to reduce the risk of leukaemia coming back. This is also called <mark>maintenance</mark> therapy.
+          snippet <mark>Maintenance</mark> treatments for acute lymphoblastic leukemia (ALL) include chemotherapy, targeted therapy and CNS prophylaxis or treatment.
           """),
       List.of("transplant -\"stem cell\"", """
           total 3
@@ -363,7 +363,7 @@ class QueryBehaviourPinTest {
           snippet More and more studies have shown that <mark>all</mark>-trans retinoic acid combined with arsenic treatment can cure most patients with M3.\s
           """),
       List.of("can I have children after treatment", """
-          total 65
+          total 67
           corrected null
           searched can I have children after treatment
           terms [children, after, treatment]
@@ -378,7 +378,7 @@ class QueryBehaviourPinTest {
           snippet There are a variety of different <mark>treatments</mark> that you or your <mark>child</mark> may receive for acute lymphoblastic leukemia. It is likely <mark>treatment</mark> will begin rapidly <mark>after</mark> receiving a diagnosis.
           """),
       List.of("\"unbalanced quote treatment", """
-          total 64
+          total 66
           corrected null
           searched "unbalanced quote treatment
           terms [unbalanc, quot, treatment]
@@ -386,7 +386,7 @@ class QueryBehaviourPinTest {
           corrections {}
           tags []
           impliedTags []
-          ids knowall-all-treatment/1 canadian-cancer-society-all-treatments/3 macmillan-all-treatment/12 cancerfax-leukemia-treatment-options/3 canadian-cancer-society-all-treatments/8
+          ids knowall-all-treatment/1 canadian-cancer-society-all-treatments/3 macmillan-all-treatment/12 cancerfax-leukemia-treatment-options/3 canadian-cancer-society-all-treatments/2
           snippet There are a variety of different <mark>treatments</mark> that you or your child may receive for acute lymphoblastic leukemia. It is likely <mark>treatment</mark> will begin rapidly after receiving a diagnosis.
           snippet It is important to start <mark>treatment</mark> as soon as ALL is diagnosed. If the cancer recurs, your lifestyle and preferences can help plan further <mark>treatment</mark>.
           <mark>Treatment</mark> for ALL is different for adults than it is for children. Find out more about <mark>treatments</mark> for childhood ALL.
@@ -423,11 +423,11 @@ class QueryBehaviourPinTest {
           corrections {}
           tags [stem-cell-transplant]
           impliedTags []
-          ids knowall-all-treatment/16 canadian-cancer-society-all-treatments/16 reviewed-summary-all-treatment/4 macmillan-all-treatment/6 canadian-cancer-society-all-treatments/11
+          ids knowall-all-treatment/16 reviewed-summary-all-treatment/4 canadian-cancer-society-all-treatments/16 macmillan-all-treatment/6 macmillan-all-treatment/12
           snippet High intensity treatment is used to kill the leukemic <mark>cells</mark> in the <mark>bone</mark> <mark>marrow</mark> (the spongy part of the <mark>bone</mark>); however, normal blood <mark>cells</mark> are killed too.
            … In a <mark>transplant</mark>, these healthy <mark>cells</mark> can be taken from the <mark>bone</mark> <mark>marrow</mark> or from the bloodstream.
-          snippet A <mark>stem</mark> <mark>cell</mark> <mark>transplant</mark> replaces <mark>stem</mark> <mark>cells</mark>. Acute lymphoblastic leukemia (ALL) is sometimes treated with a <mark>stem</mark> <mark>cell</mark> <mark>transplant</mark>.
           snippet Success rates for Acute lymphocytic leukemia (ALL) depend heavily on biological factors, including age, white blood <mark>cell</mark> count at diagnosis, and specific chromosomal abnormalities (cytogenetics). While pediatric patients generally have high survival rates, adult cases often require more intensive strategies, such as <mark>hematopoietic</mark> <mark>stem</mark> <mark>cell</mark> <mark>transplantation</mark>, to achieve long-term remission.
+          snippet A <mark>stem</mark> <mark>cell</mark> <mark>transplant</mark> replaces <mark>stem</mark> <mark>cells</mark>. Acute lymphoblastic leukemia (ALL) is sometimes treated with a <mark>stem</mark> <mark>cell</mark> <mark>transplant</mark>.
           """),
       List.of("relaps*", """
           total 20
@@ -531,14 +531,14 @@ class QueryBehaviourPinTest {
           corrections {}
           tags [stem-cell-transplant]
           impliedTags []
-          ids knowall-all-treatment/16 reviewed-summary-all-treatment/4 cancerfax-leukemia-treatment-options/2 canadian-cancer-society-all-treatments/16 macmillan-all-treatment/17
+          ids knowall-all-treatment/16 reviewed-summary-all-treatment/4 cancerfax-leukemia-treatment-options/2 macmillan-all-treatment/17 cancerfax-leukemia-treatment-options/4
           snippet High intensity treatment is used to kill the leukemic <mark>cells</mark> in the <mark>bone</mark> <mark>marrow</mark> (the spongy part of the <mark>bone</mark>); however, normal blood <mark>cells</mark> are killed too.
            … In a <mark>transplant</mark>, these healthy <mark>cells</mark> can be taken from the <mark>bone</mark> <mark>marrow</mark> or from the bloodstream.
           snippet Success rates for Acute lymphocytic leukemia (ALL) depend heavily on biological factors, including age, white blood <mark>cell</mark> count at diagnosis, and specific chromosomal abnormalities (cytogenetics). While pediatric patients generally have high survival rates, adult cases often require more intensive strategies, such as <mark>hematopoietic</mark> <mark>stem</mark> <mark>cell</mark> <mark>transplantation</mark>, to achieve long-term remission.
           snippet <mark>After</mark> induction therapy, if remission is achieved, further intensive consolidation chemotherapy or <mark>stem</mark> <mark>cell</mark> <mark>transplantation</mark> procedures can be continued according to the prognostic stratification arrangement. <mark>After</mark> consolidation treatment, maintenance treatment is usually not performed at present, and the drug can be stopped for observation and regularly followed up.
           """),
       List.of("*", """
-          total 65
+          total 67
           corrected null
           searched *
           terms []
