@@ -119,8 +119,8 @@ final class QueryFactory {
       // finds the passage that says "arsenic", "Campath" the one that says "anti-CD52", and its snippet
       // marks those words. A tag from its headings or its document lifts it but does not make it match:
       // nothing in its text would show why it was found; nor does a tag named inside a quoted phrase,
-      // which asks for its words. The lift is the same whichever way the passage
-      // matched; a topic's is weighed by this corpus (TopicTag); exclusions hold for both ways.
+      // which asks for its words. The lift is the same whichever way the passage matched; a topic's is
+      // weighed by this corpus (TopicTag); exclusions hold for both ways.
       BooleanQuery.Builder match = new BooleanQuery.Builder().add(words, Occur.SHOULD);
       for (String tag : tags.matchingAlone()) {
         match.add(new BooleanQuery.Builder().add(new TermQuery(new Term(Fields.TAG_IN_TEXT, tag)), Occur.FILTER).build(),
