@@ -63,7 +63,7 @@ public final class ConfigLoader {
     SemanticSettings semantic = Files.isRegularFile(dir.resolve("semantic.yaml"))
         ? semantic(read(dir, "semantic.yaml", SemanticFile.class))
         : SemanticSettings.off();
-    return new IndexConfig(split, limits, rules, tags, vocabulary, ranking, semantic,
+    return new IndexConfig(split, stubs(passages.stub()), limits, rules, tags, vocabulary, ranking, semantic,
         IndexConfig.fingerprintWith(Fingerprints.ofFolder(dir, QUERY_TIME_FILES), semantic));
   }
 
@@ -105,6 +105,11 @@ public final class ConfigLoader {
         or(p.repeatMinWords(), d.repeatMinWords()),
         or(h.hardMaxChars(), d.headingHardMaxChars()),
         or(p.maxChars(), d.passageMaxChars()));
+  }
+
+  private static HeadingStubRule stubs(StubPart st) {
+    HeadingStubRule d = HeadingStubRule.none();
+    return st == null ? d : new HeadingStubRule(or(st.maxWords(), d.maxWords()), or(st.minHeadingWords(), d.minHeadingWords()));
   }
 
   private static IngestLimits limits(LimitsPart l) {
@@ -193,7 +198,14 @@ public final class ConfigLoader {
             t.id(), t.label() == null ? t.id() : t.label(), g.id(), patterns, nonNull(t.brands()), nonNull(t.acronyms()),
             nonNull(t.implies()), prefixes));
       }
-      groups.add(new TagGroup(g.id(), g.label() == null ? g.id() : g.label(), defs));
+      TagInheritance inherit = null;
+      if (g.inherit() != null) {
+        ConfigException.check(g.inherit().share() != null, "tags.yaml: group '" + g.id() + "': inherit needs a share");
+        ConfigException.check(!g.id().equals(TagVocabulary.SET_ASIDE_GROUP),
+            "tags.yaml: set-aside tags come only from the chrome rules; the group cannot be inherited");
+        inherit = new TagInheritance(g.inherit().share());
+      }
+      groups.add(new TagGroup(g.id(), g.label() == null ? g.id() : g.label(), defs, inherit));
     }
     TagVocabulary vocabulary = new TagVocabulary(groups);
     for (TagDefinition t : vocabulary.all()) {
@@ -221,7 +233,7 @@ public final class ConfigLoader {
     SynonymsPart syn = f.synonyms() == null ? new SynonymsPart(null) : f.synonyms();
     PhrasePart ph = f.phrase() == null ? new PhrasePart(null, null) : f.phrase();
     TagsPart tp = f.tags() == null ? new TagsPart(null, null) : f.tags();
-    ResultsPart rp = f.results() == null ? new ResultsPart(null, null, null) : f.results();
+    ResultsPart rp = f.results() == null ? new ResultsPart(null, null, null, null) : f.results();
     SpellingPart spl = f.spelling() == null ? new SpellingPart(null, null) : f.spelling();
     SnippetPart sp = f.snippet() == null ? new SnippetPart(null, null) : f.snippet();
     QueryPart qp = f.query() == null ? new QueryPart(null, null, null) : f.query();
@@ -240,6 +252,7 @@ public final class ConfigLoader {
         or(rp.sameSourceDecay(), d.sameSourceDecay()),
         or(rp.duplicateOverlap(), d.duplicateOverlap()),
         or(rp.window(), d.window()),
+        or(rp.headingStubFactor(), d.headingStubFactor()),
         or(spl.maxEdits(), d.correctionMaxEdits()),
         or(spl.minLength(), d.correctionMinLength()),
         or(sp.maxPassages(), d.snippetPassages()),
@@ -340,7 +353,9 @@ public final class ConfigLoader {
 
   record FusionPart(Float weight, Integer candidates, Float minSimilarity, Integer fullWeightWords) {}
 
-  record PassagesFile(HeadingPart heading, PassagePart passage, LimitsPart limits) {}
+  record PassagesFile(HeadingPart heading, PassagePart passage, StubPart stub, LimitsPart limits) {}
+
+  record StubPart(Integer maxWords, Integer minHeadingWords) {}
 
   record HeadingPart(Integer maxWords, Integer maxChars, String sentenceEndings, Integer hardMaxChars) {}
 
@@ -358,7 +373,9 @@ public final class ConfigLoader {
 
   record TagsFile(List<GroupEntry> groups) {}
 
-  record GroupEntry(String id, String label, List<TagEntry> tags) {}
+  record GroupEntry(String id, String label, InheritEntry inherit, List<TagEntry> tags) {}
+
+  record InheritEntry(Double share) {}
 
   record TagEntry(
       String id, String label, List<String> words, List<String> acronyms, List<String> brands, List<String> implies) {}
@@ -380,7 +397,7 @@ public final class ConfigLoader {
 
   record TagsPart(Float weight, Float impliedWeight) {}
 
-  record ResultsPart(Float sameSourceDecay, Float duplicateOverlap, Integer window) {}
+  record ResultsPart(Float sameSourceDecay, Float duplicateOverlap, Integer window, Float headingStubFactor) {}
 
   record SpellingPart(Integer maxEdits, Integer minLength) {}
 

@@ -3,6 +3,7 @@ package passagesearch.config;
 /**
  * Everything in {@code index-config/}, validated.
  *
+ * @param stubs what makes a passage a heading stub, scored down ({@code stub} in {@code passages.yaml})
  * @param semantic semantic retrieval: on or off, the model, the fusion ({@code semantic.yaml})
  * @param fingerprint a hash of the files that shape the index (all but the query-time ones: ranking.yaml,
  *     synonyms.txt, question-words.txt, and of semantic.yaml only whether it is on and its model); an index
@@ -10,6 +11,7 @@ package passagesearch.config;
  */
 public record IndexConfig(
     SplitSettings split,
+    HeadingStubRule stubs,
     IngestLimits limits,
     BoilerplateRules boilerplate,
     TagVocabulary tags,
@@ -20,12 +22,12 @@ public record IndexConfig(
 
   /** The same configuration with other ranking settings (for tuning runs). */
   public IndexConfig withRanking(RankingSettings newRanking) {
-    return new IndexConfig(split, limits, boilerplate, tags, vocabulary, newRanking, semantic, fingerprint);
+    return new IndexConfig(split, stubs, limits, boilerplate, tags, vocabulary, newRanking, semantic, fingerprint);
   }
 
   /** The same configuration with other semantic settings (evaluation runs, tuning). */
   public IndexConfig withSemantic(SemanticSettings newSemantic) {
-    return new IndexConfig(split, limits, boilerplate, tags, vocabulary, ranking, newSemantic,
+    return new IndexConfig(split, stubs, limits, boilerplate, tags, vocabulary, ranking, newSemantic,
         fingerprintWith(folderFingerprint(), newSemantic));
   }
 

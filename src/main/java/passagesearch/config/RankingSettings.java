@@ -19,6 +19,7 @@ package passagesearch.config;
  * @param sameSourceDecay score factor for each further hit from a source already shown
  * @param duplicateOverlap word-trigram overlap at which a hit is folded into a better one
  * @param window hits, at least, re-ranked for duplicates and diversity
+ * @param headingStubFactor score factor for a passage that only restates its heading (1: none)
  * @param correctionMaxEdits edits a spelling correction may make
  * @param correctionMinLength shortest word that may be corrected
  * @param snippetPassages sentences shown per hit
@@ -42,6 +43,7 @@ public record RankingSettings(
     float sameSourceDecay,
     float duplicateOverlap,
     int window,
+    float headingStubFactor,
     int correctionMaxEdits,
     int correctionMinLength,
     int snippetPassages,
@@ -61,6 +63,8 @@ public record RankingSettings(
     ConfigException.check(sameSourceDecay > 0 && sameSourceDecay <= 1, "ranking.yaml: results.sameSourceDecay must be in (0, 1]");
     ConfigException.check(duplicateOverlap > 0 && duplicateOverlap <= 1, "ranking.yaml: results.duplicateOverlap must be in (0, 1]");
     ConfigException.check(window >= 10 && window <= 1000, "ranking.yaml: results.window must be from 10 to 1000");
+    ConfigException.check(headingStubFactor > 0 && headingStubFactor <= 1,
+        "ranking.yaml: results.headingStubFactor must be in (0, 1]");
     ConfigException.check(correctionMaxEdits >= 0 && correctionMaxEdits <= 2, "ranking.yaml: spelling.maxEdits must be 0, 1 or 2");
     ConfigException.check(correctionMinLength >= 1, "ranking.yaml: spelling.minLength must be positive");
     ConfigException.check(snippetPassages > 0, "ranking.yaml: snippet.maxPassages must be positive");
@@ -71,20 +75,20 @@ public record RankingSettings(
   }
 
   public static RankingSettings defaults() {
-    return new RankingSettings(1.2f, 0.75f, 1.0f, 0.6f, 0.2f, false, 0.5f, 0.5f, 4, 0.6f, 0.3f, 0.85f, 0.8f, 50, 2, 4, 2, 320, 500, 1000, 0);
+    return new RankingSettings(1.2f, 0.75f, 1.0f, 0.6f, 0.2f, false, 0.5f, 0.5f, 4, 0.6f, 0.3f, 0.85f, 0.8f, 50, 1f, 2, 4, 2, 320, 500, 1000, 0);
   }
 
   /** The same settings with no answer cache (benchmarks of the search path). */
   public RankingSettings withoutCache() {
     return new RankingSettings(k1, b, textWeight, headingsWeight, titleWeight, combinedFields, synonymWeight,
-        phraseWeight, phraseSlop, tagWeight, impliedTagWeight, sameSourceDecay, duplicateOverlap, window, correctionMaxEdits,
+        phraseWeight, phraseSlop, tagWeight, impliedTagWeight, sameSourceDecay, duplicateOverlap, window, headingStubFactor, correctionMaxEdits,
         correctionMinLength, snippetPassages, snippetMaxLength, maxQueryLength, timeLimitMillis, 0);
   }
 
   /** The same settings with other BM25 parameters (for tuning runs). */
   public RankingSettings withBm25(float newK1, float newB) {
     return new RankingSettings(newK1, newB, textWeight, headingsWeight, titleWeight, combinedFields, synonymWeight,
-        phraseWeight, phraseSlop, tagWeight, impliedTagWeight, sameSourceDecay, duplicateOverlap, window, correctionMaxEdits,
+        phraseWeight, phraseSlop, tagWeight, impliedTagWeight, sameSourceDecay, duplicateOverlap, window, headingStubFactor, correctionMaxEdits,
         correctionMinLength, snippetPassages, snippetMaxLength, maxQueryLength, timeLimitMillis, cacheEntries);
   }
 }

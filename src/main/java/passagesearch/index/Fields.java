@@ -22,6 +22,21 @@ public final class Fields {
   public static final String WORDS = "words";
   /** A tag id: exact-match filter and facet dimension, stored, and doc values to count tags per document. */
   public static final String TAG = "tag";
+  /**
+   * A tag the passage's own words earn (not its headings' or title's): what a query naming the tag may match
+   * alone, so that the snippet can show the words. Exact-match filter, not stored.
+   */
+  public static final String TAG_IN_TEXT = "tag_in_text";
+  /**
+   * A tag the passage carries because its document is about it, with the reason ({@code all: the document is
+   * about it: ...}): stored only, for {@code explain=true}.
+   */
+  public static final String INHERITED = "inherited";
+  /**
+   * Present (1) on a passage that only restates its heading (passages.yaml's {@code stub}): numeric doc values,
+   * what the ranking scores down; absent on every other passage.
+   */
+  public static final String RESTATES_HEADING = "restates_heading";
   /** Start and end offsets of the passage in the source text: stored only. */
   public static final String START = "start";
 

@@ -32,7 +32,7 @@ final class PassageDocuments {
    * The shape of the documents below. A generation built with another layout is rebuilt rather than
    * served: the search code relies on every field here.
    */
-  static final int LAYOUT = 2;
+  static final int LAYOUT = 3;
   /** Lucene's bound on one doc value; a longer heading is stored but not listed for suggestions. */
   private static final int MAX_DOC_VALUE_BYTES = 32_766;
 
@@ -83,6 +83,18 @@ final class PassageDocuments {
       doc.add(new StringField(Fields.TAG, tag, Field.Store.YES));
       doc.add(new SortedSetDocValuesFacetField(Fields.TAG, tag));
       doc.add(new SortedSetDocValuesField(Fields.TAG, new BytesRef(tag)));
+    }
+    // The tags its own words earn: what a query naming a tag may find it by alone. A filter, never shown.
+    for (String tag : passage.tagsInText()) {
+      doc.add(new StringField(Fields.TAG_IN_TEXT, tag, Field.Store.NO));
+    }
+    // Tags passed down from the document, with the reason: stored only, shown by explain=true.
+    for (var inherited : passage.inherited()) {
+      doc.add(new StoredField(Fields.INHERITED, inherited.tag() + ": " + inherited.reason()));
+    }
+    // A heading stub, scored down at search time: doc values, read while scoring; absent on the others.
+    if (passage.restatesHeading()) {
+      doc.add(new NumericDocValuesField(Fields.RESTATES_HEADING, 1));
     }
     // What near-duplicate folding compares, computed once here rather than from the text at every search.
     doc.add(new BinaryDocValuesField(Fields.SHINGLES, Shingles.encode(Shingles.of(passage.text()))));

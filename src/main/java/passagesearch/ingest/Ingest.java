@@ -9,11 +9,13 @@ import passagesearch.config.IndexConfig;
 public final class Ingest {
   private final PassageSplitter splitter;
   private final Tagger tagger;
+  private final HeadingStubs stubs;
   private final IndexConfig config;
 
   public Ingest(IndexConfig config) {
     this.splitter = new PassageSplitter(config.split(), config.boilerplate());
     this.tagger = new Tagger(config.tags());
+    this.stubs = new HeadingStubs(config.stubs(), config.vocabulary().spellings());
     this.config = config;
   }
 
@@ -37,8 +39,12 @@ public final class Ingest {
           words,
           draft.start(),
           draft.end(),
-          tagger.tags(words, draft.headings(), document.metadata().title(), draft.asideTag())));
+          tagger.tags(words, draft.headings(), document.metadata().title(), draft.asideTag()),
+          tagger.tagsInText(words),
+          List.of(),
+          stubs.restatesHeading(words, draft.headings())));
     }
+    passages = tagger.passDown(passages);
     String at = document.metadata().file() + " (" + document.id() + ")";
     if (split.paragraphsCut() > 0) {
       warnings.accept(String.format("%s: %,d sentence(s) or item(s) longer than %,d characters, split at word "

@@ -125,6 +125,9 @@ public final class BulkWriter {
     doc.put(Fields.TITLE, document.metadata().title() == null ? "" : document.metadata().title());
     ArrayNode tags = doc.putArray(Fields.TAG);
     p.tags().forEach(tags::add);
+    ArrayNode inText = doc.putArray(Fields.TAG_IN_TEXT);
+    p.tagsInText().forEach(inText::add);
+    doc.put(Fields.RESTATES_HEADING, p.restatesHeading());
     doc.put(Fields.START, p.start());
     doc.put(Fields.END, p.end());
     doc.set(Fields.META, Cluster.JSON.valueToTree(document.metadata()));

@@ -208,6 +208,10 @@ final class IndexSettings {
     text(p, Fields.TITLE);
     // A tag id: exact filter and facet dimension.
     keyword(p, Fields.TAG);
+    // A tag the passage's own words earn: what a query naming the tag may match alone.
+    keyword(p, Fields.TAG_IN_TEXT);
+    // Whether the passage only restates its heading: scored down.
+    p.putObject(Fields.RESTATES_HEADING).put("type", "boolean");
     // Kept to give back, never searched: offsets in the source, the source's metadata
     // (on every passage, so a hit needs no second look-up), and a source's whole text for passages in place.
     p.putObject(Fields.START).put("type", "integer").put("index", false);
@@ -240,6 +244,8 @@ final class IndexSettings {
     static final String HEADINGS = "headings";
     static final String TITLE = "title";
     static final String TAG = "tag";
+    static final String TAG_IN_TEXT = "tag_in_text";
+    static final String RESTATES_HEADING = "restates_heading";
     static final String START = "start";
     static final String END = "end";
     static final String META = "meta";

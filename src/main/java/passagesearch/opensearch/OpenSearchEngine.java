@@ -357,7 +357,9 @@ public final class OpenSearchEngine implements SearchEngine {
     List<String> named = v.matching(query.looseWords());
     List<String> excluded = query.excludedWords().isEmpty() ? List.of() : v.matching(query.excludedWords());
     // Every named tag counts as specific here: the cluster's tag lifts are not weighted by corpus share yet.
-    return query.withTags(new Tags(named, v.impliedBy(named), excluded, named));
+    List<String> outside = v.matching(query.wordsOutsidePhrases());
+    List<String> quoted = named.stream().filter(t -> !outside.contains(t)).toList();
+    return query.withTags(new Tags(named, v.impliedBy(named), excluded, named, quoted));
   }
 
   private static String shorten(String s) {

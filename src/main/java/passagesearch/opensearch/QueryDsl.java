@@ -75,7 +75,7 @@ final class QueryDsl {
     if (ranking.synonymWeight() <= 0) {
       return exact;
     }
-    Q expanded = expandedWords(query.looseWords());
+    Q expanded = expandedWords(query.wordsOutsidePhrases());
     if (expanded == null) {
       return exact;
     }
@@ -86,9 +86,22 @@ final class QueryDsl {
     return new Bool(b);
   }
 
-  /** The query searched: words, proximity, tags, filters. */
+  /** The query searched: words, proximity, tags, filters; a passage that only restates its heading scored down. */
   Q full(ParsedQuery query, Q words, Collection<String> tags, Collection<String> sources) {
-    return filtered(scored(words, query), tags, sources);
+    Q searched = filtered(scored(words, query), tags, sources);
+    float factor = ranking.headingStubFactor();
+    if (factor >= 1f) {
+      return searched;
+    }
+    // As QueryFactory.demotingStubs: the score of a marked heading stub multiplied by the factor.
+    ObjectNode fs = Cluster.JSON.createObjectNode();
+    ObjectNode body = fs.putObject("function_score");
+    body.set("query", json(searched));
+    ObjectNode function = body.putArray("functions").addObject();
+    function.putObject("filter").putObject("term").put(Fields.RESTATES_HEADING, true);
+    function.put("weight", factor);
+    body.put("boost_mode", "multiply");
+    return new Leaf(fs);
   }
 
   Q translate(ParsedQuery query) {
@@ -178,11 +191,15 @@ final class QueryDsl {
     if (tags.named().isEmpty() || ranking.tagWeight() <= 0) {
       b.add(new BoolClause(Occur.MUST, words));
     } else {
+      // As QueryFactory: a passage whose own words earn a named tag matches by it alone; any with the tag is lifted.
       List<BoolClause> match = new ArrayList<>();
       match.add(new BoolClause(Occur.SHOULD, words));
-      lift(match, tags.named(), ranking.tagWeight());
+      for (String tag : tags.matchingAlone()) {
+        match.add(new BoolClause(Occur.SHOULD, new Bool(List.of(new BoolClause(Occur.FILTER, term(Fields.TAG_IN_TEXT, tag))))));
+      }
       b.add(new BoolClause(Occur.MUST, new Bool(match)));
       exclusions(words).forEach(q -> b.add(new BoolClause(Occur.MUST_NOT, q)));
+      lift(b, tags.named(), ranking.tagWeight());
     }
     String loose = query.looseWords();
     if (ranking.phraseWeight() > 0 && searchableWords(loose) >= 2) {

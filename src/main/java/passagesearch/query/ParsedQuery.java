@@ -35,6 +35,14 @@ public record ParsedQuery(String typed, List<Clause> clauses, List<Word> words, 
         Word.correct(looseWords, fixes), Word.correct(excludedWords, fixes), fixes, tags);
   }
 
+  /**
+   * Its free words outside quoted phrases: what synonyms expand and what may name a tag that finds a passage
+   * alone. A quoted phrase is matched as typed, its spelling variants included, never by its synonyms.
+   */
+  public String wordsOutsidePhrases() {
+    return FreeWords.outsidePhrases(clauses);
+  }
+
   /** The same query with the tags it names. */
   public ParsedQuery withTags(Tags found) {
     return new ParsedQuery(typed, clauses, words, looseWords, excludedWords, corrections, found);

@@ -13,10 +13,12 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
@@ -39,7 +41,8 @@ import passagesearch.query.Tags;
  *       outrank synonyms;
  *   <li>proximity: the words standing close together in the text score extra;
  *   <li>tags: passages with a tag the query names, or one such a tag implies, are lifted;
- *   <li>filters: requested tags and sources; set-aside material left out unless a tag asks for it.
+ *   <li>filters: requested tags and sources; set-aside material left out unless a tag asks for it;
+ *   <li>heading stubs: the whole score of a passage that only restates its heading scaled down.
  * </ol>
  */
 final class QueryFactory {
@@ -65,7 +68,8 @@ final class QueryFactory {
     }
     // Synonyms may span words ("bone marrow transplant"), so the expansion reads the words as one run
     // of text rather than operand by operand as the translator does.
-    Query expanded = expandedWords(query.looseWords());
+    // A quoted phrase is matched as typed (its spelling variants are the same terms), never by its synonyms.
+    Query expanded = expandedWords(query.wordsOutsidePhrases());
     if (expanded == null) {
       return exact;
     }
@@ -111,16 +115,22 @@ final class QueryFactory {
     if (tags.named().isEmpty() || ranking.tagWeight() <= 0) {
       b.add(words, Occur.MUST);
     } else {
-      // A passage tagged with what the query names answers it even in other words: "Trisenox" finds
-      // the passage that says "arsenic", "Campath" the one that says "anti-CD52". The tag's lift is the
-      // same whichever way the passage matched; a topic's is weighed by this corpus (TopicTag);
-      // exclusions hold for both ways.
+      // A passage whose own words earn a tag the query names answers it even in other words: "Trisenox"
+      // finds the passage that says "arsenic", "Campath" the one that says "anti-CD52", and its snippet
+      // marks those words. A tag from its headings or its document lifts it but does not make it match:
+      // nothing in its text would show why it was found; nor does a tag named inside a quoted phrase,
+      // which asks for its words. The lift is the same whichever way the passage matched; a topic's is
+      // weighed by this corpus (TopicTag); exclusions hold for both ways.
       BooleanQuery.Builder match = new BooleanQuery.Builder().add(words, Occur.SHOULD);
-      lift(match, tags.specific(), ranking.tagWeight());
-      tags.named().stream().filter(t -> !tags.specific().contains(t))
-          .forEach(t -> match.add(new TopicTag(t, ranking.tagWeight()), Occur.SHOULD));
+      for (String tag : tags.matchingAlone()) {
+        match.add(new BooleanQuery.Builder().add(new TermQuery(new Term(Fields.TAG_IN_TEXT, tag)), Occur.FILTER).build(),
+            Occur.SHOULD);
+      }
       b.add(match.build(), Occur.MUST);
       exclusions(words).forEach(q -> b.add(q, Occur.MUST_NOT));
+      lift(b, tags.specific(), ranking.tagWeight());
+      tags.named().stream().filter(t -> !tags.specific().contains(t))
+          .forEach(t -> b.add(new TopicTag(t, ranking.tagWeight()), Occur.SHOULD));
     }
     String loose = query.looseWords();
     if (ranking.phraseWeight() > 0 && terms(plain, loose).size() >= 2) {
@@ -207,6 +217,19 @@ final class QueryFactory {
     }
   }
 
+  /**
+   * The query searched, with each passage that only restates its heading (a one-line section summary, marked
+   * when indexed) scored by {@code results.headingStubFactor}: the passages of the section that answer rank
+   * above it, and it is still found when nothing else matches. Applied to the whole score, words and meaning,
+   * since a short summary is near in meaning to any question about its heading.
+   */
+  Query demotingStubs(Query searched) {
+    float factor = ranking.headingStubFactor();
+    return factor >= 1f
+        ? searched
+        : FunctionScoreQuery.boostByQuery(searched, new FieldExistsQuery(Fields.RESTATES_HEADING), factor);
+  }
+
   Query filtered(Query scored, Collection<String> tags, Collection<String> sources) {
     BooleanQuery.Builder b = new BooleanQuery.Builder().add(scored, Occur.MUST);
     for (String tag : tags) {
@@ -242,9 +265,9 @@ final class QueryFactory {
     return terms(plain, query.looseWords());
   }
 
-  /** Terms the expanding analyzer adds to the plain ones. */
+  /** Terms the expanding analyzer adds to the plain ones (quoted phrases are never expanded). */
   List<String> expansions(ParsedQuery query) {
-    Set<String> added = new LinkedHashSet<>(terms(expanding, query.looseWords()));
+    Set<String> added = new LinkedHashSet<>(terms(expanding, query.wordsOutsidePhrases()));
     plainTerms(query).forEach(added::remove);
     return new ArrayList<>(added);
   }

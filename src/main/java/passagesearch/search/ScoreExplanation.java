@@ -12,6 +12,19 @@ public record ScoreExplanation(float value, String description, List<ScoreExplan
     return of(e, 0);
   }
 
+  /**
+   * The same explanation with notes among its parts, each worth nothing: what the score rests on but does not
+   * say itself, such as why the passage carries a tag its words do not name.
+   */
+  ScoreExplanation noting(List<String> notes) {
+    if (notes.isEmpty()) {
+      return this;
+    }
+    List<ScoreExplanation> parts = new java.util.ArrayList<>(details);
+    notes.forEach(n -> parts.add(new ScoreExplanation(0f, n, List.of())));
+    return new ScoreExplanation(value, description, parts);
+  }
+
   private static ScoreExplanation of(Explanation e, int depth) {
     List<ScoreExplanation> children = depth >= MAX_DEPTH
         ? List.of()

@@ -246,7 +246,7 @@ public final class SearchService implements SearchEngine {
       Query lexical = factory.filtered(factory.scored(words, meaning), request.tags(), request.sources());
       fused = served.semantic().fuse(index, index.searcher(), meaning, factory.plainTerms(meaning).size(), lexical,
           factory.restriction(words, meaning, request.tags(), request.sources()));
-      query = fused.query();
+      query = factory.demotingStubs(fused.query());
     }
 
     /** The best {@code n} hits after duplicate folding and source diversity (no facets, no time limit). */
@@ -284,11 +284,16 @@ public final class SearchService implements SearchEngine {
       List<SearchHit> hits = new ArrayList<>(page.size());
       for (int i = 0; i < page.size(); i++) {
         ResultShaper.Shaped s = page.get(i);
+        Document doc = stored.document(s.candidate().doc());
         ScoreExplanation why = request.explain()
             ? ScoreExplanation.of(index.searcher().explain(query, s.candidate().doc()))
+                .noting(Arrays.stream(doc.getValues(Fields.INHERITED)).map(v -> "tag " + v).toList())
             : null;
-        Document doc = stored.document(s.candidate().doc());
         String snippet = served.tags().markTags(snippets[i], meaning.tags().named());
+        if (!snippet.contains("<mark>")) {
+          // Found by a tag the query names, not by its words: the sentence with the words that earned the tag.
+          snippet = served.tagSnippet().around(doc.get(Fields.TEXT), meaning.tags().named()).orElse(snippet);
+        }
         if (!snippet.contains("<mark>") && fused.foundByMeaning(s.candidate().doc()) && i < MEANING_SNIPPETS) {
           // Nothing in it matched a word or a named tag: its sentence nearest the query, by the same model.
           snippet = served.semantic().snippet(doc.get(Fields.TEXT), fused.vector(),

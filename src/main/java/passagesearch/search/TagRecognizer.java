@@ -20,13 +20,18 @@ final class TagRecognizer {
     this.vocabulary = vocabulary;
   }
 
-  /** The query with the tags its words name, those they imply, and those its excluded words name. */
+  /**
+   * The query with the tags its words name, those they imply, those its excluded words name, and those named
+   * only inside quoted phrases (which lift, never find a passage alone).
+   */
   ParsedQuery recognize(ParsedQuery query) {
     List<String> named = vocabulary.matching(query.looseWords());
     String excludedWords = query.excludedWords();
     List<String> excluded = excludedWords.isEmpty() ? List.of() : vocabulary.matching(excludedWords);
     List<String> specific = named.stream().filter(this::specific).toList();
-    return query.withTags(new Tags(named, vocabulary.impliedBy(named), excluded, specific));
+    List<String> outside = vocabulary.matching(query.wordsOutsidePhrases());
+    List<String> quoted = named.stream().filter(t -> !outside.contains(t)).toList();
+    return query.withTags(new Tags(named, vocabulary.impliedBy(named), excluded, specific, quoted));
   }
 
   /**

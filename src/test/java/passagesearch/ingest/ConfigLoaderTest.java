@@ -162,4 +162,28 @@ class ConfigLoaderTest {
     ConfigException e = loadFails();
     assertTrue(e.getMessage().contains("tags.yaml"), e.getMessage());
   }
+
+  @Test
+  void diseasesPassFromADocumentToItsPassagesAndOtherGroupsDoNot() {
+    IndexConfig c = new ConfigLoader().load(REAL);
+    assertEquals(0.5, c.tags().groups().get(0).inherit().share());
+    assertEquals(null, c.tags().groups().get(1).inherit());
+  }
+
+  @Test
+  void anInheritedShareOfAllPassagesOrMoreFails() throws IOException {
+    edit("tags.yaml", "inherit: {share: 0.5}", "inherit: {share: 1.0}");
+    assertEquals("tags.yaml: inherit.share must be at least 0 and below 1", loadFails().getMessage());
+    edit("tags.yaml", "inherit: {share: 1.0}", "inherit: {}");
+    assertEquals("tags.yaml: group 'disease': inherit needs a share", loadFails().getMessage());
+  }
+
+  @Test
+  void headingStubsAreMarkedByPassagesYamlAndScoredDownByRankingYaml() throws IOException {
+    IndexConfig c = new ConfigLoader().load(REAL);
+    assertEquals(new passagesearch.config.HeadingStubRule(25, 3), c.stubs());
+    assertEquals(0.75f, c.ranking().headingStubFactor());
+    edit("ranking.yaml", "headingStubFactor: 0.75", "headingStubFactor: 0");
+    assertEquals("ranking.yaml: results.headingStubFactor must be in (0, 1]", loadFails().getMessage());
+  }
 }

@@ -141,4 +141,69 @@ class TaggerTest {
         .orElseThrow();
     assertTrue(p.tags().containsAll(List.of("blinatumomab", "immunotherapy")), p.tags().toString());
   }
+
+  private static Passage passage(int ordinal, String... tags) {
+    return new Passage("d/" + ordinal, "d", ordinal, List.of(), "words", 0, 5, List.of(tags), List.of(), List.of(), false);
+  }
+
+  @Test
+  void aPassageThatNamesNoDiseaseInheritsTheOneItsDocumentIsAbout() {
+    List<Passage> out = tagger.passDown(List.of(
+        passage(1, "all", "chemotherapy"), passage(2, "all"), passage(3, "maintenance"), passage(4, "aml"),
+        passage(5, "all")));
+    assertEquals(List.of("all", "maintenance"), out.get(2).tags());
+    assertEquals(List.of(new InheritedTag("all",
+        "the document is about it: 3 of its 5 passages carry the tag, and this passage names no disease")),
+        out.get(2).inherited());
+    // One that names another disease keeps its own; those that name it already have nothing passed down.
+    assertEquals(List.of("aml"), out.get(3).tags());
+    assertEquals(List.of(), out.get(0).inherited());
+  }
+
+  @Test
+  void aDocumentAboutNoDiseaseInParticularPassesNoneDown() {
+    // Half is not more than half: a page on two leukaemias is about neither alone.
+    List<Passage> out = tagger.passDown(List.of(
+        passage(1, "all"), passage(2, "aml"), passage(3, "chemotherapy"), passage(4, "all")));
+    assertEquals(List.of("chemotherapy"), out.get(2).tags());
+    assertEquals(List.of(), out.get(2).inherited());
+  }
+
+  @Test
+  void setAsidePassagesNeitherCountNorInherit() {
+    List<Passage> out = tagger.passDown(List.of(
+        passage(1, "cml"), passage(2, "steroids"), passage(3, "references"), passage(4, "disclaimer"),
+        passage(5, "references")));
+    // The CML passage is one of two that count: not more than half.
+    assertEquals(List.of("steroids"), out.get(1).tags());
+    List<Passage> more = tagger.passDown(List.of(passage(1, "cml"), passage(2, "cml"), passage(3, "references")));
+    assertEquals(List.of("references"), more.get(2).tags());
+  }
+
+  @Test
+  void onlyGroupsThatSayInheritPassTheirTagsDown() {
+    List<Passage> out = tagger.passDown(List.of(passage(1, "chemotherapy"), passage(2, "chemotherapy"), passage(3)));
+    assertEquals(List.of(), out.get(2).tags());
+  }
+
+  /** Know ALL's sections on the phases and the Philadelphia chromosome say "leukemia" on a page about ALL. */
+  @Test
+  void theSeedPagesAboutAllPassItDownAndThePageAboutEveryLeukaemiaDoesNot() {
+    Ingest ingest = new Ingest(config);
+    for (SourceDocument d : new CorpusReader().read(TestSupport.corpus()).documents()) {
+      for (Passage p : ingest.passages(d)) {
+        boolean aside = p.tags().stream().anyMatch(config.tags().setAsideTags()::contains);
+        if (d.id().equals("knowall-all-treatment") && !aside && !p.tags().contains("cns")) {
+          assertTrue(p.tags().contains("all"), p.id() + " " + p.tags());
+        }
+        if (d.id().startsWith("cancerfax")) {
+          assertEquals(List.of(), p.inherited(), p.id());
+        }
+      }
+    }
+    Passage maintenance = ingest.passages(new CorpusReader().read(TestSupport.corpus()).documents().stream()
+        .filter(d -> d.id().equals("knowall-all-treatment")).findFirst().orElseThrow()).stream()
+        .filter(p -> p.text().startsWith("Maintenance is a less intense treatment phase")).findFirst().orElseThrow();
+    assertEquals(List.of("all"), maintenance.inherited().stream().map(InheritedTag::tag).toList());
+  }
 }

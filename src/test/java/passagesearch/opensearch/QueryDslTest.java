@@ -65,6 +65,19 @@ class QueryDslTest {
     assertTrue(full.contains("{\"terms\":{\"source\":[\"knowall-all-treatment\"]}}"), full);
     assertTrue(full.contains("{\"term\":{\"tag\":\"disclaimer\"}}"), full);
     assertTrue(full.contains("\"analyzer\":\"passage_expanded\""), full);
+    assertTrue(full.startsWith("{\"function_score\":{\"query\":{\"bool\":"), full);
+    assertTrue(full.endsWith("\"functions\":[{\"filter\":{\"term\":{\"restates_heading\":true}},\"weight\":0.75}],"
+        + "\"boost_mode\":\"multiply\"}}"), full);
+  }
+
+  @Test
+  void aNamedTagMatchesAloneOnlyWhereThePassagesOwnWordsEarnItAndLiftsWhereverItIs() {
+    QueryDsl dsl = new QueryDsl(CONFIG);
+    var meaning = QueryParser.parse("Campath").withTags(new passagesearch.query.Tags(
+        List.of("alemtuzumab"), List.of("immunotherapy"), List.of(), List.of("alemtuzumab"), List.of()));
+    String full = QueryDsl.json(dsl.full(meaning, dsl.words(meaning), List.of(), List.of())).toString();
+    assertTrue(full.contains("{\"bool\":{\"filter\":[{\"term\":{\"tag_in_text\":\"alemtuzumab\"}}]}}"), full);
+    assertTrue(full.contains("{\"constant_score\":{\"boost\":1.5,\"filter\":{\"term\":{\"tag\":\"alemtuzumab\"}}}}"), full);
   }
 
   @Test

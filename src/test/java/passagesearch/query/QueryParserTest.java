@@ -55,6 +55,7 @@ class QueryParserTest {
     ParsedQuery q = QueryParser.parse("transplant -\"stem cell\" OR (relapse -cure) remision~1 \"side effects\"~3");
     assertEquals("transplant relapse remision side effects", q.looseWords());
     assertEquals("stem cell cure", q.excludedWords());
+    assertEquals("transplant relapse remision", q.wordsOutsidePhrases());
   }
 
   @Test

@@ -72,8 +72,8 @@ class MedicalLanguageTest {
       "TYA | cancer units for teenagers and young adults",
       "central nervous system leukaemia | are often combined with CNSL",
       // older and alternative names
-      "acute lymphocytic leukaemia chemotherapy | Acute lymphoblastic leukemia (ALL) is usually treated with chemotherapy",
-      "bone marrow transplant | A stem cell transplant replaces stem cells",
+      "acute lymphocytic leukaemia chemotherapy | Chemotherapy uses anti-cancer (cytotoxic) drugs to destroy the cancer cells. This is the main treatment for ALL",
+      "bone marrow transplant | donor stem cell transplant is an intensive treatment",
       "radiation therapy | this technique is called radiotherapy",
       "M3 | acute promyelocytic leukemia (M3)",
       "acute promyelocytic leukaemia | all-trans retinoic acid combined with arsenic",

@@ -101,35 +101,35 @@ class QueryBehaviourPinTest {
           corrections {}
           tags [chemotherapy]
           impliedTags []
-          ids canadian-cancer-society-all-treatments/12 macmillan-all-treatment/3 knowall-all-treatment/2 macmillan-all-treatment/2 cancerfax-leukemia-treatment-options/2
-          snippet <mark>Chemotherapy</mark> uses drugs to destroy cancer cells. Acute lymphoblastic <mark>leukemia</mark> (ALL) is usually treated with <mark>chemotherapy</mark>.
+          ids macmillan-all-treatment/3 knowall-all-treatment/2 macmillan-all-treatment/2 cancerfax-leukemia-treatment-options/2 knowall-all-treatment/12
           snippet At times during <mark>treatment</mark> you will have <mark>chemotherapy</mark> given into the fluid around your spine and brain (cerebrospinal fluid). This is called intrathecal <mark>chemotherapy</mark>. It may be given to treat or prevent <mark>leukaemia</mark> in this area of the body.
           snippet <mark>Chemotherapy</mark> is the most common form of <mark>treatment</mark> for acute lymphoblastic <mark>leukemia</mark>.  … <mark>Treatment</mark> may involve the use of one or more <mark>chemotherapy</mark> drug at once, and often these agents are given straight into the bloodstream.\s
+          snippet <mark>Chemotherapy</mark> uses anti-cancer (cytotoxic) drugs to destroy the cancer cells. This is the main <mark>treatment</mark> for ALL. You will have several different <mark>chemotherapy</mark> drugs. Most of the drugs will be given into a vein (intravenously). You will take others by mouth as tablets.
           """),
       List.of("\"stem cell transplant\"", """
-          total 17
+          total 13
           corrected null
           searched "stem cell transplant"
           terms [stem, cell, transplant]
-          expansions [bone, hematopoiet, hsct, bmt, marrow]
+          expansions []
           corrections {}
           tags [stem-cell-transplant]
           impliedTags []
-          ids canadian-cancer-society-all-treatments/16 reviewed-summary-all-treatment/4 macmillan-all-treatment/6 knowall-all-treatment/16 canadian-cancer-society-all-treatments/11
-          snippet A <mark>stem cell transplant</mark> replaces <mark>stem</mark> <mark>cells</mark>. Acute lymphoblastic leukemia (ALL) is sometimes treated with a <mark>stem cell transplant</mark>.
-          snippet Success rates for Acute lymphocytic leukemia (ALL) depend heavily on biological factors, including age, white blood <mark>cell</mark> count at diagnosis, and specific chromosomal abnormalities (cytogenetics). While pediatric patients generally have high survival rates, adult cases often require more intensive strategies, such as <mark>hematopoietic</mark> <mark>stem cell transplantation</mark>, to achieve long-term remission.
+          ids canadian-cancer-society-all-treatments/16 macmillan-all-treatment/6 macmillan-all-treatment/12 knowall-all-treatment/15 reviewed-summary-all-treatment/4
+          snippet A <mark>stem cell transplant</mark> replaces stem cells. Acute lymphoblastic leukemia (ALL) is sometimes treated with a <mark>stem cell transplant</mark>.
           snippet donor <mark>stem cell transplant</mark> is an intensive treatment that may increase the chances of curing ALL or keep it in remission for longer.\s
+          snippet You usually have your treatment in a hospital that offers specialist treatments such as chemotherapy and <mark>stem cell transplants</mark>. These are usually larger hospitals, so you may have to travel for your treatment and appointments.
           """),
       List.of("\"side effects\" of imatinib", """
-          total 18
+          total 16
           corrected null
           searched "side effects" of imatinib
           terms [side, effect, imatinib]
-          expansions [advers, complic, gleevec, glivec]
+          expansions [gleevec, glivec]
           corrections {}
           tags [side-effects, imatinib]
           impliedTags [targeted-therapy]
-          ids knowall-all-treatment/17 knowall-all-treatment/18 macmillan-all-treatment/16 reviewed-summary-all-treatment/2 macmillan-all-treatment/20
+          ids knowall-all-treatment/17 knowall-all-treatment/18 reviewed-summary-all-treatment/2 cancerfax-leukemia-treatment-options/5 macmillan-all-treatment/16
           snippet This may result in <mark>side effects</mark>.
           For chemotherapy, traditional <mark>side effects</mark> associated with treatment are:
           • Nausea and vomiting
@@ -152,10 +152,7 @@ class QueryBehaviourPinTest {
           • Nervous system problems: can present as headaches, changes in consciousness, confusion or agitation, seizures, trouble speaking and understanding, or loss of balance
           • Infections
           • Low blood cell counts
-          snippet Leukaemia and its treatment cause <mark>side effects</mark>, such as low levels of blood cells. These <mark>side effects</mark> can be serious.  … This may include having:
-          • red blood cells or platelets given into a vein – called a blood or platelet transfusion
-          • drugs to prevent infections
-          • rugs to prevent or manage <mark>side effects</mark> of treatment.
+          snippet For patients with specific genetic markers, such as the Philadelphia chromosome, tyrosine kinase inhibitors like <mark>imatinib</mark> (<mark>Gleevec</mark>) or dasatinib (Sprycel) are integrated into the regimen.
           """),
       List.of("chemotherapy -children", """
           total 24
@@ -166,10 +163,10 @@ class QueryBehaviourPinTest {
           corrections {}
           tags [chemotherapy]
           impliedTags []
-          ids canadian-cancer-society-all-treatments/12 knowall-all-treatment/2 macmillan-all-treatment/3 cancerfax-leukemia-treatment-options/2 macmillan-all-treatment/2
-          snippet <mark>Chemotherapy</mark> uses drugs to destroy cancer cells. Acute lymphoblastic leukemia (ALL) is usually treated with <mark>chemotherapy</mark>.
+          ids knowall-all-treatment/2 macmillan-all-treatment/3 cancerfax-leukemia-treatment-options/2 macmillan-all-treatment/2 knowall-all-treatment/12
           snippet <mark>Chemotherapy</mark> is the most common form of treatment for acute lymphoblastic leukemia. <mark>Chemotherapy</mark> works by killing rapidly dividing cells such as cancer cells.\s
           snippet At times during treatment you will have <mark>chemotherapy</mark> given into the fluid around your spine and brain (cerebrospinal fluid). This is called intrathecal <mark>chemotherapy</mark>.\s
+          snippet It is usually necessary to first carry out combination <mark>chemotherapy</mark>, so-called “induction <mark>chemotherapy</mark>”, commonly used DA (3 + 7) scheme. After induction therapy, if remission is achieved, further intensive consolidation <mark>chemotherapy</mark> or stem cell transplantation procedures can be continued according to the prognostic stratification arrangement.\s
           """),
       List.of("maintenance -Trisenox", """
           total 7
@@ -180,8 +177,7 @@ class QueryBehaviourPinTest {
           corrections {}
           tags [maintenance]
           impliedTags []
-          ids canadian-cancer-society-all-treatments/10 knowall-all-treatment/5 macmillan-all-treatment/8 reviewed-summary-all-treatment/2 cancerfax-leukemia-treatment-options/2
-          snippet <mark>Maintenance</mark> treatments for acute lymphoblastic leukemia (ALL) include chemotherapy, targeted therapy and CNS prophylaxis or treatment.
+          ids knowall-all-treatment/5 macmillan-all-treatment/8 canadian-cancer-society-all-treatments/10 reviewed-summary-all-treatment/2 cancerfax-leukemia-treatment-options/2
           snippet <mark>Maintenance</mark> is a less intense treatment phase that can last up to 2 years.  … <mark>Maintenance</mark> therapy uses lower doses of chemotherapy, so the side effects should be less during this phase, allowing a return to normal activities.1
           Common chemotherapy agents used include:
           • Asparaginase
@@ -193,6 +189,7 @@ class QueryBehaviourPinTest {
           • Steroids such as dexamethasone, prednisolone, and hydrocortisone taken before or alongside chemotherapy1
           snippet consolidation (or intensification) treatment – to get rid of any remaining leukaemia cells in areas such as the brain or spinal cord
           • <mark>Maintenance</mark> phase – to reduce the risk of leukaemia coming back. This is also called <mark>maintenance</mark> therapy.
+          snippet <mark>Maintenance</mark> treatments for acute lymphoblastic leukemia (ALL) include chemotherapy, targeted therapy and CNS prophylaxis or treatment.
           """),
       List.of("transplant -\"stem cell\"", """
           total 3
@@ -207,7 +204,7 @@ class QueryBehaviourPinTest {
           snippet Except for a few special patients who may benefit from autologous <mark>transplantation</mark> (the autologous <mark>transplantation</mark> recurrence rate is very high), the vast majority of leukemia patients should choose xenotransplantation for <mark>transplantation</mark>.
            … Treatment after relapse will be more difficult. Therefore, <mark>transplantation</mark> is generally the last step of choice.
           snippet If possible, allogeneic <mark>transplantation</mark> or timely combination therapy can be accepted.
-          snippet Early asymptomatic patients usually do not need treatment, and in the late stage, they can choose a variety of chemotherapy options, such as Liu Keran monotherapy, fludarabine, cyclophosphamide combined with merova, and other chemotherapy. Bendamustine and anti-CD52 monoclonal antibodies are also effective. In recent years, it has been found that targeted therapy of BCR pathway inhibitors may have a significant effect.\s
+          snippet Patients with refractory conditions can consider <mark>allograft</mark> therapy.
           """),
       List.of("imatinib OR dasatinib", """
           total 4
@@ -366,7 +363,7 @@ class QueryBehaviourPinTest {
           snippet More and more studies have shown that <mark>all</mark>-trans retinoic acid combined with arsenic treatment can cure most patients with M3.\s
           """),
       List.of("can I have children after treatment", """
-          total 65
+          total 67
           corrected null
           searched can I have children after treatment
           terms [children, after, treatment]
@@ -381,7 +378,7 @@ class QueryBehaviourPinTest {
           snippet There are a variety of different <mark>treatments</mark> that you or your <mark>child</mark> may receive for acute lymphoblastic leukemia. It is likely <mark>treatment</mark> will begin rapidly <mark>after</mark> receiving a diagnosis.
           """),
       List.of("\"unbalanced quote treatment", """
-          total 64
+          total 66
           corrected null
           searched "unbalanced quote treatment
           terms [unbalanc, quot, treatment]
@@ -389,7 +386,7 @@ class QueryBehaviourPinTest {
           corrections {}
           tags []
           impliedTags []
-          ids knowall-all-treatment/1 canadian-cancer-society-all-treatments/3 macmillan-all-treatment/12 cancerfax-leukemia-treatment-options/3 canadian-cancer-society-all-treatments/8
+          ids knowall-all-treatment/1 canadian-cancer-society-all-treatments/3 macmillan-all-treatment/12 cancerfax-leukemia-treatment-options/3 canadian-cancer-society-all-treatments/2
           snippet There are a variety of different <mark>treatments</mark> that you or your child may receive for acute lymphoblastic leukemia. It is likely <mark>treatment</mark> will begin rapidly after receiving a diagnosis.
           snippet It is important to start <mark>treatment</mark> as soon as ALL is diagnosed. If the cancer recurs, your lifestyle and preferences can help plan further <mark>treatment</mark>.
           <mark>Treatment</mark> for ALL is different for adults than it is for children. Find out more about <mark>treatments</mark> for childhood ALL.
@@ -426,11 +423,11 @@ class QueryBehaviourPinTest {
           corrections {}
           tags [stem-cell-transplant]
           impliedTags []
-          ids knowall-all-treatment/16 canadian-cancer-society-all-treatments/16 reviewed-summary-all-treatment/4 macmillan-all-treatment/6 canadian-cancer-society-all-treatments/11
+          ids knowall-all-treatment/16 reviewed-summary-all-treatment/4 canadian-cancer-society-all-treatments/16 macmillan-all-treatment/6 macmillan-all-treatment/12
           snippet High intensity treatment is used to kill the leukemic <mark>cells</mark> in the <mark>bone</mark> <mark>marrow</mark> (the spongy part of the <mark>bone</mark>); however, normal blood <mark>cells</mark> are killed too.
            … In a <mark>transplant</mark>, these healthy <mark>cells</mark> can be taken from the <mark>bone</mark> <mark>marrow</mark> or from the bloodstream.
-          snippet A <mark>stem</mark> <mark>cell</mark> <mark>transplant</mark> replaces <mark>stem</mark> <mark>cells</mark>. Acute lymphoblastic leukemia (ALL) is sometimes treated with a <mark>stem</mark> <mark>cell</mark> <mark>transplant</mark>.
           snippet Success rates for Acute lymphocytic leukemia (ALL) depend heavily on biological factors, including age, white blood <mark>cell</mark> count at diagnosis, and specific chromosomal abnormalities (cytogenetics). While pediatric patients generally have high survival rates, adult cases often require more intensive strategies, such as <mark>hematopoietic</mark> <mark>stem</mark> <mark>cell</mark> <mark>transplantation</mark>, to achieve long-term remission.
+          snippet A <mark>stem</mark> <mark>cell</mark> <mark>transplant</mark> replaces <mark>stem</mark> <mark>cells</mark>. Acute lymphoblastic leukemia (ALL) is sometimes treated with a <mark>stem</mark> <mark>cell</mark> <mark>transplant</mark>.
           """),
       List.of("relaps*", """
           total 20
@@ -463,11 +460,11 @@ class QueryBehaviourPinTest {
           snippet The aim of the induction phase is to reduce the number of leukemia cells to a point when they are no longer detectable in bone marrow samples (called complete <mark>remission</mark>). After this point, the normal blood cells in the marrow can regrow. While achieving a complete <mark>remission</mark> is a positive sign, it does not necessarily mean the disease is cured, as leukemia cells may be present at very low levels or in other parts of the body.2
           """),
       List.of("\"side effects\"~3", """
-          total 14
+          total 12
           corrected null
           searched "side effects"~3
           terms [side, effect]
-          expansions [advers, complic]
+          expansions []
           corrections {}
           tags [side-effects]
           impliedTags []
@@ -534,14 +531,14 @@ class QueryBehaviourPinTest {
           corrections {}
           tags [stem-cell-transplant]
           impliedTags []
-          ids knowall-all-treatment/16 reviewed-summary-all-treatment/4 cancerfax-leukemia-treatment-options/2 canadian-cancer-society-all-treatments/16 macmillan-all-treatment/17
+          ids knowall-all-treatment/16 reviewed-summary-all-treatment/4 cancerfax-leukemia-treatment-options/2 macmillan-all-treatment/17 cancerfax-leukemia-treatment-options/4
           snippet High intensity treatment is used to kill the leukemic <mark>cells</mark> in the <mark>bone</mark> <mark>marrow</mark> (the spongy part of the <mark>bone</mark>); however, normal blood <mark>cells</mark> are killed too.
            … In a <mark>transplant</mark>, these healthy <mark>cells</mark> can be taken from the <mark>bone</mark> <mark>marrow</mark> or from the bloodstream.
           snippet Success rates for Acute lymphocytic leukemia (ALL) depend heavily on biological factors, including age, white blood <mark>cell</mark> count at diagnosis, and specific chromosomal abnormalities (cytogenetics). While pediatric patients generally have high survival rates, adult cases often require more intensive strategies, such as <mark>hematopoietic</mark> <mark>stem</mark> <mark>cell</mark> <mark>transplantation</mark>, to achieve long-term remission.
           snippet <mark>After</mark> induction therapy, if remission is achieved, further intensive consolidation chemotherapy or <mark>stem</mark> <mark>cell</mark> <mark>transplantation</mark> procedures can be continued according to the prognostic stratification arrangement. <mark>After</mark> consolidation treatment, maintenance treatment is usually not performed at present, and the drug can be stopped for observation and regularly followed up.
           """),
       List.of("*", """
-          total 65
+          total 67
           corrected null
           searched *
           terms []
