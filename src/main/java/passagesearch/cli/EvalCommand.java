@@ -217,10 +217,13 @@ final class EvalCommand implements Callable<Integer> {
     }
   }
 
-  /** Passage vectors are shared by all the evaluation indexes, so a collection is embedded once. */
+  /**
+   * Passage vectors are shared by all the evaluation indexes, so a collection is embedded once: in
+   * {@code --vector-cache} when given (another evaluation folder's cache, say), else in the evaluation folder.
+   */
   private Pipeline pipeline(IndexConfig config, ModelSlot models, String name) {
     return new Pipeline(config, evalIndex.resolve(name), Pipeline.Sink.NONE, models)
-        .withVectorCache(evalIndex.resolve(Pipeline.VECTOR_CACHE));
+        .withVectorCache(at.vectorCache != null ? at.vectorCache : evalIndex.resolve(Pipeline.VECTOR_CACHE));
   }
 
   /**
