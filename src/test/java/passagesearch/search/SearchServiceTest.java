@@ -110,8 +110,8 @@ class SearchServiceTest {
   private static SearchResponse response(Boolean partial, int hits) {
     SearchHit hit = find("imatinib", List.of()).hits().get(0);
     SearchHit big = new SearchHit(hit.id(), hit.rank(), hit.score(), "x".repeat(1000), "", hit.section(), hit.headings(),
-        hit.tags(), hit.source(), hit.offsets(), null);
-    return new SearchResponse("q", null, hits, 1, java.util.Collections.nCopies(hits, big), java.util.Map.of(),
+        hit.tags(), hit.source(), hit.offsets(), null, null);
+    return new SearchResponse("q", null, hits, 1, null, java.util.Collections.nCopies(hits, big), java.util.Map.of(),
         "gen-000001", null, partial);
   }
 
