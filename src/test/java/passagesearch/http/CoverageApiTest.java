@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 16: each hit says which of the query's concepts it covers, and when no passage covers them all, the
- * answer says so before any hit. Over a real server and a real index of the seed corpus, searched by words
- * and meaning as shipped: what a reader sees first.
+ * answer says so before any hit; a drug the query names outweighs a generic topic, so the first hit names it.
+ * Over a real server and a real index of the seed corpus, searched by words and meaning as shipped: what a
+ * reader sees first.
  */
 class CoverageApiTest {
   @TempDir static Path indexDir;
@@ -68,7 +69,7 @@ class CoverageApiTest {
   }
 
   @Test
-  void imatinibSideEffectsSaysNoPassageMentionsBothAndEachHitWhatItLeavesOut() throws Exception {
+  void imatinibSideEffectsOpensWithImatinibAndSaysNoPassageMentionsBoth() throws Exception {
     JsonNode r = search("imatinib side effects");
     assertEquals(List.of("imatinib", "side effects"), texts(r.at("/coverage/concepts")));
     assertFalse(r.at("/coverage/complete").asBoolean());
@@ -81,29 +82,43 @@ class CoverageApiTest {
     JsonNode imatinib = hit(r, "cancerfax-leukemia-treatment-options/5");
     assertEquals(List.of("side effects"), texts(imatinib.at("/coverage/missing")));
     assertEquals("[{\"concept\":\"imatinib\",\"by\":\"word\"}]", imatinib.at("/coverage/matched").toString());
+    JsonNode first = r.at("/hits/0");
+    assertTrue(first.get("text").asText().contains("imatinib"), "the first hit names the drug: " + first.get("text"));
+    assertEquals(List.of("side effects"), texts(first.at("/coverage/missing")));
   }
 
   @Test
-  void gleevecIsImatinibByAnotherName() throws Exception {
+  void gleevecSideEffectsOpensWithImatinibByItsOtherName() throws Exception {
     JsonNode r = search("Gleevec side effects");
     assertEquals("No passage in these sources mentions Gleevec (imatinib) together with side effects. "
         + "Showing passages about each.", r.at("/coverage/message").asText());
     assertEquals("[{\"concept\":\"Gleevec (imatinib)\",\"by\":\"synonym\"}]",
         hit(r, "cancerfax-leukemia-treatment-options/5").at("/coverage/matched").toString());
+    String first = r.at("/hits/0/text").asText();
+    assertTrue(first.contains("imatinib"), "the first hit names the drug: " + first);
+    assertFalse(first.contains("side effect"), first);
   }
 
   @Test
-  void aMisspeltDasatinibIsReadAsDasatinib() throws Exception {
+  void aMisspeltDasatinibOpensWithAPassageNamingDasatinib() throws Exception {
     JsonNode r = search("side efects of dasatanib");
     assertEquals("side effects of dasatinib", r.get("corrected").asText());
     assertEquals(List.of("side effects", "dasatinib"), texts(r.at("/coverage/concepts")));
     assertEquals("No passage in these sources mentions side effects together with dasatinib. Showing passages about each.",
         r.at("/coverage/message").asText());
+    JsonNode first = r.at("/hits/0");
+    assertTrue(first.get("text").asText().contains("dasatinib"), "the first hit names the drug: " + first.get("text"));
+    assertEquals(List.of("side effects"), texts(first.at("/coverage/missing")));
   }
 
-  /** Tisagenlecleucel is a CAR T-cell product; no page names its side effects, one lists CAR T-cell therapy's. */
+  /**
+   * Tisagenlecleucel is a CAR T-cell product (the pages say so, and tags.yaml gives it that class); no page
+   * names its side effects, but one lists CAR T-cell therapy's. That list comes first, saying it does not
+   * name tisagenlecleucel and that it is about its class; the passage that names it comes next; the
+   * chemotherapy list, about neither, after both.
+   */
   @Test
-  void tisagenlecleucelSideEffectsSaysSoAndTheCarTListIsAboutItsClass() throws Exception {
+  void tisagenlecleucelSideEffectsOpensWithItsClassSideEffectsAndSaysSo() throws Exception {
     JsonNode r = search("tisagenlecleucel side effects");
     assertEquals("No passage in these sources mentions tisagenlecleucel together with side effects. "
         + "Showing passages about each.", r.at("/coverage/message").asText());
@@ -112,6 +127,13 @@ class CoverageApiTest {
     JsonNode byClass = carT.at("/coverage/matched/0");
     assertEquals(List.of("tisagenlecleucel", "class", "CAR T-cell therapy"),
         List.of(byClass.get("concept").asText(), byClass.get("by").asText(), byClass.get("via").asText()));
+    assertEquals("knowall-all-treatment/18", r.at("/hits/0/id").asText());
+    assertTrue(r.at("/hits/0/text").asText().contains("CAR T-cell therapy may result in serious side effects"));
+    assertEquals("knowall-all-treatment/13", r.at("/hits/1/id").asText());
+    assertTrue(r.at("/hits/1/text").asText().contains("Tisagenlecleucel is a CAR T-cell product"));
+    List<String> ids = new ArrayList<>();
+    r.get("hits").forEach(h -> ids.add(h.get("id").asText()));
+    assertTrue(ids.indexOf("knowall-all-treatment/17") > 1, "the chemotherapy list after both: " + ids);
   }
 
   @Test
@@ -120,7 +142,9 @@ class CoverageApiTest {
     assertEquals(List.of("blinatumomab", "side effects"), texts(r.at("/coverage/concepts")));
     assertTrue(r.at("/coverage/complete").asBoolean());
     assertTrue(r.at("/coverage/message").isMissingNode(), r.get("coverage").toString());
-    JsonNode both = hit(r, "knowall-all-treatment/11");
+    JsonNode both = r.at("/hits/0");
+    assertEquals("knowall-all-treatment/11", both.get("id").asText());
+    assertTrue(both.get("text").asText().startsWith("Blinatumomab is a special antibody"));
     assertEquals(List.of(), texts(both.at("/coverage/missing")));
     assertEquals("[{\"concept\":\"blinatumomab\",\"by\":\"word\"},{\"concept\":\"side effects\",\"by\":\"word\"}]",
         both.at("/coverage/matched").toString());
