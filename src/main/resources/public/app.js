@@ -8,7 +8,7 @@
   const $ = function (id) { return document.getElementById(id); };
   const form = $('search'), input = $('q'), list = $('suggestions');
   const status = $('status'), results = $('results'), more = $('more'), empty = $('empty');
-  const correction = $('correction'), filters = $('filters'), chips = $('chips'), groupsBox = $('facet-groups');
+  const correction = $('correction'), coverageNote = $('coverage'), filters = $('filters'), chips = $('chips'), groupsBox = $('facet-groups');
   const filtersToggle = $('filters-toggle'), filtersTitle = $('filters-title'), resultsArea = $('results-area');
   const reader = $('reader'), readerTitle = $('reader-title'), readerSource = $('reader-source'), readerText = $('reader-text');
   const readerPrev = $('reader-prev'), readerNext = $('reader-next'), readerClose = $('reader-close'), readerLink = $('reader-link');
@@ -175,7 +175,7 @@
     input.value = state.q;
     offset = 0;
     results.replaceChildren();
-    more.hidden = true; empty.hidden = true; correction.hidden = true;
+    more.hidden = true; empty.hidden = true; correction.hidden = true; coverageNote.hidden = true;
     renderChips();
     if (!state.q) {
       status.textContent = activeFilters() ? 'Type some words to search within the chosen filters.' : '';
@@ -226,6 +226,11 @@
       correction.appendChild(a);
       correction.hidden = false;
     }
+    // No passage mentions every concept of the query: said before any hit, so no hit is read as the answer to all.
+    if (first && data.coverage && data.coverage.message) {
+      coverageNote.textContent = data.coverage.message;
+      coverageNote.hidden = false;
+    }
     const shownQuery = data.corrected || data.query;
     if (data.total === 0) {
       status.textContent = 'No passages match “' + shownQuery + '”' + (activeFilters() ? ' with the chosen filters' : '') + '.';
@@ -265,6 +270,8 @@
     const li = el('li', null, 'hit');
     li.dataset.id = hit.id;
     li.appendChild(snippetNode(hit.snippet));
+    const missing = missingNode(hit.coverage);
+    if (missing) li.appendChild(missing);
     li.appendChild(sourceLine(hit.source, hit.headings, hit.section));
     const b = el('button', 'Read in context', 'secondary read');
     b.type = 'button';
@@ -276,6 +283,20 @@
     });
     li.appendChild(b);
     return li;
+  }
+
+  /** What of the query a hit does not mention ("Doesn't mention: imatinib"), with a drug's class it is about; null when it mentions all. */
+  function missingNode(coverage) {
+    if (!coverage || !coverage.missing || !coverage.missing.length) return null;
+    const p = el('p', coverage.byMeaning ? 'Found by meaning. ' : null, 'missing');
+    p.appendChild(document.createTextNode('Doesn’t mention: '));
+    coverage.missing.forEach(function (concept, i) {
+      if (i) p.appendChild(document.createTextNode(', '));
+      p.appendChild(el('strong', concept));
+      const byClass = (coverage.matched || []).find(function (m) { return m.by === 'class' && m.concept === concept; });
+      if (byClass && byClass.via) p.appendChild(document.createTextNode(' (it is about its class: ' + byClass.via + ')'));
+    });
+    return p;
   }
 
   more.addEventListener('click', function () { fetchPage(false); });

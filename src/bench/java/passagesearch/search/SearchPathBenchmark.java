@@ -121,7 +121,7 @@ public class SearchPathBenchmark {
     }
 
     List<ResultShaper.Candidate> candidates(TopDocs top) throws IOException {
-      return ResultShaper.candidates(ix.index.searcher(), top);
+      return ResultShaper.candidates(ix.index.searcher(), top, ConceptMatcher.none(ix.index.searcher()));
     }
   }
 
@@ -153,7 +153,7 @@ public class SearchPathBenchmark {
         Query words = t.served.queries().words(meaning);
         Query query = t.build(meaning, words);
         FacetsCollectorManager.FacetsResult collected = t.collect(query);
-        List<ResultShaper.Shaped> hits = t.served.shaper().shape(t.candidates(collected.topDocs())).hits();
+        List<ResultShaper.Shaped> hits = t.served.shaper().shape(t.candidates(collected.topDocs()), List.of()).hits();
         ScoreDoc[] page = hits.subList(0, Math.min(SearchRequest.DEFAULT_LIMIT, hits.size())).stream()
             .map(s -> new ScoreDoc(s.candidate().doc(), s.score()))
             .toArray(ScoreDoc[]::new);
@@ -203,7 +203,7 @@ public class SearchPathBenchmark {
 
   @Benchmark
   public ResultShaper.Result shaping(Tools t, Stages st) throws IOException {
-    return t.served.shaper().shape(t.candidates(st.next().collected().topDocs()));
+    return t.served.shaper().shape(t.candidates(st.next().collected().topDocs()), List.of());
   }
 
   @Benchmark

@@ -237,6 +237,8 @@ public final class ConfigLoader {
     SpellingPart spl = f.spelling() == null ? new SpellingPart(null, null) : f.spelling();
     SnippetPart sp = f.snippet() == null ? new SnippetPart(null, null) : f.snippet();
     QueryPart qp = f.query() == null ? new QueryPart(null, null, null) : f.query();
+    CoveragePart cp = f.coverage() == null ? new CoveragePart(null, null, null) : f.coverage();
+    CoverageSettings dc = d.coverage();
     return new RankingSettings(
         or(bm.k1(), d.k1()),
         or(bm.b(), d.b()),
@@ -259,7 +261,9 @@ public final class ConfigLoader {
         or(sp.maxLength(), d.snippetMaxLength()),
         or(qp.maxLength(), d.maxQueryLength()),
         or(qp.timeLimitMillis(), d.timeLimitMillis()),
-        or(qp.cacheEntries(), d.cacheEntries()));
+        or(qp.cacheEntries(), d.cacheEntries()),
+        new CoverageSettings(or(cp.missingName(), dc.missingName()), or(cp.classShare(), dc.classShare()),
+            or(cp.missingOther(), dc.missingOther())));
   }
 
   private static Vocabulary vocabulary(Path dir, TagVocabulary tags) {
@@ -389,7 +393,8 @@ public final class ConfigLoader {
       ResultsPart results,
       SpellingPart spelling,
       SnippetPart snippet,
-      QueryPart query) {}
+      QueryPart query,
+      CoveragePart coverage) {}
 
   record SynonymsPart(Float weight) {}
 
@@ -408,4 +413,6 @@ public final class ConfigLoader {
   record SnippetPart(Integer maxPassages, Integer maxLength) {}
 
   record QueryPart(Integer maxLength, Integer timeLimitMillis, Integer cacheEntries) {}
+
+  record CoveragePart(Float missingName, Float classShare, Float missingOther) {}
 }

@@ -27,6 +27,7 @@ package passagesearch.config;
  * @param maxQueryLength longest query accepted, in characters
  * @param timeLimitMillis longest a search may take matching before it answers with what it found so far
  * @param cacheEntries answers kept per generation for repeated searches (0: none)
+ * @param coverage how a hit's score follows the query's concepts it mentions
  */
 public record RankingSettings(
     float k1,
@@ -50,7 +51,8 @@ public record RankingSettings(
     int snippetMaxLength,
     int maxQueryLength,
     int timeLimitMillis,
-    int cacheEntries) {
+    int cacheEntries,
+    CoverageSettings coverage) {
 
   public RankingSettings {
     ConfigException.check(k1 >= 0 && Float.isFinite(k1), "ranking.yaml: bm25.k1 must be a non-negative number");
@@ -71,24 +73,25 @@ public record RankingSettings(
     ConfigException.check(snippetMaxLength > 20, "ranking.yaml: snippet.maxLength must be above 20");
     ConfigException.check(maxQueryLength > 0, "ranking.yaml: query.maxLength must be positive");
     ConfigException.check(timeLimitMillis > 0, "ranking.yaml: query.timeLimitMillis must be positive");
+    ConfigException.check(coverage != null, "ranking.yaml: coverage is missing");
     ConfigException.check(cacheEntries >= 0 && cacheEntries <= 100_000, "ranking.yaml: query.cacheEntries must be from 0 to 100000");
   }
 
   public static RankingSettings defaults() {
-    return new RankingSettings(1.2f, 0.75f, 1.0f, 0.6f, 0.2f, false, 0.5f, 0.5f, 4, 0.6f, 0.3f, 0.85f, 0.8f, 50, 1f, 2, 4, 2, 320, 500, 1000, 0);
+    return new RankingSettings(1.2f, 0.75f, 1.0f, 0.6f, 0.2f, false, 0.5f, 0.5f, 4, 0.6f, 0.3f, 0.85f, 0.8f, 50, 1f, 2, 4, 2, 320, 500, 1000, 0, CoverageSettings.OFF);
   }
 
   /** The same settings with no answer cache (benchmarks of the search path). */
   public RankingSettings withoutCache() {
     return new RankingSettings(k1, b, textWeight, headingsWeight, titleWeight, combinedFields, synonymWeight,
         phraseWeight, phraseSlop, tagWeight, impliedTagWeight, sameSourceDecay, duplicateOverlap, window, headingStubFactor, correctionMaxEdits,
-        correctionMinLength, snippetPassages, snippetMaxLength, maxQueryLength, timeLimitMillis, 0);
+        correctionMinLength, snippetPassages, snippetMaxLength, maxQueryLength, timeLimitMillis, 0, coverage);
   }
 
   /** The same settings with other BM25 parameters (for tuning runs). */
   public RankingSettings withBm25(float newK1, float newB) {
     return new RankingSettings(newK1, newB, textWeight, headingsWeight, titleWeight, combinedFields, synonymWeight,
         phraseWeight, phraseSlop, tagWeight, impliedTagWeight, sameSourceDecay, duplicateOverlap, window, headingStubFactor, correctionMaxEdits,
-        correctionMinLength, snippetPassages, snippetMaxLength, maxQueryLength, timeLimitMillis, cacheEntries);
+        correctionMinLength, snippetPassages, snippetMaxLength, maxQueryLength, timeLimitMillis, cacheEntries, coverage);
   }
 }

@@ -153,13 +153,13 @@ public final class OpenSearchEngine implements SearchEngine {
           s.path(Fields.TEXT).asText(), String.join(" … ", parts),
           headings.isEmpty() ? null : headings.getLast(), headings, strings(s.path(Fields.TAG)),
           SourceRef.of(metadata(s.path(Fields.META))),
-          new SearchHit.Offsets(s.path(Fields.START).asInt(), s.path(Fields.END).asInt()), null));
+          new SearchHit.Offsets(s.path(Fields.START).asInt(), s.path(Fields.END).asInt()), null, null));
     }
     Map<String, Map<String, Integer>> facets = new LinkedHashMap<>();
     facets.put("tags", buckets(answer.path("aggregations").path("tags")));
     facets.put("source", buckets(answer.path("aggregations").path("source")));
     return new SearchResponse(request.query(), null, answer.path("hits").path("total").path("value").asLong(),
-        Math.round((System.nanoTime() - started) / 10_000.0) / 100.0, hits, facets, served(),
+        Math.round((System.nanoTime() - started) / 10_000.0) / 100.0, null, hits, facets, served(),
         null, answer.path("timed_out").asBoolean() ? Boolean.TRUE : null);
   }
 

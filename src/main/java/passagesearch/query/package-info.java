@@ -4,7 +4,9 @@
  * {@code word*}, {@code word~1}, {@code "a phrase"~3}; nothing typed is a syntax error) into an immutable
  * {@link passagesearch.query.ParsedQuery}: clauses over {@link passagesearch.query.Node}s, the words as typed,
  * their corrections and the tags the query names. Spelling, tag recognition, the Lucene translator, the
- * highlighter and {@code explain} all read this model; none of them reads the raw string again. Plain Java:
- * may import nothing of the project, never Lucene or Javalin.
+ * highlighter and {@code explain} all read this model; none of them reads the raw string again. Its
+ * {@link passagesearch.query.Concept}s, the things it asks about as a reader names them (a tag its words name,
+ * a quoted phrase, a content word), are read from it too. Plain Java: may import nothing of the project, never
+ * Lucene or Javalin.
  */
 package passagesearch.query;

@@ -141,7 +141,7 @@ final class QueryTranslator {
   }
 
   /** One operand over every field; null when it has no searchable words. */
-  private Query operand(Node node) {
+  Query operand(Node node) {
     return switch (node) {
       case Node.Term t -> combined != null
           ? combined.createBooleanQuery(Fields.TEXT, t.text(), Occur.SHOULD)

@@ -25,6 +25,7 @@ final class Ranking {
   private final IndexSearcher searcher;
   private final Query query;
   private final int window;
+  private final ConceptMatcher concepts;
   private final List<ScoreDoc> collected;
   private final List<ResultShaper.Candidate> read = new ArrayList<>();
   private boolean exhausted;
@@ -34,9 +35,12 @@ final class Ranking {
   /**
    * @param searcher the searcher that collected {@code first}, to collect further candidates with
    * @param first the best candidates, collected by {@link #collector} for {@code asked} hits
+   * @param concepts the query's concepts, to say how each candidate covers them
    */
-  Ranking(ResultShaper shaper, IndexSearcher searcher, Query query, int window, TopDocs first, int asked) {
-    this.pass = shaper.new Pass();
+  Ranking(ResultShaper shaper, IndexSearcher searcher, Query query, int window, TopDocs first, int asked,
+      ConceptMatcher concepts) {
+    this.pass = shaper.new Pass(concepts.concepts());
+    this.concepts = concepts;
     this.searcher = searcher;
     this.query = query;
     this.window = window;
@@ -100,7 +104,7 @@ final class Ranking {
   private void offerNext() throws IOException {
     if (offered == read.size()) {
       int to = Math.min(collected.size(), offered + window);
-      read.addAll(ResultShaper.candidates(searcher, collected, offered, to));
+      read.addAll(ResultShaper.candidates(searcher, collected, offered, to, concepts));
     }
     pass.offer(read.get(offered++));
   }

@@ -16,25 +16,34 @@ import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
+import passagesearch.config.CoverageSettings;
 import passagesearch.index.Fields;
 import passagesearch.index.Shingles;
+import passagesearch.query.Concept;
 
 /**
  * Re-ranks the best hits so the first page reads well: a passage whose words largely repeat a better
- * hit's (the same text from two sources, or twice in one) is folded into it, and each further hit from a
- * source already shown is scored down a little, so several sources reach the top when several answer.
+ * hit's (the same text from two sources, or twice in one) is folded into it, each further hit from a
+ * source already shown is scored down a little, so several sources reach the top when several answer, and
+ * a hit that leaves out some of the query's concepts is scored down for them ({@link CoverageRule}), so of
+ * two close hits the one that mentions more comes first.
  */
 final class ResultShaper {
   private final float duplicateOverlap;
   private final float sameSourceDecay;
+  private final CoverageSettings coverage;
 
-  ResultShaper(float duplicateOverlap, float sameSourceDecay) {
+  ResultShaper(float duplicateOverlap, float sameSourceDecay, CoverageSettings coverage) {
     this.duplicateOverlap = duplicateOverlap;
     this.sameSourceDecay = sameSourceDecay;
+    this.coverage = coverage;
   }
 
-  /** A hit before shaping: its Lucene doc, score, source and word-trigram hashes. */
-  record Candidate(int doc, float score, String source, int[] shingles) {}
+  /**
+   * A hit before shaping: its Lucene doc, score, source, word-trigram hashes and how it covers the query's
+   * concepts.
+   */
+  record Candidate(int doc, float score, String source, int[] shingles, Coverage coverage) {}
 
   /** A hit after shaping, with its new score. */
   record Shaped(Candidate candidate, float score) {}
@@ -44,15 +53,16 @@ final class ResultShaper {
 
   /**
    * The hits with what shaping needs, read from doc values (source, trigram hashes) rather than the
-   * stored text: doc values are read in doc order, so the hits are visited sorted and put back.
+   * stored text, and how each covers the query's concepts: doc values and concept matches are read in doc
+   * order, so the hits are visited sorted and put back.
    */
-  static List<Candidate> candidates(IndexSearcher searcher, TopDocs top) throws IOException {
-    return candidates(searcher, Arrays.asList(top.scoreDocs), 0, top.scoreDocs.length);
+  static List<Candidate> candidates(IndexSearcher searcher, TopDocs top, ConceptMatcher concepts) throws IOException {
+    return candidates(searcher, Arrays.asList(top.scoreDocs), 0, top.scoreDocs.length, concepts);
   }
 
-  /** {@link #candidates(IndexSearcher, TopDocs)} for the hits {@code from} (inclusive) to {@code to}. */
-  static List<Candidate> candidates(IndexSearcher searcher, List<ScoreDoc> hits, int from, int to)
-      throws IOException {
+  /** {@link #candidates(IndexSearcher, TopDocs, ConceptMatcher)} for the hits {@code from} (inclusive) to {@code to}. */
+  static List<Candidate> candidates(IndexSearcher searcher, List<ScoreDoc> hits, int from, int to,
+      ConceptMatcher concepts) throws IOException {
     ScoreDoc[] byDoc = hits.subList(from, to).toArray(ScoreDoc[]::new);
     Arrays.sort(byDoc, Comparator.comparingInt((ScoreDoc sd) -> sd.doc));
     Map<Integer, Candidate> read = new java.util.HashMap<>(byDoc.length * 2);
@@ -61,6 +71,7 @@ final class ResultShaper {
     SortedDocValues sources = null;
     BinaryDocValues shingles = null;
     LeafReaderContext leaf = null;
+    ConceptMatcher.Leaf covering = null;
     for (ScoreDoc sd : byDoc) {
       int at = ReaderUtil.subIndex(sd.doc, leaves);
       if (at != leafIndex) {
@@ -68,11 +79,12 @@ final class ResultShaper {
         leaf = leaves.get(at);
         sources = DocValues.getSorted(leaf.reader(), Fields.SOURCE);
         shingles = DocValues.getBinary(leaf.reader(), Fields.SHINGLES);
+        covering = concepts.at(leaf);
       }
       int local = sd.doc - leaf.docBase;
       String source = sources.advanceExact(local) ? sources.lookupOrd(sources.ordValue()).utf8ToString() : "";
       int[] hashes = shingles.advanceExact(local) ? Shingles.decode(shingles.binaryValue()) : new int[0];
-      read.put(sd.doc, new Candidate(sd.doc, sd.score, source, hashes));
+      read.put(sd.doc, new Candidate(sd.doc, sd.score, source, hashes, covering.of(local)));
     }
     List<Candidate> candidates = new ArrayList<>(to - from);
     for (ScoreDoc sd : hits.subList(from, to)) {
@@ -81,9 +93,9 @@ final class ResultShaper {
     return candidates;
   }
 
-  /** Shapes all of {@code byScore} (best raw score first) at once. */
-  Result shape(List<Candidate> byScore) {
-    Pass pass = new Pass();
+  /** Shapes all of {@code byScore} (best raw score first) at once, for a query with these concepts. */
+  Result shape(List<Candidate> byScore, List<Concept> concepts) {
+    Pass pass = new Pass(concepts);
     byScore.forEach(pass::offer);
     return new Result(pass.best(Integer.MAX_VALUE), pass.folded());
   }
@@ -91,11 +103,12 @@ final class ResultShaper {
   /**
    * Shaping one candidate at a time, best raw score first. A candidate is folded when it duplicates a hit
    * kept before it; a kept hit's score is multiplied by {@code sameSourceDecay} once for each hit kept
-   * from its source before it; the hits are then ordered by that score (ties in raw order). Neither step
-   * looks at a later candidate, and no shaped score exceeds its raw score, so the first hits are final
-   * before every candidate has been seen: see {@link #settles}.
+   * from its source before it, and by its {@link CoverageRule} factor; the hits are then ordered by that
+   * score (ties in raw order). No step looks at a later candidate, and no shaped score exceeds its raw
+   * score, so the first hits are final before every candidate has been seen: see {@link #settles}.
    */
   final class Pass {
+    private final CoverageRule rule;
     private final List<Candidate> kept = new ArrayList<>();
     private final List<Candidate> folded = new ArrayList<>();
     private final Map<String, Integer> shown = new HashMap<>();
@@ -105,6 +118,11 @@ final class ResultShaper {
         new PriorityQueue<>(Comparator.comparingDouble((Shaped s) -> s.score()).reversed());
     private int settled;
 
+    /** A pass for a query with these concepts. */
+    Pass(List<Concept> concepts) {
+      this.rule = new CoverageRule(coverage, concepts);
+    }
+
     /** Shapes the next candidate; candidates come best raw score first (ties in doc order). */
     void offer(Candidate c) {
       if (duplicateOfAny(c, kept)) {
@@ -113,7 +131,7 @@ final class ResultShaper {
       }
       kept.add(c);
       int before = shown.merge(c.source(), 1, Integer::sum) - 1;
-      Shaped s = new Shaped(c, (float) (c.score() * Math.pow(sameSourceDecay, before)));
+      Shaped s = new Shaped(c, (float) (c.score() * Math.pow(sameSourceDecay, before) * rule.factor(c.coverage())));
       shaped.add(s);
       open.add(s);
     }

@@ -16,6 +16,8 @@ import java.util.List;
  * @param tags the passage's tags
  * @param source the document it comes from
  * @param offsets where it stands in the source text
+ * @param coverage which of the query's concepts it mentions, how, and which not (absent when the query has no
+ *     concepts, or the engine does not say)
  * @param explanation why it scored as it did (with {@code explain=true} only)
  */
 public record SearchHit(
@@ -29,6 +31,7 @@ public record SearchHit(
     List<String> tags,
     SourceRef source,
     Offsets offsets,
+    @JsonInclude(JsonInclude.Include.NON_NULL) HitCoverage coverage,
     @JsonInclude(JsonInclude.Include.NON_NULL) ScoreExplanation explanation) {
 
   /** Character offsets (UTF-16 code units) of the passage in its source file's text. */

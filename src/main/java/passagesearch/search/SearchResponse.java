@@ -12,6 +12,8 @@ import java.util.Map;
  * @param corrected the query searched instead, when a word was misspelt (absent otherwise)
  * @param total how many passages match (near-duplicates folded among the best hits are not counted)
  * @param tookMillis time spent in the search, milliseconds
+ * @param coverage the query's concepts and, when no passage mentions them all, a message saying so (absent
+ *     when the query has no concepts, or the engine does not say)
  * @param hits this page of hits
  * @param facets counts per tag and per source over all matches, largest first
  * @param generation the index generation that answered (one search never mixes two)
@@ -24,6 +26,7 @@ public record SearchResponse(
     @JsonInclude(JsonInclude.Include.NON_NULL) String corrected,
     long total,
     @JsonProperty("took_ms") double tookMillis,
+    @JsonInclude(JsonInclude.Include.NON_NULL) QueryCoverage coverage,
     List<SearchHit> hits,
     Map<String, Map<String, Integer>> facets,
     String generation,
@@ -32,7 +35,7 @@ public record SearchResponse(
 
   /** The same answer given again, with the time this answer took (from {@code started}, nanoTime). */
   SearchResponse tookNow(long started) {
-    return new SearchResponse(query, corrected, total, millisSince(started), hits, facets, generation, understood, partial);
+    return new SearchResponse(query, corrected, total, millisSince(started), coverage, hits, facets, generation, understood, partial);
   }
 
   /** Milliseconds since {@code started} ({@link System#nanoTime()}), to two decimals: {@code took_ms}. */

@@ -22,6 +22,7 @@ import passagesearch.index.Fields;
 import passagesearch.index.GenerationInfo;
 import passagesearch.index.OpenIndex;
 import passagesearch.ingest.DocumentMetadata;
+import passagesearch.query.Concept;
 import passagesearch.query.ParsedQuery;
 import passagesearch.query.QueryParser;
 
@@ -233,7 +234,9 @@ public final class SearchService implements SearchEngine {
     private ParsedQuery meaning;
     private Query words;
     private Query query;
+    private Query restriction;
     private Semantic.Fused fused;
+    private ConceptMatcher conceptMatcher;
 
     /**
      * Reads the query once, corrects it, finds the tags it names, and builds the Lucene query from that:
@@ -244,9 +247,12 @@ public final class SearchService implements SearchEngine {
       QueryFactory factory = served.queries();
       words = factory.words(meaning);
       Query lexical = factory.filtered(factory.scored(words, meaning), request.tags(), request.sources());
+      restriction = factory.restriction(words, meaning, request.tags(), request.sources());
       fused = served.semantic().fuse(index, index.searcher(), meaning, factory.plainTerms(meaning).size(), lexical,
-          factory.restriction(words, meaning, request.tags(), request.sources()));
+          restriction);
       query = factory.demotingStubs(fused.query());
+      conceptMatcher = new ConceptMatcher(index.searcher(), served.concepts().read(meaning), served.conceptQueries(),
+          fused::foundByMeaning);
     }
 
     /** The best {@code n} hits after duplicate folding and source diversity (no facets, no time limit). */
@@ -255,7 +261,7 @@ public final class SearchService implements SearchEngine {
       int window = index.config().ranking().window();
       int depth = Ranking.firstDepth(n, window);
       TopDocs top = index.searcher().search(query, Ranking.collector(depth, null));
-      return new Ranking(served.shaper(), index.searcher(), query, window, top, depth).best(n);
+      return new Ranking(served.shaper(), index.searcher(), query, window, top, depth, conceptMatcher).best(n);
     }
 
     SearchResponse run() throws IOException {
@@ -271,7 +277,7 @@ public final class SearchService implements SearchEngine {
       TopDocs top = result.topDocs();
       StoredFields stored = index.searcher().storedFields();
       // Every page is cut from the same ranking, shaped as deep as this page needs.
-      Ranking ranking = new Ranking(served.shaper(), timed, query, window, top, depth);
+      Ranking ranking = new Ranking(served.shaper(), timed, query, window, top, depth, conceptMatcher);
       List<ResultShaper.Shaped> best = ranking.best(request.offset() + request.limit());
       List<ResultShaper.Shaped> page = best.size() <= request.offset()
           ? List.of()
@@ -299,7 +305,10 @@ public final class SearchService implements SearchEngine {
           snippet = served.semantic().snippet(doc.get(Fields.TEXT), fused.vector(),
               index.config().ranking().snippetMaxLength()).orElse(snippet);
         }
-        hits.add(hit(doc, request.offset() + i + 1, s.score(), snippet, why));
+        HitCoverage covers = conceptMatcher.concepts().isEmpty()
+            ? null
+            : HitCoverage.of(conceptMatcher.concepts(), s.candidate().coverage(), this::tagLabel);
+        hits.add(hit(doc, request.offset() + i + 1, s.score(), snippet, covers, why));
       }
       Map<String, Map<String, Integer>> facets =
           FacetCounts.of(index.facetState(), result.facetsCollector(), folded);
@@ -313,6 +322,7 @@ public final class SearchService implements SearchEngine {
           meaning.corrections().isEmpty() ? null : meaning.searched(),
           top.totalHits.value() - folded.size(),
           SearchResponse.millisSince(started),
+          coverage(page),
           hits,
           facets,
           index.info().name(),
@@ -320,7 +330,31 @@ public final class SearchService implements SearchEngine {
           timed.timedOut() ? Boolean.TRUE : null);
     }
 
-    private SearchHit hit(Document doc, int rank, float score, String snippet, ScoreExplanation why) {
+    /**
+     * The query's concepts, and whether a passage among the results mentions them all: one shown does, or
+     * else one found in the index within the search's filters and exclusions.
+     */
+    private QueryCoverage coverage(List<ResultShaper.Shaped> page) throws IOException {
+      List<Concept> asked = conceptMatcher.concepts();
+      if (asked.isEmpty()) {
+        return null;
+      }
+      boolean complete = page.stream().anyMatch(s -> s.candidate().coverage().complete())
+          || index.searcher().search(conceptMatcher.mentioningAll(restriction), 1).scoreDocs.length > 0;
+      List<Boolean> shown = new ArrayList<>();
+      for (int i = 0; i < asked.size(); i++) {
+        int at = i;
+        shown.add(page.stream().anyMatch(s -> s.candidate().coverage().ways().get(at).mentions()));
+      }
+      return QueryCoverage.of(asked.stream().map(Concept::text).toList(), complete, shown,
+          !page.isEmpty(), !request.tags().isEmpty() || !request.sources().isEmpty());
+    }
+
+    private String tagLabel(String id) {
+      return index.config().tags().find(id).map(TagDefinition::label).orElse(id);
+    }
+
+    private SearchHit hit(Document doc, int rank, float score, String snippet, HitCoverage covers, ScoreExplanation why) {
       List<String> headings = Arrays.stream(doc.getFields(Fields.HEADING)).map(IndexableField::stringValue).toList();
       List<String> tags = Arrays.asList(doc.getValues(Fields.TAG));
       DocumentMetadata source = served.catalog().metadata(doc.get(Fields.SOURCE));
@@ -337,6 +371,7 @@ public final class SearchService implements SearchEngine {
           new SearchHit.Offsets(
               doc.getField(Fields.START).numericValue().intValue(),
               doc.getField(Fields.END).numericValue().intValue()),
+          covers,
           why);
     }
 

@@ -1,10 +1,15 @@
 package passagesearch.search;
 
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import passagesearch.config.IndexConfig;
+import passagesearch.config.RankingSettings;
 import passagesearch.config.TagDefinition;
+import passagesearch.index.Fields;
 import passagesearch.index.OpenIndex;
 
 /** A generation being served, with the query tools built once for it. */
@@ -19,7 +24,9 @@ record Served(
     Lazy<Suggester> suggester,
     Snippets snippets,
     ResultCache answers,
-    Semantic semantic) {
+    Semantic semantic,
+    ConceptReader concepts,
+    ConceptQueries conceptQueries) {
   /** The tools for a generation; {@code english} is the process's word list, shared by every generation. */
   static Served of(OpenIndex index, passagesearch.embed.ModelSlot models, EnglishWords english) {
     IndexConfig config = index.config();
@@ -32,13 +39,29 @@ record Served(
         new TagSnippet(config.tags(), ranking.snippetMaxLength()),
         new SpellCorrector(index.searcher().getIndexReader(), index.analyzer(), knownWords(config), english,
             ranking.correctionMaxEdits(), ranking.correctionMinLength()),
-        new ResultShaper(ranking.duplicateOverlap(), ranking.sameSourceDecay()),
+        new ResultShaper(ranking.duplicateOverlap(), ranking.sameSourceDecay(), ranking.coverage()),
         catalog,
         // Built on the first keystroke rather than when the generation opens: it walks the whole vocabulary.
         new Lazy<>(() -> new Suggester(config.tags(), catalog.headings(), index.searcher().getIndexReader())),
         new Snippets(index),
         new ResultCache(ranking.cacheEntries(), ResultCache.MAX_CHARS),
-        new Semantic(config.semantic(), models, readAs(config)));
+        new Semantic(config.semantic(), models, readAs(config)),
+        new ConceptReader(config.tags(), index.analyzer()),
+        conceptQueries(index, ranking));
+  }
+
+  /** Concepts matched in the fields the search matches words in. */
+  private static ConceptQueries conceptQueries(OpenIndex index, RankingSettings ranking) {
+    Map<String, Float> fields = new LinkedHashMap<>();
+    fields.put(Fields.TEXT, 1f);
+    if (ranking.headingsWeight() > 0) {
+      fields.put(Fields.HEADINGS, 1f);
+    }
+    if (ranking.titleWeight() > 0) {
+      fields.put(Fields.TITLE, 1f);
+    }
+    return new ConceptQueries(index.analyzer(), index.expandingAnalyzer(), new QueryTranslator(index.analyzer(), fields),
+        List.copyOf(fields.keySet()));
   }
 
   /**

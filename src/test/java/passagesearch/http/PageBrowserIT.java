@@ -286,6 +286,35 @@ class PageBrowserIT {
   }
 
   @Test
+  void whenNoPassageMentionsEveryConceptThePageSaysSoAboveTheResultsAndEachHitWhatItLeavesOut() {
+    open("/?q=Gleevec+side+effects");
+    waitForResults("Gleevec side effects");
+    WebElement note = byId("coverage");
+    assertTrue(note.isDisplayed(), "the coverage message shows");
+    assertEquals("No passage in these sources mentions Gleevec (imatinib) together with side effects. "
+        + "Showing passages about each.", note.getText());
+    WebElement first = hits().get(0);
+    assertTrue(note.getRect().getY() + note.getRect().getHeight() <= first.getRect().getY(), "above the first result");
+    assertTrue(first.findElement(By.cssSelector(".snippet")).getText().toLowerCase().contains("imatinib"),
+        "the first result names the drug: " + first.getText());
+    assertEquals("Doesn’t mention: side effects", first.findElement(By.cssSelector(".missing")).getText());
+    WebElement chemotherapy = driver.findElement(By.cssSelector("#results li[data-id='knowall-all-treatment/17']"));
+    assertEquals("Doesn’t mention: Gleevec (imatinib)", chemotherapy.findElement(By.cssSelector(".missing")).getText());
+    screenshot("coverage-message");
+    assertAccessible("a results page with the coverage message");
+
+    open("/?q=tisagenlecleucel+side+effects");
+    waitForResults("tisagenlecleucel side effects");
+    assertEquals("Doesn’t mention: tisagenlecleucel (it is about its class: CAR T-cell therapy)",
+        hits().get(0).findElement(By.cssSelector(".missing")).getText());
+
+    open("/?q=blinatumomab+side+effects");
+    waitForResults("blinatumomab side effects");
+    assertFalse(byId("coverage").isDisplayed(), "a passage mentions both: no message");
+    assertTrue(hits().get(0).findElements(By.cssSelector(".missing")).isEmpty(), "the first result mentions both");
+  }
+
+  @Test
   void zeroResultsExplainWhatToTry() {
     open("/?q=zzzqqq");
     String status = waitForResults("zzzqqq");

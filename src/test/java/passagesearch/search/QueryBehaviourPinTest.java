@@ -18,7 +18,10 @@ import passagesearch.TestSupport;
  * Pins what a query means today, exactly: the top five ids, the snippets of the top three, the total, the
  * correction and what {@code explain=true} says was understood, for queries of every shape the syntax
  * allows. Written from the code before the query model (issue 14); the model must answer the same. Searched
- * by words alone: the pins are what the words mean.
+ * by words alone: the pins are what the words mean. Issue 16 moved three, read one by one: a drug the query
+ * names outweighs a generic topic, so "blinatumomab side effects" lists the passages naming blinatumomab and
+ * immunotherapy's side effects before the chemotherapy list, and both imatinib queries open with passages
+ * naming imatinib, not the chemotherapy and CAR-T side-effect lists.
  */
 class QueryBehaviourPinTest {
   @TempDir static Path tmp;
@@ -75,22 +78,24 @@ class QueryBehaviourPinTest {
           corrections {}
           tags [side-effects, blinatumomab]
           impliedTags [immunotherapy]
-          ids knowall-all-treatment/11 knowall-all-treatment/17 macmillan-all-treatment/16 knowall-all-treatment/18 macmillan-all-treatment/20
+          ids knowall-all-treatment/11 knowall-all-treatment/10 knowall-all-treatment/18 reviewed-summary-all-treatment/1 knowall-all-treatment/17
           snippet <mark>Blinatumomab</mark> is a special antibody used to treat some subtypes of B-cell acute lymphoblastic leukemia.  … Treatment usually occurs in a hospital or clinic because it is a relatively new therapy and it is important to document the <mark>side</mark> <mark>effects</mark>. Treatment of patients with B-cell acute lymphoblastic leukemia with <mark>blinatumomab</mark> is rapidly becoming the gold standard treatment and is very likely to revolutionise the treatment of this disease.
-          snippet This may result in <mark>side</mark> <mark>effects</mark>.
-          For chemotherapy, traditional <mark>side</mark> <mark>effects</mark> associated with treatment are:
-          • Nausea and vomiting
-          • Loss of appetite
-          • Fatigue
-          • Mouth ulcers
-          • Diarrhea
-          • Hair loss
-          • Infertility
-          • Skin rashes
-          snippet Leukaemia and its treatment cause <mark>side</mark> <mark>effects</mark>, such as low levels of blood cells. These <mark>side</mark> <mark>effects</mark> can be serious.  … This may include having:
-          • red blood cells or platelets given into a vein – called a blood or platelet transfusion
-          • drugs to prevent infections
-          • rugs to prevent or manage <mark>side</mark> <mark>effects</mark> of treatment.
+          snippet Immunotherapy aims to encourage the patient’s immune system to target and kill leukemia cells.4
+          The two main immunotherapeutic agents you may be treated with are3:
+          • <mark>Blinatumomab</mark>
+          • Inotuzumab ozogamicin3
+          snippet Immunotherapy may increase the risk of infection along with:
+          • Headaches
+          • Fever
+          • Muscle aches
+          • Dizziness
+          • Bleeding
+          • Feeling and being sick4
+          CAR T-cell therapy may result in serious <mark>side</mark> <mark>effects</mark>, for this reason it is only given in specialized medical centers by trained staff. The most common <mark>side</mark> <mark>effects</mark> include:
+          • Cytokine release syndrome (CRS): symptoms including fever, chills, difficulty breathing, severe nausea, vomiting, diarrhea, severe muscle or joint pain, and feeling dizzy
+          • Nervous system problems: can present as headaches, changes in consciousness, confusion or agitation, seizures, trouble speaking and understanding, or loss of balance
+          • Infections
+          • Low blood cell counts
           """),
       List.of("leukaemia treatment chemotherapy", """
           total 65
@@ -129,30 +134,15 @@ class QueryBehaviourPinTest {
           corrections {}
           tags [side-effects, imatinib]
           impliedTags [targeted-therapy]
-          ids knowall-all-treatment/17 knowall-all-treatment/18 reviewed-summary-all-treatment/2 cancerfax-leukemia-treatment-options/5 macmillan-all-treatment/16
-          snippet This may result in <mark>side effects</mark>.
-          For chemotherapy, traditional <mark>side effects</mark> associated with treatment are:
-          • Nausea and vomiting
-          • Loss of appetite
-          • Fatigue
-          • Mouth ulcers
-          • Diarrhea
-          • Hair loss
-          • Infertility
-          • Skin rashes
-          snippet Immunotherapy may increase the risk of infection along with:
-          • Headaches
-          • Fever
-          • Muscle aches
-          • Dizziness
-          • Bleeding
-          • Feeling and being sick4
-          CAR T-cell therapy may result in serious <mark>side effects</mark>, for this reason it is only given in specialized medical centers by trained staff. The most common <mark>side effects</mark> include:
-          • Cytokine release syndrome (CRS): symptoms including fever, chills, difficulty breathing, severe nausea, vomiting, diarrhea, severe muscle or joint pain, and feeling dizzy
-          • Nervous system problems: can present as headaches, changes in consciousness, confusion or agitation, seizures, trouble speaking and understanding, or loss of balance
-          • Infections
-          • Low blood cell counts
+          ids reviewed-summary-all-treatment/2 cancerfax-leukemia-treatment-options/5 knowall-all-treatment/6 macmillan-all-treatment/5 reviewed-summary-all-treatment/1
           snippet For patients with specific genetic markers, such as the Philadelphia chromosome, tyrosine kinase inhibitors like <mark>imatinib</mark> (<mark>Gleevec</mark>) or dasatinib (Sprycel) are integrated into the regimen.
+          snippet In the chronic phase, tyrosine kinase inhibitors (such as <mark>imatinib</mark>) are the preferred treatment. It is recommended to treat them as soon as possible and in sufficient amounts.  … The accelerated phase and the acute phase usually require targeted therapy (<mark>imatinib</mark> uptake or the use of second-generation drugs). If possible, allogeneic transplantation or timely combination therapy can be accepted.
+          snippet Leukemia cells with this change are sensitive to treatment by tyrosine kinase inhibitors such as3:
+          • <mark>Imatinib</mark>
+          • Dasatinib
+          • Ponatinib
+          • Nilotinib
+          • Bosutinib
           """),
       List.of("chemotherapy -children", """
           total 24
@@ -272,22 +262,15 @@ class QueryBehaviourPinTest {
           corrections {imatanib=imatinib, efects=effects}
           tags [side-effects, imatinib]
           impliedTags [targeted-therapy]
-          ids knowall-all-treatment/17 macmillan-all-treatment/16 reviewed-summary-all-treatment/2 knowall-all-treatment/18 cancerfax-leukemia-treatment-options/5
-          snippet This may result in <mark>side</mark> <mark>effects</mark>.
-          For chemotherapy, traditional <mark>side</mark> <mark>effects</mark> associated with treatment are:
-          • Nausea and vomiting
-          • Loss of appetite
-          • Fatigue
-          • Mouth ulcers
-          • Diarrhea
-          • Hair loss
-          • Infertility
-          • Skin rashes
-          snippet Leukaemia and its treatment cause <mark>side</mark> <mark>effects</mark>, such as low levels of blood cells. These <mark>side</mark> <mark>effects</mark> can be serious.  … This may include having:
-          • red blood cells or platelets given into a vein – called a blood or platelet transfusion
-          • drugs to prevent infections
-          • rugs to prevent or manage <mark>side</mark> <mark>effects</mark> of treatment.
+          ids reviewed-summary-all-treatment/2 cancerfax-leukemia-treatment-options/5 knowall-all-treatment/6 reviewed-summary-all-treatment/1 macmillan-all-treatment/5
           snippet For patients with specific genetic markers, such as the Philadelphia chromosome, tyrosine kinase inhibitors like <mark>imatinib</mark> (<mark>Gleevec</mark>) or dasatinib (Sprycel) are integrated into the regimen.
+          snippet In the chronic phase, tyrosine kinase inhibitors (such as <mark>imatinib</mark>) are the preferred treatment. It is recommended to treat them as soon as possible and in sufficient amounts.  … The accelerated phase and the acute phase usually require targeted therapy (<mark>imatinib</mark> uptake or the use of second-generation drugs). If possible, allogeneic transplantation or timely combination therapy can be accepted.
+          snippet Leukemia cells with this change are sensitive to treatment by tyrosine kinase inhibitors such as3:
+          • <mark>Imatinib</mark>
+          • Dasatinib
+          • Ponatinib
+          • Nilotinib
+          • Bosutinib
           """),
       List.of("Gleevec", """
           total 4
