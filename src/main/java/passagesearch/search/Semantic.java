@@ -139,11 +139,11 @@ final class Semantic {
       scores[i] = (kept.get(i).score - settings.minSimilarity()) / span;
     }
     DocScoresQuery joined = new DocScoresQuery(searcher.getIndexReader(), docs, scores);
-    TopDocs bestLexical = searcher.search(lexical, 1);
+    float bestLexical = BestScore.of(searcher, lexical);
     BooleanQuery.Builder fused = new BooleanQuery.Builder();
     boolean reorderOnly = meaning.usesSyntax() || !meaning.tags().named().isEmpty();
-    if (bestLexical.scoreDocs.length > 0 && bestLexical.scoreDocs[0].score > 0) {
-      float scale = (1 - weight) / bestLexical.scoreDocs[0].score;
+    if (bestLexical > 0) {
+      float scale = (1 - weight) / bestLexical;
       fused.add(new BoostQuery(lexical, scale), reorderOnly ? Occur.MUST : Occur.SHOULD);
     } else if (reorderOnly) {
       return new Fused(lexical, mode, vector);

@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TopDocs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,8 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 import passagesearch.TestSupport;
 import passagesearch.embed.ModelSlot;
 import passagesearch.index.IndexStore;
+import passagesearch.index.OpenIndex;
 import passagesearch.index.Pipeline;
 import passagesearch.ingest.CorpusReader;
+import passagesearch.query.ParsedQuery;
+import passagesearch.query.QueryParser;
 
 /** Search by meaning beside search by words, on a real index of the seed corpus with passage vectors. */
 class SemanticSearchTest {
@@ -138,6 +146,34 @@ class SemanticSearchTest {
     filtered.hits().forEach(h -> assertEquals("macmillan-all-treatment", h.source().id()));
     SearchResponse excluded = find(hybrid, "pregnant baby offspring -leukaemia -leukemia", false);
     excluded.hits().forEach(h -> assertFalse(h.text().toLowerCase(java.util.Locale.ROOT).matches("(?s).*leuka?emia.*"), h.id()));
+  }
+
+  @Test
+  void theBestLexicalScoreOfEveryMatchIsTheTopOfATopOneSearch() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    try (OpenIndex index = new Pipeline(TestSupport.loadConfig(), tmp.resolve("index"), Pipeline.Sink.NONE,
+        ModelSlot.off("test")).openCurrent()) {
+      Served served = Served.of(index, ModelSlot.off("test"));
+      for (String line : Files.readAllLines(TestSupport.root().resolve("eval/seed/queries.jsonl"))) {
+        String q = json.readTree(line).get("query").asText();
+        Query lexical = lexicalQuery(served, q);
+        assertEquals(topOfTopOneSearch(index.searcher(), lexical), BestScore.of(index.searcher(), lexical), q);
+      }
+      assertEquals(0, BestScore.of(index.searcher(), lexicalQuery(served, "xyzzy plugh")));
+    }
+  }
+
+  /** A query's lexical part as a search builds it, with no filters. */
+  static Query lexicalQuery(Served served, String q) throws java.io.IOException {
+    ParsedQuery meaning = served.tags().recognize(served.speller().correct(QueryParser.parse(q)));
+    QueryFactory factory = served.queries();
+    return factory.filtered(factory.scored(factory.words(meaning), meaning), List.of(), List.of());
+  }
+
+  /** The score of a query's top hit as a top-1 search finds it (skipping what cannot beat it), 0 when none. */
+  static float topOfTopOneSearch(IndexSearcher searcher, Query query) throws java.io.IOException {
+    TopDocs top = searcher.search(query, 1);
+    return top.scoreDocs.length == 0 ? 0 : top.scoreDocs[0].score;
   }
 
   @Test
