@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
@@ -214,6 +213,7 @@ public final class SearchService implements SearchEngine {
 
     private ParsedQuery meaning;
     private Query words;
+    private Fusion fusion;
     private Query query;
     private Semantic.Fused fused;
 
@@ -226,9 +226,16 @@ public final class SearchService implements SearchEngine {
       QueryFactory factory = served.queries();
       words = factory.words(meaning);
       Query lexical = factory.filtered(factory.scored(words, meaning), request.tags(), request.sources());
-      fused = served.semantic().fuse(index, index.searcher(), meaning, factory.plainTerms(meaning).size(), lexical,
+      fusion = served.semantic().fuse(index, index.searcher(), meaning, factory.plainTerms(meaning).size(), lexical,
           factory.restriction(words, meaning, request.tags(), request.sources()));
+    }
+
+    /** The first collection ({@link FusedCollection}); sets the query as searched. */
+    private FusedCollection.Collected collect(IndexSearcher searcher, int depth, boolean facets) throws IOException {
+      FusedCollection.Collected collected = FusedCollection.collect(searcher, index.searcher(), fusion, depth, facets);
+      fused = collected.fused();
       query = fused.query();
+      return collected;
     }
 
     /** The best {@code n} hits after duplicate folding and source diversity (no facets, no time limit). */
@@ -236,7 +243,7 @@ public final class SearchService implements SearchEngine {
       prepare();
       int window = index.config().ranking().window();
       int depth = Ranking.firstDepth(n, window);
-      TopDocs top = index.searcher().search(query, Ranking.collector(depth, null));
+      TopDocs top = collect(index.searcher(), depth, false).top();
       return new Ranking(served.shaper(), index.searcher(), query, window, top, depth).best(n);
     }
 
@@ -248,9 +255,8 @@ public final class SearchService implements SearchEngine {
       int depth = Ranking.firstDepth(request.offset() + request.limit(), window);
       // Matching stops at the time limit; what was found by then is answered, marked partial.
       IndexSearcher timed = index.searcher(started + index.config().ranking().timeLimitMillis() * 1_000_000L);
-      FacetsCollectorManager.FacetsResult result =
-          FacetsCollectorManager.search(timed, query, depth, new FacetsCollectorManager());
-      TopDocs top = result.topDocs();
+      FusedCollection.Collected result = collect(timed, depth, true);
+      TopDocs top = result.top();
       StoredFields stored = index.searcher().storedFields();
       // Every page is cut from the same ranking, shaped as deep as this page needs.
       Ranking ranking = new Ranking(served.shaper(), timed, query, window, top, depth);
@@ -279,7 +285,7 @@ public final class SearchService implements SearchEngine {
         hits.add(hit(doc, request.offset() + i + 1, s.score(), snippet, why));
       }
       Map<String, Map<String, Integer>> facets =
-          FacetCounts.of(index.facetState(), result.facetsCollector(), folded);
+          FacetCounts.of(index.facetState(), result.facets(), folded);
       QueryUnderstanding understood = request.explain()
           ? new QueryUnderstanding(meaning.searched(), factory.plainTerms(meaning), factory.expansions(meaning),
               meaning.corrections(), meaning.tags().named(), meaning.tags().implied(), fused.mode().name(),
