@@ -8,6 +8,7 @@ import org.apache.lucene.search.Explanation;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.ScorerSupplier;
@@ -41,6 +42,19 @@ final class DocScoresQuery extends Query {
       this.docs[i] = docs[order[i]];
       this.scores[i] = scores[order[i]];
     }
+  }
+
+  /** The same documents, each scoring 0: they match and add nothing to a score. */
+  DocScoresQuery unscored() {
+    return new DocScoresQuery(reader, docs, new float[docs.length]);
+  }
+
+  /** These documents and those of {@code hits} (global doc ids), each once and scoring 0. */
+  DocScoresQuery andDocsOf(ScoreDoc[] hits) {
+    int[] all = java.util.stream.IntStream.concat(Arrays.stream(docs), Arrays.stream(hits).mapToInt(h -> h.doc))
+        .distinct()
+        .toArray();
+    return new DocScoresQuery(reader, all, new float[all.length]);
   }
 
   /** Whether this global doc id is one of the documents. */

@@ -37,6 +37,14 @@ final class MeaningSnippet {
     if (sentences.isEmpty()) {
       return "";
     }
+    return Snippets.escape(Text.cutAtWord(sentences.get(nearest(sentences, query, encoder)), maxLength));
+  }
+
+  /** Which sentence is nearest the query; a passage of one sentence costs no model call. */
+  private int nearest(List<String> sentences, float[] query, Encoder encoder) {
+    if (sentences.size() == 1) {
+      return 0;
+    }
     int best = 0;
     float bestScore = Float.NEGATIVE_INFINITY;
     for (int i = 0; i < sentences.size(); i++) {
@@ -46,7 +54,7 @@ final class MeaningSnippet {
         best = i;
       }
     }
-    return Snippets.escape(Text.cutAtWord(sentences.get(best), maxLength));
+    return best;
   }
 
   /** A sentence's vector, kept when the sentence is short enough to keep. */

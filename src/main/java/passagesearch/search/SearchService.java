@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
@@ -233,9 +232,11 @@ public final class SearchService implements SearchEngine {
 
     private ParsedQuery meaning;
     private Query words;
+    private Fusion fusion;
     private Query query;
     private Query restriction;
     private Semantic.Fused fused;
+    private List<Concept> concepts;
     private ConceptMatcher conceptMatcher;
 
     /**
@@ -248,11 +249,22 @@ public final class SearchService implements SearchEngine {
       words = factory.words(meaning);
       Query lexical = factory.filtered(factory.scored(words, meaning), request.tags(), request.sources());
       restriction = factory.restriction(words, meaning, request.tags(), request.sources());
-      fused = served.semantic().fuse(index, index.searcher(), meaning, factory.plainTerms(meaning).size(), lexical,
+      fusion = served.semantic().fuse(index, index.searcher(), meaning, factory.plainTerms(meaning).size(), lexical,
           restriction);
-      query = factory.demotingStubs(fused.query());
-      conceptMatcher = new ConceptMatcher(index.searcher(), served.concepts().read(meaning), served.conceptQueries(),
-          fused::foundByMeaning);
+      concepts = served.concepts().read(meaning);
+    }
+
+    /**
+     * The first collection ({@link FusedCollection}); sets the query as searched (heading stubs demoted) and
+     * what the hits are matched against for coverage.
+     */
+    private FusedCollection.Collected collect(IndexSearcher searcher, int depth, boolean facets) throws IOException {
+      FusedCollection.Collected collected = FusedCollection.collect(searcher, index.searcher(), fusion, depth, facets,
+          served.queries()::demotingStubs);
+      fused = collected.fused();
+      query = fused.query();
+      conceptMatcher = new ConceptMatcher(index.searcher(), concepts, served.conceptQueries(), fused::foundByMeaning);
+      return collected;
     }
 
     /** The best {@code n} hits after duplicate folding and source diversity (no facets, no time limit). */
@@ -260,7 +272,7 @@ public final class SearchService implements SearchEngine {
       prepare();
       int window = index.config().ranking().window();
       int depth = Ranking.firstDepth(n, window);
-      TopDocs top = index.searcher().search(query, Ranking.collector(depth, null));
+      TopDocs top = collect(index.searcher(), depth, false).top();
       return new Ranking(served.shaper(), index.searcher(), query, window, top, depth, conceptMatcher).best(n);
     }
 
@@ -272,9 +284,8 @@ public final class SearchService implements SearchEngine {
       int depth = Ranking.firstDepth(request.offset() + request.limit(), window);
       // Matching stops at the time limit; what was found by then is answered, marked partial.
       IndexSearcher timed = index.searcher(started + index.config().ranking().timeLimitMillis() * 1_000_000L);
-      FacetsCollectorManager.FacetsResult result =
-          FacetsCollectorManager.search(timed, query, depth, new FacetsCollectorManager());
-      TopDocs top = result.topDocs();
+      FusedCollection.Collected result = collect(timed, depth, true);
+      TopDocs top = result.top();
       StoredFields stored = index.searcher().storedFields();
       // Every page is cut from the same ranking, shaped as deep as this page needs.
       Ranking ranking = new Ranking(served.shaper(), timed, query, window, top, depth, conceptMatcher);
@@ -311,7 +322,7 @@ public final class SearchService implements SearchEngine {
         hits.add(hit(doc, request.offset() + i + 1, s.score(), snippet, covers, why));
       }
       Map<String, Map<String, Integer>> facets =
-          FacetCounts.of(index.facetState(), result.facetsCollector(), folded);
+          FacetCounts.of(index.facetState(), result.facets(), folded);
       QueryUnderstanding understood = request.explain()
           ? new QueryUnderstanding(meaning.searched(), factory.plainTerms(meaning), factory.expansions(meaning),
               meaning.corrections(), meaning.tags().named(), meaning.tags().implied(), fused.mode().name(),

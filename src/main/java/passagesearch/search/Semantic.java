@@ -5,9 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
@@ -73,6 +71,11 @@ final class Semantic {
     boolean foundByMeaning(int doc) {
       return byMeaning != null && byMeaning.matches(doc);
     }
+
+    /** The same search, its query made what {@code finish} makes of it. */
+    Fused finished(UnaryOperator<Query> finish) {
+      return new Fused(finish.apply(query), mode, vector, byMeaning);
+    }
   }
 
   /** Whether searches on this generation can use meaning now, and why not. */
@@ -97,23 +100,24 @@ final class Semantic {
   }
 
   /**
-   * The query to search.
+   * The lexical query and the passages that join it by meaning, to search ({@link FusedCollection}); the
+   * lexical query alone when the search cannot or need not use meaning.
    *
    * @param lexical the lexical query, filters included
    * @param restriction what every hit must satisfy: the filters and the exclusions alone
    */
-  Fused fuse(OpenIndex index, IndexSearcher searcher, ParsedQuery meaning, int contentWords, Query lexical,
+  Fusion fuse(OpenIndex index, IndexSearcher searcher, ParsedQuery meaning, int contentWords, Query lexical,
       Query restriction) throws IOException {
     boolean hasContentWords = contentWords > 0;
     float weight = settings.weightFor(contentWords);
     Mode mode = mode(index);
     if (!mode.name().equals(Mode.HYBRID)) {
-      return new Fused(lexical, mode, null);
+      return Fusion.words(lexical, mode, null);
     }
     String text = readable(meaning.looseWords());
     if (!hasContentWords || text.isEmpty()) {
       // "the of and", "all": nothing to read a meaning from, as nothing to match by words.
-      return new Fused(lexical, Mode.lexical("the query has no words to read a meaning from"), null);
+      return Fusion.words(lexical, Mode.lexical("the query has no words to read a meaning from"), null);
     }
     Encoder encoder = models.ready().orElseThrow();
     float[] vector = encoder.query(text);
@@ -129,7 +133,7 @@ final class Semantic {
       }
     }
     if (kept.isEmpty()) {
-      return new Fused(lexical, mode, vector);
+      return Fusion.words(lexical, mode, vector);
     }
     int[] docs = new int[kept.size()];
     float[] scores = new float[kept.size()];
@@ -138,18 +142,9 @@ final class Semantic {
       docs[i] = kept.get(i).doc;
       scores[i] = (kept.get(i).score - settings.minSimilarity()) / span;
     }
-    DocScoresQuery joined = new DocScoresQuery(searcher.getIndexReader(), docs, scores);
-    TopDocs bestLexical = searcher.search(lexical, 1);
-    BooleanQuery.Builder fused = new BooleanQuery.Builder();
     boolean reorderOnly = meaning.usesSyntax() || !meaning.tags().named().isEmpty();
-    if (bestLexical.scoreDocs.length > 0 && bestLexical.scoreDocs[0].score > 0) {
-      float scale = (1 - weight) / bestLexical.scoreDocs[0].score;
-      fused.add(new BoostQuery(lexical, scale), reorderOnly ? Occur.MUST : Occur.SHOULD);
-    } else if (reorderOnly) {
-      return new Fused(lexical, mode, vector);
-    }
-    fused.add(new BoostQuery(joined, weight), Occur.SHOULD);
-    return new Fused(fused.build(), mode, vector, joined);
+    return new Fusion(lexical, mode, vector, new DocScoresQuery(searcher.getIndexReader(), docs, scores), weight,
+        reorderOnly);
   }
 
   /**

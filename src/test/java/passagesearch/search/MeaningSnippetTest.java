@@ -25,10 +25,21 @@ class MeaningSnippetTest {
   void aSentenceWithNoEndInSightIsEmbeddedButNotKept() {
     MeaningSnippet snippets = new MeaningSnippet();
     String runOn = "word after word without an end ".repeat(250); // 7,750 characters, one sentence
+    snippets.of(runOn.strip() + ". The ward has a garden.", encoder.query("word"), encoder, 320);
+    assertEquals("The ward has a garden.".length(), snippets.keptChars(),
+        "a sentence over " + MeaningSnippet.MAX_KEPT_CHARS + " characters is not kept");
     String snippet = snippets.of(runOn, encoder.query("word"), encoder, 320);
     assertTrue(snippet.length() <= 320 && snippet.endsWith("…"), snippet);
-    assertEquals(0, snippets.keptChars(), "a sentence over " + MeaningSnippet.MAX_KEPT_CHARS + " characters is not kept");
     snippets.of("A short sentence. Another one.", encoder.query("short"), encoder, 320);
-    assertEquals("A short sentence.".length() + "Another one.".length(), snippets.keptChars());
+    assertEquals("The ward has a garden.".length() + "A short sentence.".length() + "Another one.".length(),
+        snippets.keptChars());
+  }
+
+  @Test
+  void aPassageOfOneSentenceShowsItWithNoModelCall() {
+    MeaningSnippet snippets = new MeaningSnippet();
+    assertEquals("Treatment can cause infertility &amp; fatigue.",
+        snippets.of("  Treatment can cause infertility & fatigue.\n", encoder.query("will I be able to have a baby"), encoder, 320));
+    assertEquals(0, snippets.keptChars(), "the model read no sentence (a short one it read would be kept)");
   }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import passagesearch.TestSupport;
 import passagesearch.embed.ModelSlot;
 import passagesearch.index.IndexStore;
+import passagesearch.index.OpenIndex;
 import passagesearch.index.Pipeline;
 import passagesearch.ingest.CorpusReader;
 
@@ -138,6 +141,30 @@ class SemanticSearchTest {
     filtered.hits().forEach(h -> assertEquals("macmillan-all-treatment", h.source().id()));
     SearchResponse excluded = find(hybrid, "pregnant baby offspring -leukaemia -leukemia", false);
     excluded.hits().forEach(h -> assertFalse(h.text().toLowerCase(java.util.Locale.ROOT).matches("(?s).*leuka?emia.*"), h.id()));
+  }
+
+  @Test
+  void aHybridSearchsOnePassFindsWhatTheFusedQueryFindsWhole() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    try (OpenIndex index = new Pipeline(TestSupport.loadConfig(), tmp.resolve("index"), Pipeline.Sink.NONE,
+        TestSupport.models()).openCurrent()) {
+      Served served = Served.of(index, TestSupport.models(), new EnglishWords());
+      List<String> queries = new java.util.ArrayList<>(List.of("xyzzy plugh", "pregnant baby offspring", "Campath",
+          "\"minimal residual disease\"", "leukaem*", "side effects -hair"));
+      for (String line : Files.readAllLines(TestSupport.root().resolve("eval/seed/queries.jsonl"))) {
+        queries.add(json.readTree(line).get("query").asText());
+      }
+      int hybrid = 0;
+      for (String q : queries) {
+        Fusion fusion = AsOneCollection.fusion(served, q);
+        hybrid += fusion.joinsByMeaning() ? 1 : 0;
+        // A shallow page too: on 77 passages a deep one holds every match, a shallow one few of them.
+        for (int depth : List.of(51, 11, 3)) {
+          AsOneCollection.check(index.searcher(), fusion, served.queries()::demotingStubs, depth, q + " @" + depth);
+        }
+      }
+      assertTrue(hybrid > 50, hybrid + " of the queries joined passages by meaning");
+    }
   }
 
   @Test
