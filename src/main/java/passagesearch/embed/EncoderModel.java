@@ -11,9 +11,14 @@ import java.util.stream.Collectors;
  * All three truncate a text at 512 tokens, their instruction prefix included.
  */
 public enum EncoderModel {
-  /** BAAI bge-small-en-v1.5: CLS pooling; queries carry an instruction, passages none. */
-  BGE_SMALL_EN_V15("bge-small-en-v1.5", "bge-small-en-v1.5-q", Pooling.CLS,
-      "Represent this sentence for searching relevant passages: ", ""),
+  /**
+   * BAAI bge-small-en-v1.5: CLS pooling; no prefix. Its query instruction ("Represent this sentence for
+   * searching relevant passages: ", optional for v1.5) is 8 tokens, half a short query's: without it a query
+   * costs 25 to 30% less CPU (seed 4.7 → 3.3 ms, SciFact 7.0 → 5.4 ms, median on one core) and hybrid
+   * nDCG@10 on the six train splits is level (mean 0.770 against 0.768; SciFact 0.762 against 0.765, NINDS
+   * 0.858 against 0.843), the fusion weight tuned again without it (0.8 is still best).
+   */
+  BGE_SMALL_EN_V15("bge-small-en-v1.5", "bge-small-en-v1.5-q", Pooling.CLS, "", ""),
   /** intfloat e5-small-v2: mean pooling; "query: " and "passage: " prefixes, as it was trained. */
   E5_SMALL_V2("e5-small-v2", "e5-small-v2-q", Pooling.MEAN, "query: ", "passage: "),
   /** sentence-transformers all-MiniLM-L6-v2: mean pooling, no prefixes; six layers, the fastest. */

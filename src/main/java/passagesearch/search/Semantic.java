@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
@@ -36,17 +37,22 @@ final class Semantic {
   private final SemanticSettings settings;
   private final ModelSlot models;
   private final Map<String, String> readAs;
+  private final Predicate<String> knows;
   private final MeaningSnippet snippets = new MeaningSnippet();
 
   /**
    * @param readAs words the model reads as another (lower case): spelling variants as their indexed form,
    *     drug brands as the drug's name, so "leukaemia" and "leukemia", "Gleevec" and "imatinib", find the
    *     same passages by meaning as they do by words
+   * @param knows whether a word means something here (a word of the corpus, the configuration or English):
+   *     a query with none, "xyzzy plugh", is read by its words alone, since the model would make a vector of
+   *     its letters that lies as near some passages (0.5 to 0.6) as real questions do
    */
-  Semantic(SemanticSettings settings, ModelSlot models, Map<String, String> readAs) {
+  Semantic(SemanticSettings settings, ModelSlot models, Map<String, String> readAs, Predicate<String> knows) {
     this.settings = settings;
     this.models = models;
     this.readAs = Map.copyOf(readAs);
+    this.knows = knows;
   }
 
   /** How a search was answered: {@code hybrid} (words and meaning) or {@code lexical}, and why not hybrid. */
@@ -118,6 +124,9 @@ final class Semantic {
     if (!hasContentWords || text.isEmpty()) {
       // "the of and", "all": nothing to read a meaning from, as nothing to match by words.
       return Fusion.words(lexical, Mode.lexical("the query has no words to read a meaning from"), null);
+    }
+    if (WORD.matcher(text).results().map(java.util.regex.MatchResult::group).noneMatch(knows)) {
+      return Fusion.words(lexical, Mode.lexical("no word of the query is a word of these sources or of English"), null);
     }
     Encoder encoder = models.ready().orElseThrow();
     float[] vector = encoder.query(text);

@@ -32,20 +32,21 @@ record Served(
     IndexConfig config = index.config();
     var ranking = config.ranking();
     Catalog catalog = new Catalog(index);
+    SpellCorrector speller = new SpellCorrector(index.searcher().getIndexReader(), index.analyzer(), knownWords(config),
+        english, ranking.correctionMaxEdits(), ranking.correctionMinLength());
     return new Served(
         index,
         new QueryFactory(index.analyzer(), index.expandingAnalyzer(), ranking, config.tags().setAsideTags()),
         new TagRecognizer(config.tags()),
         new TagSnippet(config.tags(), ranking.snippetMaxLength()),
-        new SpellCorrector(index.searcher().getIndexReader(), index.analyzer(), knownWords(config), english,
-            ranking.correctionMaxEdits(), ranking.correctionMinLength()),
+        speller,
         new ResultShaper(ranking.duplicateOverlap(), ranking.sameSourceDecay(), ranking.coverage()),
         catalog,
         // Built on the first keystroke rather than when the generation opens: it walks the whole vocabulary.
         new Lazy<>(() -> new Suggester(config.tags(), catalog.headings(), index.searcher().getIndexReader())),
         new Snippets(index),
         new ResultCache(ranking.cacheEntries(), ResultCache.MAX_CHARS),
-        new Semantic(config.semantic(), models, readAs(config)),
+        new Semantic(config.semantic(), models, readAs(config), speller::knows),
         new ConceptReader(config.tags(), index.analyzer()),
         conceptQueries(index, ranking));
   }

@@ -1,6 +1,7 @@
 package passagesearch.search;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,6 +91,20 @@ final class SpellCorrector {
       ts.end();
     }
     return terms;
+  }
+
+  /**
+   * Whether the word means something here: a word of the configuration, of the corpus, or of English
+   * ("xyzzy" and "qwerty" are none of these).
+   */
+  boolean knows(String word) {
+    String lower = word.toLowerCase(Locale.ROOT);
+    try {
+      return knownWords.contains(lower) || knownWords.contains(word)
+          || reader.docFreq(new Term(Fields.WORDS, lower)) > 0 || english.contains(word);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Whether the index holds one of the terms: the word finds passages as it is ("vincristin", "vincristine"). */

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import passagesearch.TestSupport;
 import passagesearch.embed.ModelSlot;
 import passagesearch.index.IndexStore;
@@ -122,6 +124,24 @@ class SemanticSearchTest {
   @Test
   void nonsenseFindsNothingByMeaningEither() {
     assertEquals(0, find(hybrid, "xyzzy plugh frobnicate", false).hits().size());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"zxqv blorft", "xyzzy plugh", "qwzx jjkkll"})
+  void lettersThatAreNoWordAreNotReadForAMeaning(String q) {
+    // The model makes a vector of any letters, as near some passages (0.52 to 0.58) as a real question.
+    SearchResponse answer = find(hybrid, q, true);
+    assertEquals(0, answer.hits().size(), q);
+    assertEquals("lexical", answer.understood().mode(), q);
+    assertTrue(answer.understood().modeReason().contains("no word of the query"), answer.understood().modeReason());
+  }
+
+  @Test
+  void aQuestionOffTheSubjectIsToldThatNoPassageMentionsIt() {
+    // English, so read for a meaning, and some passage is nearer than minSimilarity: the page says so.
+    SearchResponse answer = find(hybrid, "how do I change a car tyre", false);
+    assertNotNull(answer.coverage(), "coverage");
+    assertNotNull(answer.coverage().message(), "the message that no passage covers the question");
   }
 
   @Test
