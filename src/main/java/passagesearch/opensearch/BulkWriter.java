@@ -33,6 +33,14 @@ public final class BulkWriter {
   /** What a build made. */
   public record Built(String generation, int documents, int passages, long millis, ReadReport report) {}
 
+  /** How far a build has got: documents read of about {@code total}, their passages. */
+  @FunctionalInterface
+  public interface Progress {
+    Progress NONE = (documents, total, passages) -> {};
+
+    void update(int documents, int total, int passages);
+  }
+
   private final Cluster cluster;
   private final Generations generations;
   private final IndexConfig config;
@@ -47,8 +55,11 @@ public final class BulkWriter {
     this.replicas = replicas;
   }
 
-  /** Builds, verifies and publishes a new generation of the corpus. */
-  public Built build(DocumentSource corpus) {
+  /**
+   * Builds, verifies and publishes a new generation of the corpus. A corpus that gives no passages is not
+   * published, as in the embedded index: its build fails saying why (the first reasons its files were skipped).
+   */
+  public Built build(DocumentSource corpus, Progress progress) {
     long started = System.nanoTime();
     String name = generations.newName();
     Map<String, Object> meta = new LinkedHashMap<>();
@@ -69,7 +80,11 @@ public final class BulkWriter {
         }
         counts[0]++;
         counts[1] += passages.size();
+        progress.update(counts[0], Math.max(corpus.expectedDocuments(), counts[0]), counts[1]);
       });
+      if (counts[1] == 0) {
+        throw new IllegalStateException("the corpus gave no passages: nothing to index" + report.firstReasons());
+      }
       batch.flush();
       cluster.send("POST", "/" + name + "/_refresh", null);
       verify(name, Fields.PASSAGE, counts[1]);

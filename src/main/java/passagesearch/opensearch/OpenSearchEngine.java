@@ -44,7 +44,8 @@ import passagesearch.search.UnsupportedByEngineException;
  * first ({@code dfs_query_then_fetch}) so a passage scores the same however the corpus is sharded.
  *
  * <p>Not yet here: spelling correction, suggestions (501), near-duplicate folding and source diversity,
- * {@code explain}'s term lists, and rebuilds through the admin routes (the {@code index} command builds).
+ * and {@code explain}'s term lists. Rebuilds and rollbacks through the admin routes are the serving room's jobs
+ * ({@code serving.ClusterRebuilds}) calling {@link #build} and {@link #rollback}.
  */
 public final class OpenSearchEngine implements SearchEngine {
   /** The alias generations are served under unless another is given. */
@@ -82,7 +83,16 @@ public final class OpenSearchEngine implements SearchEngine {
 
   /** Builds, verifies and publishes a new generation of the corpus. */
   public BulkWriter.Built build(DocumentSource corpus, int shards, int replicas) {
-    BulkWriter.Built built = new BulkWriter(admin, new Generations(admin, generations.alias()), config, shards, replicas).build(corpus);
+    return build(corpus, shards, replicas, BulkWriter.Progress.NONE);
+  }
+
+  /**
+   * Builds, verifies and publishes a new generation of the corpus, saying how far it has got; when any step
+   * fails the generation is removed and the alias stays where it was.
+   */
+  public BulkWriter.Built build(DocumentSource corpus, int shards, int replicas, BulkWriter.Progress progress) {
+    BulkWriter.Built built = new BulkWriter(admin, new Generations(admin, generations.alias()), config, shards, replicas)
+        .build(corpus, progress);
     catalogue = null;
     return built;
   }
@@ -98,7 +108,11 @@ public final class OpenSearchEngine implements SearchEngine {
         && config.fingerprint().equals(meta.path("configFingerprint").asText());
   }
 
-  /** Moves the alias back to the generation before; returns the one now served. */
+  /**
+   * Moves the alias back to the generation before, once it answers; returns the one now served.
+   *
+   * @throws NoPreviousGeneration when there is none that can be served; the alias stays
+   */
   public String rollback() {
     String now = new Generations(admin, generations.alias()).rollback();
     catalogue = null;
