@@ -201,11 +201,15 @@ final class IndexSettings {
     // Position among the document's passages, and a source's place in the corpus: sort keys.
     p.putObject(Fields.ORDINAL).put("type", "integer");
     // The passage's words: BM25; offsets in the postings for the unified highlighter.
-    text(p, Fields.TEXT).put("index_options", "offsets");
+    text(p, Fields.TEXT).put("index_options", "offsets").putArray("copy_to").add(Fields.WORDS);
     // The headings above the passage, outermost first (given back as the heading path), and the source's
     // title: their words count toward the score.
-    text(p, Fields.HEADINGS);
+    text(p, Fields.HEADINGS).putArray("copy_to").add(Fields.WORDS);
     text(p, Fields.TITLE);
+    // The text's and headings' words as written (runs of letters, lower-cased; the stock "simple" analyzer),
+    // never scored: the spelling corrector's vocabulary, as the embedded index's surface-word field is.
+    p.putObject(Fields.WORDS).put("type", "text").put("analyzer", "simple").put("index_options", "docs")
+        .put("norms", false);
     // A tag id: exact filter and facet dimension.
     keyword(p, Fields.TAG);
     // A tag the passage's own words earn: what a query naming the tag may match alone.
@@ -243,6 +247,7 @@ final class IndexSettings {
     static final String TEXT = "text";
     static final String HEADINGS = "headings";
     static final String TITLE = "title";
+    static final String WORDS = "words";
     static final String TAG = "tag";
     static final String TAG_IN_TEXT = "tag_in_text";
     static final String RESTATES_HEADING = "restates_heading";

@@ -22,6 +22,7 @@ import passagesearch.query.Tags;
 import passagesearch.search.DocumentList;
 import passagesearch.search.DocumentSummary;
 import passagesearch.search.DocumentView;
+import passagesearch.search.EnglishWords;
 import passagesearch.search.IndexStatus;
 import passagesearch.search.InvalidRequestException;
 import passagesearch.search.Page;
@@ -32,6 +33,7 @@ import passagesearch.search.SearchHit;
 import passagesearch.search.SearchRequest;
 import passagesearch.search.SearchResponse;
 import passagesearch.search.SourceRef;
+import passagesearch.search.SpellCorrector;
 import passagesearch.search.SuggestRequest;
 import passagesearch.search.Suggestion;
 import passagesearch.search.TagCount;
@@ -43,9 +45,11 @@ import passagesearch.search.UnsupportedByEngineException;
  * {@code <mark>}), tag and source facets by terms aggregations, BM25 statistics gathered over every shard
  * first ({@code dfs_query_then_fetch}) so a passage scores the same however the corpus is sharded.
  *
- * <p>Not yet here: spelling correction, suggestions (501), near-duplicate folding and source diversity,
- * and {@code explain}'s term lists. Rebuilds and rollbacks through the admin routes are the serving room's jobs
- * ({@code serving.ClusterRebuilds}) calling {@link #build} and {@link #rollback}.
+ * <p>Misspelt words are corrected as the embedded engine corrects them ({@link SpellCorrector}, over the
+ * served generation's words: {@link ClusterLexicon}).
+ *
+ * <p>Not yet here: suggestions (501), near-duplicate folding, {@code coverage}, and {@code explain}'s term
+ * lists.
  */
 public final class OpenSearchEngine implements SearchEngine {
   /** The alias generations are served under unless another is given. */
@@ -62,6 +66,10 @@ public final class OpenSearchEngine implements SearchEngine {
   private final Generations generations;
   private final QueryDsl dsl;
   private volatile Catalogue catalogue;
+  /** The English word lists, read on the first word neither the vocabulary nor the corpus knows. */
+  private final EnglishWords english = new EnglishWords();
+  /** The served generation's spelling corrector, which remembers its look-ups: one per generation. */
+  private volatile Speller speller;
 
   private OpenSearchEngine(Cluster cluster, Cluster admin, IndexConfig config, String alias) {
     this.cluster = cluster;
@@ -128,7 +136,8 @@ public final class OpenSearchEngine implements SearchEngine {
   public SearchResponse search(SearchRequest request) {
     long started = System.nanoTime();
     validate(request);
-    ParsedQuery meaning = recognize(QueryParser.parse(request.query()));
+    String generation = served();
+    ParsedQuery meaning = recognize(speller(generation).correct(QueryParser.parse(request.query())));
     QueryDsl.Q words = dsl.words(meaning);
     ObjectNode body = Cluster.JSON.createObjectNode();
     // Every page is cut from one ranking of the best hits, shaped as the embedded engine shapes them.
@@ -172,8 +181,9 @@ public final class OpenSearchEngine implements SearchEngine {
     Map<String, Map<String, Integer>> facets = new LinkedHashMap<>();
     facets.put("tags", buckets(answer.path("aggregations").path("tags")));
     facets.put("source", buckets(answer.path("aggregations").path("source")));
-    return new SearchResponse(request.query(), null, answer.path("hits").path("total").path("value").asLong(),
-        Math.round((System.nanoTime() - started) / 10_000.0) / 100.0, null, hits, facets, served(),
+    return new SearchResponse(request.query(), meaning.corrections().isEmpty() ? null : meaning.searched(),
+        answer.path("hits").path("total").path("value").asLong(),
+        Math.round((System.nanoTime() - started) / 10_000.0) / 100.0, null, hits, facets, generation,
         null, answer.path("timed_out").asBoolean() ? Boolean.TRUE : null);
   }
 
@@ -181,7 +191,7 @@ public final class OpenSearchEngine implements SearchEngine {
   public List<String> rankIds(String query, int n) {
     SearchRequest request = new SearchRequest(query, 1, 0, List.of(), List.of(), false);
     validate(request);
-    ParsedQuery meaning = recognize(QueryParser.parse(query));
+    ParsedQuery meaning = recognize(speller(served()).correct(QueryParser.parse(query)));
     ObjectNode body = Cluster.JSON.createObjectNode();
     body.put("size", Math.max(n, config.ranking().window()));
     body.put("track_total_hits", false);
@@ -195,6 +205,22 @@ public final class OpenSearchEngine implements SearchEngine {
       ids.add(s.hit().path("_source").path(Fields.ID).asText());
     }
     return ids;
+  }
+
+  /** A generation's spelling corrector. */
+  private record Speller(String generation, SpellCorrector corrector) {}
+
+  /**
+   * The corrector of the generation being served, made when the alias has moved: its look-ups are of that
+   * generation's words, and it remembers them for as long as it is served, as the embedded engine's does.
+   */
+  private SpellCorrector speller(String generation) {
+    Speller s = speller;
+    if (s == null || !s.generation().equals(generation)) {
+      s = new Speller(generation, SpellCorrector.of(new ClusterLexicon(cluster, generation), config, english));
+      speller = s;
+    }
+    return s.corrector();
   }
 
   /** A hit with its score after source diversity. */
