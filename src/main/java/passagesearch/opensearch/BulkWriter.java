@@ -16,19 +16,23 @@ import passagesearch.ingest.Passage;
 import passagesearch.ingest.ReadReport;
 import passagesearch.ingest.SourceDocument;
 import passagesearch.opensearch.IndexSettings.Fields;
+import passagesearch.search.SuggestionEntry;
 
 /**
  * Builds a generation in the cluster from the same pipeline the embedded index is built by: the corpus walked
  * one document at a time, each document split and tagged by {@link Ingest} (the same splitting, chrome rules,
- * tags and metadata), its passages and the source itself sent with the bulk API a batch at a time. Then the
- * generation is refreshed, verified (every passage and source counted back), given time to reach green (its
- * replicas allocated), and published by moving the alias.
+ * tags and metadata), its passages and the source itself sent with the bulk API a batch at a time, then the
+ * search-box completions counted from them ({@link SuggestionRecords}). Then the generation is refreshed,
+ * verified (every passage, source and completion counted back), given time to reach green (its replicas
+ * allocated), and published by moving the alias.
  */
 public final class BulkWriter {
   private static final int BATCH_ACTIONS = 1_000;
   private static final int BATCH_CHARS = 4_000_000;
   /** A source's own record is _id doc:<document id>, apart from its passages' <document id>/<ordinal>. */
   static final String SOURCE_ID_PREFIX = "doc:";
+  /** A search-box completion's record is _id suggest:<n>. */
+  static final String SUGGESTION_ID_PREFIX = "suggest:";
 
   /** What a build made. */
   public record Built(String generation, int documents, int passages, long millis, ReadReport report) {}
@@ -69,6 +73,7 @@ public final class BulkWriter {
     cluster.send("PUT", "/" + name, IndexSettings.body(config, shards, replicas, meta));
     Ingest ingest = new Ingest(config);
     Batch batch = new Batch(name);
+    SuggestionRecords suggestions = new SuggestionRecords();
     int[] counts = new int[2];
     ReadReport report;
     try {
@@ -77,6 +82,7 @@ public final class BulkWriter {
         batch.add(SOURCE_ID_PREFIX + document.id(), sourceDoc(document, counts[0]));
         for (Passage p : passages) {
           batch.add(p.id(), passageDoc(p, document));
+          suggestions.count(p);
         }
         counts[0]++;
         counts[1] += passages.size();
@@ -85,10 +91,15 @@ public final class BulkWriter {
       if (counts[1] == 0) {
         throw new IllegalStateException("the corpus gave no passages: nothing to index" + report.firstReasons());
       }
+      List<SuggestionEntry> entries = suggestions.entries(config.tags());
+      for (int i = 0; i < entries.size(); i++) {
+        batch.add(SUGGESTION_ID_PREFIX + i, SuggestionRecords.doc(entries.get(i)));
+      }
       batch.flush();
       cluster.send("POST", "/" + name + "/_refresh", null);
       verify(name, Fields.PASSAGE, counts[1]);
       verify(name, Fields.DOCUMENT, counts[0]);
+      verify(name, Fields.SUGGESTION, entries.size());
       // Replicas allocated before the alias moves, so losing a node then loses nothing served. A cluster of
       // one node never gets there; its generation is published yellow after the wait.
       cluster.send("GET", "/_cluster/health/" + name + "?wait_for_status=green&timeout=30s", null, 408);

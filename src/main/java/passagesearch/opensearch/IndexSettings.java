@@ -38,7 +38,8 @@ import passagesearch.config.Vocabulary;
  *   <li>{@code porter_stem}.
  * </ol>
  *
- * <p>BM25's k1 and b are the ranking's. Fields: those the search reads and the answers show, each commented.
+ * <p>BM25's k1 and b are the ranking's. Fields: those the search reads and the answers show, each commented; a
+ * generation holds passages, their sources, and search-box completions, told apart by {@code kind}.
  */
 final class IndexSettings {
   static final String ACRONYM_MARK = "acronym";
@@ -216,6 +217,16 @@ final class IndexSettings {
     keyword(p, Fields.TAG_IN_TEXT);
     // Whether the passage only restates its heading: scored down.
     p.putObject(Fields.RESTATES_HEADING).put("type", "boolean");
+    // A search-box completion (kind suggestion): its text, given back and the last sort key; what it is; its
+    // tier and weight, the first sort keys; its lower-case text from each word start and from its first
+    // character, which a prefix query matches as the embedded suggester does.
+    keyword(p, Fields.ENTRY);
+    keyword(p, Fields.ENTRY_KIND);
+    p.putObject(Fields.ENTRY_KIND_ORDER).put("type", "integer");
+    p.putObject(Fields.ENTRY_TIER).put("type", "integer");
+    p.putObject(Fields.ENTRY_WEIGHT).put("type", "integer");
+    keyword(p, Fields.ENTRY_STARTS);
+    keyword(p, Fields.ENTRY_LOWER);
     // Kept to give back, never searched: offsets in the source, the source's metadata
     // (on every passage, so a hit needs no second look-up), and a source's whole text for passages in place.
     p.putObject(Fields.START).put("type", "integer").put("index", false);
@@ -241,6 +252,7 @@ final class IndexSettings {
     static final String KIND = "kind";
     static final String PASSAGE = "passage";
     static final String DOCUMENT = "source_document";
+    static final String SUGGESTION = "suggestion";
     static final String ID = "id";
     static final String SOURCE = "source";
     static final String ORDINAL = "ordinal";
@@ -255,5 +267,12 @@ final class IndexSettings {
     static final String END = "end";
     static final String META = "meta";
     static final String SOURCE_TEXT = "source_text";
+    static final String ENTRY = "entry";
+    static final String ENTRY_KIND = "entry_kind";
+    static final String ENTRY_KIND_ORDER = "entry_kind_order";
+    static final String ENTRY_TIER = "entry_tier";
+    static final String ENTRY_WEIGHT = "entry_weight";
+    static final String ENTRY_STARTS = "entry_starts";
+    static final String ENTRY_LOWER = "entry_lower";
   }
 }

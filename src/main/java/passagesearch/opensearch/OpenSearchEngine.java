@@ -36,8 +36,9 @@ import passagesearch.search.SourceRef;
 import passagesearch.search.SpellCorrector;
 import passagesearch.search.SuggestRequest;
 import passagesearch.search.Suggestion;
+import passagesearch.search.SuggestionEntries;
+import passagesearch.search.SuggestionEntry;
 import passagesearch.search.TagCount;
-import passagesearch.search.UnsupportedByEngineException;
 
 /**
  * The search engine over an OpenSearch cluster: the same requests and answers as the embedded engine, the
@@ -46,10 +47,14 @@ import passagesearch.search.UnsupportedByEngineException;
  * first ({@code dfs_query_then_fetch}) so a passage scores the same however the corpus is sharded.
  *
  * <p>Misspelt words are corrected as the embedded engine corrects them ({@link SpellCorrector}, over the
- * served generation's words: {@link ClusterLexicon}).
+ * served generation's words: {@link ClusterLexicon}); suggestions are the embedded suggester's entries, kept as
+ * records of the generation ({@link SuggestionRecords}) and found by prefix queries.
  *
- * <p>Not yet here: suggestions (501), near-duplicate folding, {@code coverage}, and {@code explain}'s term
- * lists.
+ * <p>Rebuilds and rollbacks through the admin routes are the serving room's jobs ({@code serving.ClusterRebuilds})
+ * calling {@link #build} and {@link #rollback}.
+ *
+ * <p>Not yet here: near-duplicate folding, {@code coverage}, a topic tag's lift scaled by its share of the
+ * corpus, {@code explain}'s term lists, and search by meaning.
  */
 public final class OpenSearchEngine implements SearchEngine {
   /** The alias generations are served under unless another is given. */
@@ -272,9 +277,47 @@ public final class OpenSearchEngine implements SearchEngine {
     }
   }
 
+  /**
+   * The embedded suggester's completions, from the served generation's suggestion records: those the prefix
+   * begins and those it finds at another word start, in one {@code _msearch}, each sorted by the cluster as
+   * the embedded ranking sorts within it (tier, weight, kind, text), the best {@code limit} of each merged by
+   * {@link SuggestionEntry#ranking}: the same completions in the same order as the embedded engine's.
+   */
   @Override
   public List<Suggestion> suggest(SuggestRequest request) {
-    throw new UnsupportedByEngineException("suggestions are not available on the OpenSearch engine yet");
+    String prefix = request.prefix().strip().toLowerCase(java.util.Locale.ROOT);
+    if (prefix.isEmpty()) {
+      return List.of();
+    }
+    String generation = served();
+    StringBuilder lines = new StringBuilder();
+    for (boolean begins : new boolean[] {true, false}) {
+      ObjectNode header = Cluster.JSON.createObjectNode().put("index", generation);
+      ObjectNode body = Cluster.JSON.createObjectNode();
+      body.put("size", request.limit());
+      ObjectNode bool = body.putObject("query").putObject("bool");
+      ArrayNode filter = bool.putArray("filter");
+      filter.addObject().putObject("term").put(Fields.KIND, Fields.SUGGESTION);
+      filter.addObject().putObject("prefix").put(Fields.ENTRY_STARTS, prefix);
+      (begins ? filter : bool.putArray("must_not")).addObject().putObject("prefix").put(Fields.ENTRY_LOWER, prefix);
+      ArrayNode sort = body.putArray("sort");
+      sort.addObject().put(Fields.ENTRY_TIER, "asc");
+      sort.addObject().put(Fields.ENTRY_WEIGHT, "desc");
+      sort.addObject().put(Fields.ENTRY_KIND_ORDER, "asc");
+      sort.addObject().put(Fields.ENTRY, "asc");
+      body.putArray("_source").add(Fields.ENTRY).add(Fields.ENTRY_KIND).add(Fields.ENTRY_TIER).add(Fields.ENTRY_WEIGHT);
+      lines.append(header).append('\n').append(body).append('\n');
+    }
+    List<SuggestionEntry> found = new ArrayList<>();
+    for (JsonNode response : cluster.sendLines("/_msearch", lines.toString()).path("responses")) {
+      if (response.has("error")) {
+        throw new Cluster.Failure(response.path("status").asInt(500), "OpenSearch answered a suggestion search with "
+            + response.path("error").path("type").asText() + ": " + response.path("error").path("reason").asText());
+      }
+      response.path("hits").path("hits").forEach(h -> found.add(SuggestionRecords.entry(h.path("_source"))));
+    }
+    return SuggestionEntries.namingTags(found.stream().sorted(SuggestionEntry.ranking(prefix)).limit(request.limit())
+        .map(SuggestionEntry::suggestion).toList(), config.tags());
   }
 
   @Override

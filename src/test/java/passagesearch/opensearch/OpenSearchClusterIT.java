@@ -39,6 +39,7 @@ import passagesearch.http.HttpSettings;
 import passagesearch.http.WebServer;
 import passagesearch.ingest.CorpusReader;
 import passagesearch.search.SearchRequest;
+import passagesearch.search.SearchService;
 import passagesearch.serving.ClusterRebuilds;
 
 /**
@@ -127,8 +128,34 @@ class OpenSearchClusterIT {
     assertEquals(5, JSON.readTree(get(server.port(), "/api/documents").body()).path("total").asInt());
     assertEquals(400, get(server.port(), "/api/search?q=x&tag=no-such-tag").statusCode());
     assertEquals(404, get(server.port(), "/api/passages/nothing/1").statusCode());
-    assertEquals(501, get(server.port(), "/api/suggest?q=blin").statusCode());
     assertEquals(200, get(server.port(), "/ready").statusCode());
+  }
+
+  @Test
+  @Order(2)
+  void suggestionsAreTheEmbeddedEnginesInTheSameOrder(@TempDir Path embeddedIndex) throws Exception {
+    HttpResponse<String> blin = get(server.port(), "/api/suggest?q=blin");
+    assertEquals(200, blin.statusCode(), blin.body());
+    JsonNode first = JSON.readTree(blin.body()).path("suggestions").path(0);
+    assertEquals("Blinatumomab", first.path("text").asText(), blin.body());
+    assertEquals("drug", first.path("kind").asText(), blin.body());
+    assertEquals("blinatumomab", first.path("tag").asText(), blin.body());
+    assertEquals(400, get(server.port(), "/api/suggest?q=").statusCode());
+
+    // The same corpus served by the embedded engine: every prefix is answered alike, word for word and in order.
+    try (SearchService embedded = TestSupport.lexicalSeedSearch(embeddedIndex);
+        WebServer beside = WebServer.create(embedded).start("127.0.0.1", 0)) {
+      for (String prefix : List.of("blin", "leuk", "stem ce", "gliv", "a", "ALL", "side eff", "treat", "car-t", "mainten",
+          "chemo", "in", "zzzz")) {
+        String q = "/api/suggest?limit=20&q=" + java.net.URLEncoder.encode(prefix, java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> expected = get(beside.port(), q);
+        HttpResponse<String> actual = get(server.port(), q);
+        assertEquals(200, actual.statusCode(), actual.body());
+        assertEquals(JSON.readTree(expected.body()), JSON.readTree(actual.body()), "suggestions for '" + prefix + "'");
+      }
+      assertEquals(20, JSON.readTree(get(server.port(), "/api/suggest?limit=20&q=a").body()).path("suggestions").size(),
+          "a short prefix fills the list");
+    }
   }
 
   @Test
