@@ -3,6 +3,7 @@ package passagesearch.opensearch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -17,18 +18,21 @@ import java.util.regex.Pattern;
  * writes a new index ({@code <alias>-<time>}), and once it is verified the alias moves to it in one
  * {@code _aliases} request, which OpenSearch applies atomically: every search resolves the alias to the old
  * index or the new one, never to neither. The index the alias left is kept for rollback, and searches that
- * resolved the alias before the move finish on it; an older one is removed only at the next publish, by which
- * time no search started before the move can still be running (a search lasts at most its time limit).
+ * resolved the alias before the move finish on it; an older one is removed at the next publish, once no search
+ * started before the move that left it can still be running (see {@link #prune}).
  */
 final class Generations {
   private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'-'HHmmss'-'SSS");
 
   private final Cluster cluster;
   private final String alias;
+  /** The longest a search request runs: on an index it resolved the alias to, at most this after the alias moves. */
+  private final Duration inFlight;
 
-  Generations(Cluster cluster, String alias) {
+  Generations(Cluster cluster, String alias, Duration inFlight) {
     this.cluster = cluster;
     this.alias = alias;
+    this.inFlight = inFlight;
   }
 
   String alias() {
@@ -123,16 +127,28 @@ final class Generations {
 
   /**
    * Removes every generation but the one served and the one served before it: that one is kept for rollback,
-   * and searches that resolved the alias before it moved finish on it. Those removed were left by the alias at
-   * an earlier publish or rollback, a whole build ago, and no search lasts that long (a search lasts at most its
-   * time limit). A generation newer than the served one is a build in progress, or one rolled back from: the
-   * build keeps it out of reach of another's prune, the rollback keeps it as the one served before.
+   * and searches that resolved the alias before it moved finish on it. Those removed were left by the alias at an
+   * earlier move; a search that resolved the alias to one of them started before that move, and is over once a
+   * search's longest time has passed since this one, which is waited for first (the two moves may have come
+   * close together: a rollback, then a rebuild of a small corpus). A generation newer than the served one is a
+   * build in progress, or one rolled back from: the build keeps it out of reach of another's prune, the rollback
+   * keeps it as the one served before.
    */
   private void prune(String served, String previous) {
-    for (String name : all()) {
-      if (!name.equals(served) && !name.equals(previous) && name.compareTo(served) < 0) {
-        cluster.send("DELETE", "/" + name, null, 404);
-      }
+    List<String> old = all().stream()
+        .filter(name -> !name.equals(served) && !name.equals(previous) && name.compareTo(served) < 0)
+        .toList();
+    if (old.isEmpty()) {
+      return;
+    }
+    try {
+      Thread.sleep(inFlight.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // stopping: the next publish removes them
+      return;
+    }
+    for (String name : old) {
+      cluster.send("DELETE", "/" + name, null, 404);
     }
   }
 

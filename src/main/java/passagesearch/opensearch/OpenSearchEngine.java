@@ -69,6 +69,8 @@ public final class OpenSearchEngine implements SearchEngine {
   private final Cluster admin;
   private final IndexConfig config;
   private final Generations generations;
+  /** The longest a search request runs, over every node it is tried on. */
+  private final Duration searchLimit;
   private final QueryDsl dsl;
   private volatile Catalogue catalogue;
   /** The English word lists, read on the first word neither the vocabulary nor the corpus knows. */
@@ -76,11 +78,12 @@ public final class OpenSearchEngine implements SearchEngine {
   /** The served generation's spelling corrector, which remembers its look-ups: one per generation. */
   private volatile Speller speller;
 
-  private OpenSearchEngine(Cluster cluster, Cluster admin, IndexConfig config, String alias) {
+  private OpenSearchEngine(Cluster cluster, Cluster admin, IndexConfig config, String alias, Duration searchLimit) {
     this.cluster = cluster;
     this.admin = admin;
     this.config = config;
-    this.generations = new Generations(cluster, alias);
+    this.searchLimit = searchLimit;
+    this.generations = new Generations(cluster, alias, searchLimit);
     this.dsl = new QueryDsl(config);
   }
 
@@ -91,7 +94,7 @@ public final class OpenSearchEngine implements SearchEngine {
   public static OpenSearchEngine connect(String urls, IndexConfig config, String alias) {
     // A search may use its time limit on one node and again on another: the client gives up after both.
     Duration limit = Duration.ofMillis(Math.max(2_000, 2L * config.ranking().timeLimitMillis()));
-    return new OpenSearchEngine(Cluster.connect(urls, limit), Cluster.connect(urls, ADMIN_LIMIT), config, alias);
+    return new OpenSearchEngine(Cluster.connect(urls, limit), Cluster.connect(urls, ADMIN_LIMIT), config, alias, limit);
   }
 
   /** Builds, verifies and publishes a new generation of the corpus. */
@@ -104,8 +107,8 @@ public final class OpenSearchEngine implements SearchEngine {
    * fails the generation is removed and the alias stays where it was.
    */
   public BulkWriter.Built build(DocumentSource corpus, int shards, int replicas, BulkWriter.Progress progress) {
-    BulkWriter.Built built = new BulkWriter(admin, new Generations(admin, generations.alias()), config, shards, replicas)
-        .build(corpus, progress);
+    Generations publishing = new Generations(admin, generations.alias(), searchLimit);
+    BulkWriter.Built built = new BulkWriter(admin, publishing, config, shards, replicas).build(corpus, progress);
     catalogue = null;
     return built;
   }
@@ -127,7 +130,7 @@ public final class OpenSearchEngine implements SearchEngine {
    * @throws NoPreviousGeneration when there is none that can be served; the alias stays
    */
   public String rollback() {
-    String now = new Generations(admin, generations.alias()).rollback();
+    String now = new Generations(admin, generations.alias(), searchLimit).rollback();
     catalogue = null;
     return now;
   }
