@@ -3,9 +3,11 @@ package passagesearch.cli;
 import java.nio.file.Path;
 import passagesearch.config.IndexConfig;
 import passagesearch.ingest.CorpusReader;
+import passagesearch.opensearch.AliasBusy;
 import passagesearch.opensearch.BulkWriter;
 import passagesearch.opensearch.NoPreviousGeneration;
 import passagesearch.opensearch.OpenSearchEngine;
+import passagesearch.serving.Busy;
 import passagesearch.serving.CannotRollBack;
 import passagesearch.serving.ClusterRebuilds;
 
@@ -24,6 +26,15 @@ public final class ClusterAdmin {
   public static ClusterRebuilds of(OpenSearchEngine engine, IndexConfig config, Path corpus, Path uploads, int shards,
       int replicas) {
     return new ClusterRebuilds(corpus, uploads, new ClusterRebuilds.Alias() {
+      @Override
+      public Runnable hold(String what) {
+        try {
+          return engine.hold(what)::close;
+        } catch (AliasBusy e) {
+          throw new Busy(e.getMessage());
+        }
+      }
+
       @Override
       public ClusterRebuilds.Published build(Path folder, ClusterRebuilds.Progress progress) {
         BulkWriter.Built built = engine.build(new CorpusReader(config.limits(), false).folder(folder), shards, replicas,

@@ -135,6 +135,15 @@ public final class OpenSearchEngine implements SearchEngine {
     return now;
   }
 
+  /**
+   * Takes the alias for a rebuild or rollback ({@code what}), across processes, until the lock is closed.
+   *
+   * @throws AliasBusy when another process holds it
+   */
+  public AliasLock hold(String what) {
+    return AliasLock.take(admin, generations.alias(), what);
+  }
+
   /** Requests sent again to another node since the start: a node failed to answer them. */
   public long retries() {
     return cluster.retries();

@@ -17,8 +17,9 @@ import passagesearch.ingest.ReadReport;
 
 /**
  * Rebuilds and rollbacks of an OpenSearch alias, through the same admin routes and the same jobs as the
- * embedded index's ({@link IndexManager}): one at a time in this process, in the background, a job that ends
- * SUCCEEDED with the generation it published or FAILED saying why. The cluster does the rest: a rebuild
+ * embedded index's ({@link IndexManager}): one at a time on the alias, in this process and across processes (the
+ * alias is held from the request until the job ends, as the index folder's lock is), in the background, a job
+ * that ends SUCCEEDED with the generation it published or FAILED saying why. The cluster does the rest: a rebuild
  * writes a new index, verifies it and moves the alias in one atomic request, and a build that fails removes
  * its index and leaves the alias where it was; a rollback moves the alias back.
  *
@@ -31,6 +32,14 @@ public final class ClusterRebuilds implements IndexAdmin {
 
   /** The cluster's side, wired by the command that serves. */
   public interface Alias {
+    /**
+     * Takes the alias for {@code what} (a rebuild job, a rollback), across processes, until the returned release
+     * runs.
+     *
+     * @throws Busy when another process holds it
+     */
+    Runnable hold(String what);
+
     /**
      * Reads the corpus folder, builds a generation of it, verifies it and moves the alias to it; throws, the
      * alias untouched, when any step fails.
@@ -90,7 +99,9 @@ public final class ClusterRebuilds implements IndexAdmin {
     String id = UUID.randomUUID().toString();
     take("rebuild job " + id);
     Path scratch = body == null ? null : uploads.resolve(id);
+    Runnable release = null;
     try {
+      release = alias.hold("rebuild job " + id);
       if (scratch != null) {
         try {
           Uploads.receive(body, contentType, scratch);
@@ -99,10 +110,10 @@ public final class ClusterRebuilds implements IndexAdmin {
         }
       }
       RebuildJob queued = jobs.queued(id);
-      worker.execute(new Queued(queued, scratch));
+      worker.execute(new Queued(queued, scratch, release));
       return queued;
     } catch (RuntimeException | Error e) {
-      end(scratch);
+      end(scratch, release);
       throw e;
     }
   }
@@ -111,28 +122,33 @@ public final class ClusterRebuilds implements IndexAdmin {
   private final class Queued implements Runnable {
     final RebuildJob job;
     final Path scratch;
+    final Runnable release;
 
-    Queued(RebuildJob job, Path scratch) {
+    Queued(RebuildJob job, Path scratch, Runnable release) {
       this.job = job;
       this.scratch = scratch;
+      this.release = release;
     }
 
+    /** The job's end is recorded once what it held is given back, so a client told it ended may start the next. */
     @Override
     public void run() {
+      Runnable outcome;
       try {
         jobs.running(job, "reading the corpus", 0, 0, 0);
         Published built = alias.build(scratch == null ? corpus : scratch,
             (done, total, passages) -> jobs.running(job, "indexing", done, passages, total));
-        jobs.succeeded(job, JobMessages.summarised("published " + built.generation(), "skipped",
-            built.report().skipped(), built.report().skippedTotal()), built.generation(), built.documents(),
-            built.passages());
+        String message = JobMessages.summarised("published " + built.generation(), "skipped", built.report().skipped(),
+            built.report().skippedTotal());
+        outcome = () -> jobs.succeeded(job, message, built.generation(), built.documents(), built.passages());
       } catch (RuntimeException | LinkageError | AssertionError e) {
-        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        LOG.warn("rebuild {} failed: {}", job.id(), JobMessages.cap(reason));
-        jobs.failed(job, JobMessages.cap(reason));
+        String reason = JobMessages.cap(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        LOG.warn("rebuild {} failed: {}", job.id(), reason);
+        outcome = () -> jobs.failed(job, reason);
       } finally {
-        end(scratch);
+        end(scratch, release);
       }
+      outcome.run();
     }
   }
 
@@ -142,13 +158,20 @@ public final class ClusterRebuilds implements IndexAdmin {
     }
   }
 
-  private void end(Path scratch) {
+  /** Gives back what a rebuild held: its upload's scratch folder, the alias, this process's turn. */
+  private void end(Path scratch, Runnable release) {
     try {
       if (scratch != null) {
         Scratch.remove(scratch);
       }
     } finally {
-      running.set(null);
+      try {
+        if (release != null) {
+          release.run();
+        }
+      } finally {
+        running.set(null);
+      }
     }
   }
 
@@ -160,10 +183,12 @@ public final class ClusterRebuilds implements IndexAdmin {
   @Override
   public String rollback() {
     take("a rollback");
+    Runnable release = null;
     try {
+      release = alias.hold("a rollback");
       return alias.rollback();
     } finally {
-      running.set(null);
+      end(null, release);
     }
   }
 
@@ -181,7 +206,7 @@ public final class ClusterRebuilds implements IndexAdmin {
     for (Runnable abandoned : queued) {
       if (abandoned instanceof Queued q) {
         jobs.failed(q.job, "abandoned: the server stopped before it started");
-        end(q.scratch);
+        end(q.scratch, q.release);
       }
     }
   }

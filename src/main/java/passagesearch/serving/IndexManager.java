@@ -182,6 +182,9 @@ public final class IndexManager implements IndexAdmin {
 
   /** Runs on the worker; every failure short of the JVM's own (out of memory) ends as a FAILED job. */
   private void run(RebuildJob job, Turn turn) {
+    // The job's end is recorded once its turn is given back (lock, upload scratch), so a client told it ended
+    // may start the next at once.
+    Runnable outcome;
     try {
       jobs.running(job, "reading the corpus", 0, 0, 0);
       if (turn.lockFailure != null) {
@@ -197,16 +200,17 @@ public final class IndexManager implements IndexAdmin {
       Pipeline.Built built = pipeline.build(pipeline.corpus(turn.source(), false), turn.lock);
       search.swap(pipeline.openCurrent());
       GenerationInfo info = built.info();
-      jobs.succeeded(job, skippedOf("published " + info.name(), built.report()), info.name(),
-          info.documents().size(), info.passages());
+      String message = skippedOf("published " + info.name(), built.report());
+      outcome = () -> jobs.succeeded(job, message, info.name(), info.documents().size(), info.passages());
     } catch (RuntimeException | LinkageError | AssertionError e) {
-      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      LOG.warn("rebuild {} failed: {}", job.id(), JobMessages.cap(reason));
       // A build that found nothing to index names the first reasons in its own message.
-      jobs.failed(job, JobMessages.cap(reason));
+      String reason = JobMessages.cap(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+      LOG.warn("rebuild {} failed: {}", job.id(), reason);
+      outcome = () -> jobs.failed(job, reason);
     } finally {
       turn.end();
     }
+    outcome.run();
   }
 
   @Override

@@ -290,9 +290,9 @@ class OpenSearchClusterIT {
     JsonNode indices = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(cluster.url(1) + "/_cat/indices/" + ALIAS
         + "-*?format=json&h=index")).build(), HttpResponse.BodyHandlers.ofString()).body());
     List<String> names = new ArrayList<>();
-    // The evaluation's generations (alias passages-it-eval-seed) are not the served alias's.
+    // Not the evaluation's generations (alias passages-it-eval-seed), nor the lease index (passages-it-lock).
     indices.forEach(i -> {
-      if (!i.path("index").asText().startsWith(ALIAS + "-eval-")) {
+      if (i.path("index").asText().matches(ALIAS + "-\\d{8}-\\d{6}-\\d{3}")) {
         names.add(i.path("index").asText());
       }
     });
@@ -330,6 +330,16 @@ class OpenSearchClusterIT {
       // One at a time: a rollback while the rebuild runs is refused and changes nothing.
       HttpResponse<String> meanwhile = admin("POST", "/api/index/rollback", TOKEN, null, null);
       assertEquals(409, meanwhile.statusCode(), meanwhile.body());
+      // And so is another server on the same alias (another process): the rebuild holds the alias's lease.
+      try (ClusterRebuilds otherAdmin = ClusterAdmin.of(engine, config, TestSupport.corpus(),
+              Files.createTempDirectory("other-uploads"), 2, 1);
+          WebServer other = WebServer.create(engine, new HttpSettings(List.of(), TOKEN), otherAdmin).start("127.0.0.1", 0)) {
+        HttpResponse<String> elsewhere = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + other.port()
+            + "/api/index/rollback")).header("Authorization", "Bearer " + TOKEN)
+            .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(409, elsewhere.statusCode(), elsewhere.body());
+        assertTrue(elsewhere.body().contains("another process is working on the alias"), elsewhere.body());
+      }
       JsonNode rebuilt = finished(accepted);
       assertEquals("SUCCEEDED", rebuilt.path("state").asText(), rebuilt.toString());
       String configured = rebuilt.path("generation").asText();
@@ -337,6 +347,9 @@ class OpenSearchClusterIT {
       assertEquals(configured, served());
       assertEquals(77, rebuilt.path("passages").asInt(), rebuilt.toString());
       assertEquals(List.of(before, configured), generationsInCluster());
+      HttpResponse<String> lease = HTTP.send(HttpRequest.newBuilder(URI.create(cluster.url(1) + "/" + ALIAS + "-lock/_doc/lease"))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertFalse(JSON.readTree(lease.body()).path("found").asBoolean(), "the lease is given back: " + lease.body());
 
       // A corpus of which nothing can be read fails saying why; its index is removed and the alias stays.
       StringBuilder bad = new StringBuilder();
