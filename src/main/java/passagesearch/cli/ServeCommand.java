@@ -14,6 +14,7 @@ import passagesearch.ingest.CorpusReader;
 import passagesearch.opensearch.OpenSearchEngine;
 import passagesearch.search.EngineUnavailableException;
 import passagesearch.search.SearchService;
+import passagesearch.serving.ClusterRebuilds;
 import passagesearch.serving.IndexManager;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -98,18 +99,23 @@ final class ServeCommand implements Callable<Integer> {
       err.println("warning: " + e.getMessage() + "; serving, every answer a 503 until the cluster can be reached");
       err.flush();
     }
+    // Uploaded corpora are unpacked under the index folder, as the embedded engine's are.
+    ClusterRebuilds admin = ClusterAdmin.of(search, config, at.corpus, at.index.resolve("uploads"), engine.shards,
+        engine.replicas);
     WebServer server;
     try {
       server = WebServer.create(search,
-          new HttpSettings(corsOrigins == null ? List.of() : corsOrigins, System.getenv("ADMIN_TOKEN")), null)
+          new HttpSettings(corsOrigins == null ? List.of() : corsOrigins, System.getenv("ADMIN_TOKEN")), admin)
           .start(host, port);
     } catch (PortInUse e) {
+      admin.close();
       search.close();
       err.println("error: port " + e.port() + " is in use; choose another with --port or PORT");
       return 1;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(new GracefulShutdown(List.of(
         new GracefulShutdown.Step("web server", server),
+        new GracefulShutdown.Step("rebuild worker", admin),
         new GracefulShutdown.Step("OpenSearch client", search)), spec.commandLine().getOut(), err),
         "shutdown"));
     spec.commandLine().getOut().printf("Serving the OpenSearch alias '%s' at %s on http://%s:%d/%n", engine.alias,

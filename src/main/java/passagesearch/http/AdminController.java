@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import passagesearch.serving.Busy;
 import passagesearch.serving.CannotRollBack;
-import passagesearch.serving.IndexManager;
+import passagesearch.serving.IndexAdmin;
 import passagesearch.serving.NotStored;
 import passagesearch.serving.Uploads;
 
@@ -24,11 +24,11 @@ final class AdminController {
   /** The one value of {@code ?corpus=}: rebuild what {@code serve} was started with. */
   static final String CONFIGURED = "configured";
 
-  private final IndexManager manager;
+  private final IndexAdmin manager;
   private final byte[] token;
 
   /** @param token the admin token; surrounding spaces (a stray one in an env file) are not part of it */
-  AdminController(IndexManager manager, String token) {
+  AdminController(IndexAdmin manager, String token) {
     this.manager = manager;
     this.token = token == null || token.isBlank() ? null : token.strip().getBytes(StandardCharsets.UTF_8);
   }

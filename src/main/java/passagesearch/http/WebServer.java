@@ -21,7 +21,7 @@ import passagesearch.search.InvalidRequestException;
 import passagesearch.search.EngineUnavailableException;
 import passagesearch.search.SearchEngine;
 import passagesearch.search.UnsupportedByEngineException;
-import passagesearch.serving.IndexManager;
+import passagesearch.serving.IndexAdmin;
 import passagesearch.serving.Uploads;
 
 /**
@@ -63,7 +63,7 @@ public final class WebServer implements AutoCloseable {
   }
 
   /** @param manager rebuilds and rollbacks for the admin routes; null leaves them disabled */
-  public static WebServer create(SearchEngine search, HttpSettings settings, IndexManager manager) {
+  public static WebServer create(SearchEngine search, HttpSettings settings, IndexAdmin manager) {
     SearchController searchController = new SearchController(search);
     List<String> routes = new ArrayList<>();
     HttpMetrics metrics = new HttpMetrics(search);

@@ -81,7 +81,7 @@ final class GenerationWriter {
       }
       progress.update(entries.size(), entries.size(), passages[0]);
       if (passages[0] == 0) {
-        throw new IndexException("the corpus gave no passages: nothing to index" + reasons(report));
+        throw new IndexException("the corpus gave no passages: nothing to index" + report.firstReasons());
       }
       writer.forceMerge(1);
       writer.commit();
@@ -244,14 +244,5 @@ final class GenerationWriter {
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
         // An eighth of the heap: 16 MB with the production 128 MB, leaving room for the largest document.
         .setRAMBufferSizeMB(Math.max(4, Math.min(MAX_BUFFER_MB, heapMb / 8)));
-  }
-
-  /** The first few skip reasons, so a build that found nothing says why. */
-  private static String reasons(ReadReport report) {
-    if (report.skipped().isEmpty()) {
-      return "";
-    }
-    return String.format(" (%,d skipped: %s)", report.skippedTotal(),
-        String.join("; ", report.skipped().subList(0, Math.min(3, report.skipped().size()))));
   }
 }

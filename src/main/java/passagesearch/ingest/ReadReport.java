@@ -17,4 +17,12 @@ public record ReadReport(List<String> warnings, int warningsTotal, List<String> 
     warnings = List.copyOf(warnings);
     skipped = List.copyOf(skipped);
   }
+
+  /** The first few skip reasons in parentheses, so a build that found nothing says why; empty when none was skipped. */
+  public String firstReasons() {
+    if (skipped.isEmpty()) {
+      return "";
+    }
+    return String.format(" (%,d skipped: %s)", skippedTotal, String.join("; ", skipped.subList(0, Math.min(3, skipped.size()))));
+  }
 }

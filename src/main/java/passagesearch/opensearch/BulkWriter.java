@@ -16,22 +16,34 @@ import passagesearch.ingest.Passage;
 import passagesearch.ingest.ReadReport;
 import passagesearch.ingest.SourceDocument;
 import passagesearch.opensearch.IndexSettings.Fields;
+import passagesearch.search.SuggestionEntry;
 
 /**
  * Builds a generation in the cluster from the same pipeline the embedded index is built by: the corpus walked
  * one document at a time, each document split and tagged by {@link Ingest} (the same splitting, chrome rules,
- * tags and metadata), its passages and the source itself sent with the bulk API a batch at a time. Then the
- * generation is refreshed, verified (every passage and source counted back), given time to reach green (its
- * replicas allocated), and published by moving the alias.
+ * tags and metadata), its passages and the source itself sent with the bulk API a batch at a time, then the
+ * search-box completions counted from them ({@link SuggestionRecords}). Then the generation is refreshed,
+ * verified (every passage, source and completion counted back), given time to reach green (its replicas
+ * allocated), and published by moving the alias.
  */
 public final class BulkWriter {
   private static final int BATCH_ACTIONS = 1_000;
   private static final int BATCH_CHARS = 4_000_000;
   /** A source's own record is _id doc:<document id>, apart from its passages' <document id>/<ordinal>. */
   static final String SOURCE_ID_PREFIX = "doc:";
+  /** A search-box completion's record is _id suggest:<n>. */
+  static final String SUGGESTION_ID_PREFIX = "suggest:";
 
   /** What a build made. */
   public record Built(String generation, int documents, int passages, long millis, ReadReport report) {}
+
+  /** How far a build has got: documents read of about {@code total}, their passages. */
+  @FunctionalInterface
+  public interface Progress {
+    Progress NONE = (documents, total, passages) -> {};
+
+    void update(int documents, int total, int passages);
+  }
 
   private final Cluster cluster;
   private final Generations generations;
@@ -47,8 +59,11 @@ public final class BulkWriter {
     this.replicas = replicas;
   }
 
-  /** Builds, verifies and publishes a new generation of the corpus. */
-  public Built build(DocumentSource corpus) {
+  /**
+   * Builds, verifies and publishes a new generation of the corpus. A corpus that gives no passages is not
+   * published, as in the embedded index: its build fails saying why (the first reasons its files were skipped).
+   */
+  public Built build(DocumentSource corpus, Progress progress) {
     long started = System.nanoTime();
     String name = generations.newName();
     Map<String, Object> meta = new LinkedHashMap<>();
@@ -58,6 +73,7 @@ public final class BulkWriter {
     cluster.send("PUT", "/" + name, IndexSettings.body(config, shards, replicas, meta));
     Ingest ingest = new Ingest(config);
     Batch batch = new Batch(name);
+    SuggestionRecords suggestions = new SuggestionRecords();
     int[] counts = new int[2];
     ReadReport report;
     try {
@@ -66,14 +82,24 @@ public final class BulkWriter {
         batch.add(SOURCE_ID_PREFIX + document.id(), sourceDoc(document, counts[0]));
         for (Passage p : passages) {
           batch.add(p.id(), passageDoc(p, document));
+          suggestions.count(p);
         }
         counts[0]++;
         counts[1] += passages.size();
+        progress.update(counts[0], Math.max(corpus.expectedDocuments(), counts[0]), counts[1]);
       });
+      if (counts[1] == 0) {
+        throw new IllegalStateException("the corpus gave no passages: nothing to index" + report.firstReasons());
+      }
+      List<SuggestionEntry> entries = suggestions.entries(config.tags());
+      for (int i = 0; i < entries.size(); i++) {
+        batch.add(SUGGESTION_ID_PREFIX + i, SuggestionRecords.doc(entries.get(i)));
+      }
       batch.flush();
       cluster.send("POST", "/" + name + "/_refresh", null);
       verify(name, Fields.PASSAGE, counts[1]);
       verify(name, Fields.DOCUMENT, counts[0]);
+      verify(name, Fields.SUGGESTION, entries.size());
       // Replicas allocated before the alias moves, so losing a node then loses nothing served. A cluster of
       // one node never gets there; its generation is published yellow after the wait.
       cluster.send("GET", "/_cluster/health/" + name + "?wait_for_status=green&timeout=30s", null, 408);

@@ -19,6 +19,7 @@ import org.opensearch.client.opensearch.generic.Requests;
 import org.opensearch.client.opensearch.generic.Response;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5Transport;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
+import org.opensearch.client.transport.httpclient5.ResponseException;
 import passagesearch.search.EngineUnavailableException;
 
 /**
@@ -134,19 +135,52 @@ final class Cluster implements AutoCloseable {
       }
     }
     try (Response response = client.execute(Requests.create(method, path, List.of(), params, payload))) {
-      int status = response.getStatus();
-      JsonNode answer = read(response);
-      if (status < 300 || contains(accepted, status)) {
-        return answer;
-      }
-      if (status == 502 || status == 503 || status == 504) {
-        throw new EngineUnavailableException("the OpenSearch cluster cannot answer now (" + status + " "
-            + reason(answer) + ")", null);
-      }
-      throw new Failure(status, "OpenSearch answered " + status + " to " + method + " " + endpoint + ": " + reason(answer));
+      return judged(method, endpoint, response.getStatus(), read(response), accepted);
     } catch (IOException e) {
+      ResponseException answered = answeredWith(e);
+      if (answered != null) {
+        return judged(method, endpoint, answered.status(), read(answered), accepted);
+      }
       throw new EngineUnavailableException("the OpenSearch cluster cannot be reached at " + nodes + ": "
           + describe(e), e);
+    }
+  }
+
+  /** An answer, or the failure its status says: statuses in {@code accepted} are answers. */
+  private static JsonNode judged(String method, String endpoint, int status, JsonNode answer, int... accepted) {
+    if (status < 300 || contains(accepted, status)) {
+      return answer;
+    }
+    if (status == 502 || status == 503 || status == 504) {
+      throw new EngineUnavailableException("the OpenSearch cluster cannot answer now (" + status + " "
+          + reason(answer) + ")", null);
+    }
+    throw new Failure(status, "OpenSearch answered " + status + " to " + method + " " + endpoint + ": " + reason(answer));
+  }
+
+  /**
+   * The answer inside an exception: the client hands back 400 to 405 as answers but throws for other error
+   * statuses (a 409 conflict, a 408 from a wait that timed out), each the cluster's own answer, not a node
+   * that could not be reached.
+   */
+  private static ResponseException answeredWith(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof ResponseException r) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  /** The cluster's answer in such an exception: its message is the request, a line break, then the body as sent. */
+  private static JsonNode read(ResponseException e) {
+    String message = String.valueOf(e.getMessage());
+    int body = message.indexOf('\n');
+    try {
+      JsonNode node = body < 0 ? null : JSON.readTree(message.substring(body + 1));
+      return node == null || !node.isObject() ? JSON.createObjectNode().put("error", message) : node;
+    } catch (IOException unreadable) {
+      return JSON.createObjectNode().put("error", message);
     }
   }
 

@@ -38,7 +38,8 @@ import passagesearch.config.Vocabulary;
  *   <li>{@code porter_stem}.
  * </ol>
  *
- * <p>BM25's k1 and b are the ranking's. Fields: those the search reads and the answers show, each commented.
+ * <p>BM25's k1 and b are the ranking's. Fields: those the search reads and the answers show, each commented; a
+ * generation holds passages, their sources, and search-box completions, told apart by {@code kind}.
  */
 final class IndexSettings {
   static final String ACRONYM_MARK = "acronym";
@@ -201,17 +202,31 @@ final class IndexSettings {
     // Position among the document's passages, and a source's place in the corpus: sort keys.
     p.putObject(Fields.ORDINAL).put("type", "integer");
     // The passage's words: BM25; offsets in the postings for the unified highlighter.
-    text(p, Fields.TEXT).put("index_options", "offsets");
+    text(p, Fields.TEXT).put("index_options", "offsets").putArray("copy_to").add(Fields.WORDS);
     // The headings above the passage, outermost first (given back as the heading path), and the source's
     // title: their words count toward the score.
-    text(p, Fields.HEADINGS);
+    text(p, Fields.HEADINGS).putArray("copy_to").add(Fields.WORDS);
     text(p, Fields.TITLE);
+    // The text's and headings' words as written (runs of letters, lower-cased; the stock "simple" analyzer),
+    // never scored: the spelling corrector's vocabulary, as the embedded index's surface-word field is.
+    p.putObject(Fields.WORDS).put("type", "text").put("analyzer", "simple").put("index_options", "docs")
+        .put("norms", false);
     // A tag id: exact filter and facet dimension.
     keyword(p, Fields.TAG);
     // A tag the passage's own words earn: what a query naming the tag may match alone.
     keyword(p, Fields.TAG_IN_TEXT);
     // Whether the passage only restates its heading: scored down.
     p.putObject(Fields.RESTATES_HEADING).put("type", "boolean");
+    // A search-box completion (kind suggestion): its text, given back and the last sort key; what it is; its
+    // tier and weight, the first sort keys; its lower-case text from each word start and from its first
+    // character, which a prefix query matches as the embedded suggester does.
+    keyword(p, Fields.ENTRY);
+    keyword(p, Fields.ENTRY_KIND);
+    p.putObject(Fields.ENTRY_KIND_ORDER).put("type", "integer");
+    p.putObject(Fields.ENTRY_TIER).put("type", "integer");
+    p.putObject(Fields.ENTRY_WEIGHT).put("type", "integer");
+    keyword(p, Fields.ENTRY_STARTS);
+    keyword(p, Fields.ENTRY_LOWER);
     // Kept to give back, never searched: offsets in the source, the source's metadata
     // (on every passage, so a hit needs no second look-up), and a source's whole text for passages in place.
     p.putObject(Fields.START).put("type", "integer").put("index", false);
@@ -237,12 +252,14 @@ final class IndexSettings {
     static final String KIND = "kind";
     static final String PASSAGE = "passage";
     static final String DOCUMENT = "source_document";
+    static final String SUGGESTION = "suggestion";
     static final String ID = "id";
     static final String SOURCE = "source";
     static final String ORDINAL = "ordinal";
     static final String TEXT = "text";
     static final String HEADINGS = "headings";
     static final String TITLE = "title";
+    static final String WORDS = "words";
     static final String TAG = "tag";
     static final String TAG_IN_TEXT = "tag_in_text";
     static final String RESTATES_HEADING = "restates_heading";
@@ -250,5 +267,12 @@ final class IndexSettings {
     static final String END = "end";
     static final String META = "meta";
     static final String SOURCE_TEXT = "source_text";
+    static final String ENTRY = "entry";
+    static final String ENTRY_KIND = "entry_kind";
+    static final String ENTRY_KIND_ORDER = "entry_kind_order";
+    static final String ENTRY_TIER = "entry_tier";
+    static final String ENTRY_WEIGHT = "entry_weight";
+    static final String ENTRY_STARTS = "entry_starts";
+    static final String ENTRY_LOWER = "entry_lower";
   }
 }

@@ -22,6 +22,7 @@ import passagesearch.query.Tags;
 import passagesearch.search.DocumentList;
 import passagesearch.search.DocumentSummary;
 import passagesearch.search.DocumentView;
+import passagesearch.search.EnglishWords;
 import passagesearch.search.IndexStatus;
 import passagesearch.search.InvalidRequestException;
 import passagesearch.search.Page;
@@ -32,10 +33,12 @@ import passagesearch.search.SearchHit;
 import passagesearch.search.SearchRequest;
 import passagesearch.search.SearchResponse;
 import passagesearch.search.SourceRef;
+import passagesearch.search.SpellCorrector;
 import passagesearch.search.SuggestRequest;
 import passagesearch.search.Suggestion;
+import passagesearch.search.SuggestionEntries;
+import passagesearch.search.SuggestionEntry;
 import passagesearch.search.TagCount;
-import passagesearch.search.UnsupportedByEngineException;
 
 /**
  * The search engine over an OpenSearch cluster: the same requests and answers as the embedded engine, the
@@ -43,8 +46,15 @@ import passagesearch.search.UnsupportedByEngineException;
  * {@code <mark>}), tag and source facets by terms aggregations, BM25 statistics gathered over every shard
  * first ({@code dfs_query_then_fetch}) so a passage scores the same however the corpus is sharded.
  *
- * <p>Not yet here: spelling correction, suggestions (501), near-duplicate folding and source diversity,
- * {@code explain}'s term lists, and rebuilds through the admin routes (the {@code index} command builds).
+ * <p>Misspelt words are corrected as the embedded engine corrects them ({@link SpellCorrector}, over the
+ * served generation's words: {@link ClusterLexicon}); suggestions are the embedded suggester's entries, kept as
+ * records of the generation ({@link SuggestionRecords}) and found by prefix queries.
+ *
+ * <p>Rebuilds and rollbacks through the admin routes are the serving room's jobs ({@code serving.ClusterRebuilds})
+ * calling {@link #build} and {@link #rollback}.
+ *
+ * <p>Not yet here: near-duplicate folding, {@code coverage}, a topic tag's lift scaled by its share of the
+ * corpus, {@code explain}'s term lists, and search by meaning.
  */
 public final class OpenSearchEngine implements SearchEngine {
   /** The alias generations are served under unless another is given. */
@@ -59,14 +69,21 @@ public final class OpenSearchEngine implements SearchEngine {
   private final Cluster admin;
   private final IndexConfig config;
   private final Generations generations;
+  /** The longest a search request runs, over every node it is tried on. */
+  private final Duration searchLimit;
   private final QueryDsl dsl;
   private volatile Catalogue catalogue;
+  /** The English word lists, read on the first word neither the vocabulary nor the corpus knows. */
+  private final EnglishWords english = new EnglishWords();
+  /** The served generation's spelling corrector, which remembers its look-ups: one per generation. */
+  private volatile Speller speller;
 
-  private OpenSearchEngine(Cluster cluster, Cluster admin, IndexConfig config, String alias) {
+  private OpenSearchEngine(Cluster cluster, Cluster admin, IndexConfig config, String alias, Duration searchLimit) {
     this.cluster = cluster;
     this.admin = admin;
     this.config = config;
-    this.generations = new Generations(cluster, alias);
+    this.searchLimit = searchLimit;
+    this.generations = new Generations(cluster, alias, searchLimit);
     this.dsl = new QueryDsl(config);
   }
 
@@ -77,12 +94,21 @@ public final class OpenSearchEngine implements SearchEngine {
   public static OpenSearchEngine connect(String urls, IndexConfig config, String alias) {
     // A search may use its time limit on one node and again on another: the client gives up after both.
     Duration limit = Duration.ofMillis(Math.max(2_000, 2L * config.ranking().timeLimitMillis()));
-    return new OpenSearchEngine(Cluster.connect(urls, limit), Cluster.connect(urls, ADMIN_LIMIT), config, alias);
+    return new OpenSearchEngine(Cluster.connect(urls, limit), Cluster.connect(urls, ADMIN_LIMIT), config, alias, limit);
   }
 
   /** Builds, verifies and publishes a new generation of the corpus. */
   public BulkWriter.Built build(DocumentSource corpus, int shards, int replicas) {
-    BulkWriter.Built built = new BulkWriter(admin, new Generations(admin, generations.alias()), config, shards, replicas).build(corpus);
+    return build(corpus, shards, replicas, BulkWriter.Progress.NONE);
+  }
+
+  /**
+   * Builds, verifies and publishes a new generation of the corpus, saying how far it has got; when any step
+   * fails the generation is removed and the alias stays where it was.
+   */
+  public BulkWriter.Built build(DocumentSource corpus, int shards, int replicas, BulkWriter.Progress progress) {
+    Generations publishing = new Generations(admin, generations.alias(), searchLimit);
+    BulkWriter.Built built = new BulkWriter(admin, publishing, config, shards, replicas).build(corpus, progress);
     catalogue = null;
     return built;
   }
@@ -98,11 +124,24 @@ public final class OpenSearchEngine implements SearchEngine {
         && config.fingerprint().equals(meta.path("configFingerprint").asText());
   }
 
-  /** Moves the alias back to the generation before; returns the one now served. */
+  /**
+   * Moves the alias back to the generation before, once it answers; returns the one now served.
+   *
+   * @throws NoPreviousGeneration when there is none that can be served; the alias stays
+   */
   public String rollback() {
-    String now = new Generations(admin, generations.alias()).rollback();
+    String now = new Generations(admin, generations.alias(), searchLimit).rollback();
     catalogue = null;
     return now;
+  }
+
+  /**
+   * Takes the alias for a rebuild or rollback ({@code what}), across processes, until the lock is closed.
+   *
+   * @throws AliasBusy when another process holds it
+   */
+  public AliasLock hold(String what) {
+    return AliasLock.take(admin, generations.alias(), what);
   }
 
   /** Requests sent again to another node since the start: a node failed to answer them. */
@@ -114,7 +153,8 @@ public final class OpenSearchEngine implements SearchEngine {
   public SearchResponse search(SearchRequest request) {
     long started = System.nanoTime();
     validate(request);
-    ParsedQuery meaning = recognize(QueryParser.parse(request.query()));
+    String generation = served();
+    ParsedQuery meaning = recognize(speller(generation).correct(QueryParser.parse(request.query())));
     QueryDsl.Q words = dsl.words(meaning);
     ObjectNode body = Cluster.JSON.createObjectNode();
     // Every page is cut from one ranking of the best hits, shaped as the embedded engine shapes them.
@@ -158,8 +198,9 @@ public final class OpenSearchEngine implements SearchEngine {
     Map<String, Map<String, Integer>> facets = new LinkedHashMap<>();
     facets.put("tags", buckets(answer.path("aggregations").path("tags")));
     facets.put("source", buckets(answer.path("aggregations").path("source")));
-    return new SearchResponse(request.query(), null, answer.path("hits").path("total").path("value").asLong(),
-        Math.round((System.nanoTime() - started) / 10_000.0) / 100.0, null, hits, facets, served(),
+    return new SearchResponse(request.query(), meaning.corrections().isEmpty() ? null : meaning.searched(),
+        answer.path("hits").path("total").path("value").asLong(),
+        Math.round((System.nanoTime() - started) / 10_000.0) / 100.0, null, hits, facets, generation,
         null, answer.path("timed_out").asBoolean() ? Boolean.TRUE : null);
   }
 
@@ -167,7 +208,7 @@ public final class OpenSearchEngine implements SearchEngine {
   public List<String> rankIds(String query, int n) {
     SearchRequest request = new SearchRequest(query, 1, 0, List.of(), List.of(), false);
     validate(request);
-    ParsedQuery meaning = recognize(QueryParser.parse(query));
+    ParsedQuery meaning = recognize(speller(served()).correct(QueryParser.parse(query)));
     ObjectNode body = Cluster.JSON.createObjectNode();
     body.put("size", Math.max(n, config.ranking().window()));
     body.put("track_total_hits", false);
@@ -181,6 +222,22 @@ public final class OpenSearchEngine implements SearchEngine {
       ids.add(s.hit().path("_source").path(Fields.ID).asText());
     }
     return ids;
+  }
+
+  /** A generation's spelling corrector. */
+  private record Speller(String generation, SpellCorrector corrector) {}
+
+  /**
+   * The corrector of the generation being served, made when the alias has moved: its look-ups are of that
+   * generation's words, and it remembers them for as long as it is served, as the embedded engine's does.
+   */
+  private SpellCorrector speller(String generation) {
+    Speller s = speller;
+    if (s == null || !s.generation().equals(generation)) {
+      s = new Speller(generation, SpellCorrector.of(new ClusterLexicon(cluster, generation), config, english));
+      speller = s;
+    }
+    return s.corrector();
   }
 
   /** A hit with its score after source diversity. */
@@ -232,9 +289,47 @@ public final class OpenSearchEngine implements SearchEngine {
     }
   }
 
+  /**
+   * The embedded suggester's completions, from the served generation's suggestion records: those the prefix
+   * begins and those it finds at another word start, in one {@code _msearch}, each sorted by the cluster as
+   * the embedded ranking sorts within it (tier, weight, kind, text), the best {@code limit} of each merged by
+   * {@link SuggestionEntry#ranking}: the same completions in the same order as the embedded engine's.
+   */
   @Override
   public List<Suggestion> suggest(SuggestRequest request) {
-    throw new UnsupportedByEngineException("suggestions are not available on the OpenSearch engine yet");
+    String prefix = request.prefix().strip().toLowerCase(java.util.Locale.ROOT);
+    if (prefix.isEmpty()) {
+      return List.of();
+    }
+    String generation = served();
+    StringBuilder lines = new StringBuilder();
+    for (boolean begins : new boolean[] {true, false}) {
+      ObjectNode header = Cluster.JSON.createObjectNode().put("index", generation);
+      ObjectNode body = Cluster.JSON.createObjectNode();
+      body.put("size", request.limit());
+      ObjectNode bool = body.putObject("query").putObject("bool");
+      ArrayNode filter = bool.putArray("filter");
+      filter.addObject().putObject("term").put(Fields.KIND, Fields.SUGGESTION);
+      filter.addObject().putObject("prefix").put(Fields.ENTRY_STARTS, prefix);
+      (begins ? filter : bool.putArray("must_not")).addObject().putObject("prefix").put(Fields.ENTRY_LOWER, prefix);
+      ArrayNode sort = body.putArray("sort");
+      sort.addObject().put(Fields.ENTRY_TIER, "asc");
+      sort.addObject().put(Fields.ENTRY_WEIGHT, "desc");
+      sort.addObject().put(Fields.ENTRY_KIND_ORDER, "asc");
+      sort.addObject().put(Fields.ENTRY, "asc");
+      body.putArray("_source").add(Fields.ENTRY).add(Fields.ENTRY_KIND).add(Fields.ENTRY_TIER).add(Fields.ENTRY_WEIGHT);
+      lines.append(header).append('\n').append(body).append('\n');
+    }
+    List<SuggestionEntry> found = new ArrayList<>();
+    for (JsonNode response : cluster.sendLines("/_msearch", lines.toString()).path("responses")) {
+      if (response.has("error")) {
+        throw new Cluster.Failure(response.path("status").asInt(500), "OpenSearch answered a suggestion search with "
+            + response.path("error").path("type").asText() + ": " + response.path("error").path("reason").asText());
+      }
+      response.path("hits").path("hits").forEach(h -> found.add(SuggestionRecords.entry(h.path("_source"))));
+    }
+    return SuggestionEntries.namingTags(found.stream().sorted(SuggestionEntry.ranking(prefix)).limit(request.limit())
+        .map(SuggestionEntry::suggestion).toList(), config.tags());
   }
 
   @Override

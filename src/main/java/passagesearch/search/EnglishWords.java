@@ -21,7 +21,7 @@ import morfologik.stemming.Dictionary;
  * of heap for both) and read on the first look-up, which only a word the corpus does not know needs. Safe
  * for concurrent use.
  */
-final class EnglishWords {
+public final class EnglishWords {
   /** The dictionaries, on the class path from org.languagetool:english-pos-dict. */
   static final List<String> DICTIONARIES = List.of(
       "/org/languagetool/resource/en/hunspell/en_US.dict", "/org/languagetool/resource/en/hunspell/en_GB.dict");

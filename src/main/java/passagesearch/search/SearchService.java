@@ -86,21 +86,7 @@ public final class SearchService implements SearchEngine {
   /** Completions for a search box, best first. */
   @Override
   public List<Suggestion> suggest(SuggestRequest request) {
-    return withServed(s -> namingTags(s.suggester().get().suggest(request.prefix(), request.limit()), s.index().config().tags()));
-  }
-
-  /** Drug and tag suggestions with the id of the tag each names (by its label or a brand), for a tag filter. */
-  static List<Suggestion> namingTags(List<Suggestion> found, TagVocabulary vocabulary) {
-    Map<String, String> ids = new java.util.HashMap<>();
-    for (TagDefinition t : vocabulary.all()) {
-      ids.putIfAbsent(t.label().strip().toLowerCase(java.util.Locale.ROOT), t.id());
-      t.brands().forEach(b -> ids.putIfAbsent(b.strip().toLowerCase(java.util.Locale.ROOT), t.id()));
-    }
-    return found.stream()
-        .map(s -> s.kind().equals("drug") || s.kind().equals("tag")
-            ? new Suggestion(s.text(), s.kind(), ids.get(s.text().toLowerCase(java.util.Locale.ROOT)))
-            : s)
-        .toList();
+    return withServed(s -> SuggestionEntries.namingTags(s.suggester().get().suggest(request.prefix(), request.limit()), s.index().config().tags()));
   }
 
   /** The tag vocabulary with passage counts. */

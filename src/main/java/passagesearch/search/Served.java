@@ -1,11 +1,9 @@
 package passagesearch.search;
 
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import passagesearch.config.IndexConfig;
 import passagesearch.config.RankingSettings;
 import passagesearch.config.TagDefinition;
@@ -32,8 +30,8 @@ record Served(
     IndexConfig config = index.config();
     var ranking = config.ranking();
     Catalog catalog = new Catalog(index);
-    SpellCorrector speller = new SpellCorrector(index.searcher().getIndexReader(), index.analyzer(), knownWords(config),
-        english, ranking.correctionMaxEdits(), ranking.correctionMinLength());
+    SpellCorrector speller =
+        SpellCorrector.of(new IndexLexicon(index.searcher().getIndexReader(), index.analyzer()), config, english);
     return new Served(
         index,
         new QueryFactory(index.analyzer(), index.expandingAnalyzer(), ranking, config.tags().setAsideTags()),
@@ -77,26 +75,5 @@ record Served(
       }
     }
     return as;
-  }
-
-  /** Words the vocabulary knows though the corpus may not: never corrected. */
-  private static Set<String> knownWords(IndexConfig config) {
-    Set<String> words = new HashSet<>();
-    for (String rule : config.vocabulary().synonymRules()) {
-      for (String w : rule.split("[^\\p{L}\\p{N}]+")) {
-        words.add(w.toLowerCase(Locale.ROOT));
-      }
-    }
-    config.vocabulary().spellings().forEach((variant, form) -> {
-      words.add(variant);
-      words.add(form);
-    });
-    for (TagDefinition t : config.tags().all()) {
-      for (String w : (t.id() + " " + t.label() + " " + String.join(" ", t.brands())).split("[^\\p{L}\\p{N}]+")) {
-        words.add(w.toLowerCase(Locale.ROOT));
-      }
-    }
-    config.tags().acronyms().forEach(a -> words.add(a.toLowerCase(Locale.ROOT)));
-    return Set.copyOf(words);
   }
 }

@@ -1,25 +1,16 @@
 package passagesearch.search;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.Set;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.spell.DirectSpellChecker;
-import org.apache.lucene.search.spell.SuggestMode;
-import org.apache.lucene.search.spell.SuggestWord;
-import passagesearch.index.Fields;
+import passagesearch.config.IndexConfig;
+import passagesearch.config.TagDefinition;
 import passagesearch.query.ParsedQuery;
 import passagesearch.query.Word;
 
@@ -30,28 +21,28 @@ import passagesearch.query.Word;
  * the word's stem ("vincristin" → "vincristine"). A word the corpus, the vocabulary or English knows is never
  * touched, so a correct query is never "corrected": "will I lose my hair" is not "will I loss my hair"
  * because no page says "lose".
+ *
+ * <p>One for each generation served, by either engine: what it asks of the index goes through a
+ * {@link Lexicon}, the embedded index's or an OpenSearch generation's, so both engines read a query alike.
  */
-final class SpellCorrector {
-  private final IndexReader reader;
-  private final Analyzer analyzer;
+public final class SpellCorrector {
+  private final Lexicon lexicon;
   private final Set<String> knownWords;
   private final EnglishWords english;
   private final int maxEdits;
   private final int minLength;
   /**
-   * Unknown words already looked up in this generation, with what they were corrected to. Building the
-   * edit-distance automata is most of a misspelt query's cost, and the same misspellings come back; the
-   * answer cannot change while the generation is served. Emptied when it reaches its bound.
+   * Words already looked up in this generation, with what they were corrected to (empty: left as typed). The
+   * look-ups are most of a misspelt query's cost (edit-distance automata; requests to a cluster), and the same
+   * words come back; the answer cannot change while the generation is served. Emptied when it reaches its bound.
    */
   private final ConcurrentMap<String, Optional<String>> corrections = new ConcurrentHashMap<>();
   private static final int MAX_REMEMBERED = 10_000;
   /** Near corpus words looked at for one with the same terms as a word the index holds by its stem. */
   private static final int SAME_TERMS_CANDIDATES = 5;
 
-  SpellCorrector(IndexReader reader, Analyzer analyzer, Set<String> knownWords, EnglishWords english, int maxEdits,
-      int minLength) {
-    this.reader = reader;
-    this.analyzer = analyzer;
+  SpellCorrector(Lexicon lexicon, Set<String> knownWords, EnglishWords english, int maxEdits, int minLength) {
+    this.lexicon = lexicon;
     this.knownWords = knownWords;
     this.english = english;
     this.maxEdits = maxEdits;
@@ -59,10 +50,19 @@ final class SpellCorrector {
   }
 
   /**
+   * A corrector for a generation: the configuration's vocabulary and edits, the English word lists (one for
+   * the process, shared by its generations), the generation's words through {@code lexicon}.
+   */
+  public static SpellCorrector of(Lexicon lexicon, IndexConfig config, EnglishWords english) {
+    return new SpellCorrector(lexicon, knownWords(config), english, config.ranking().correctionMaxEdits(),
+        config.ranking().correctionMinLength());
+  }
+
+  /**
    * The query with its unknown words read as the closest corpus words (a capital kept), and what changed;
    * the same query when all its words are known.
    */
-  ParsedQuery correct(ParsedQuery query) throws IOException {
+  public ParsedQuery correct(ParsedQuery query) {
     if (maxEdits == 0) {
       return query;
     }
@@ -79,64 +79,43 @@ final class SpellCorrector {
     return query.corrected(fixes);
   }
 
-  /** The word's terms as a query word: none for a stop or question word. */
-  private List<String> terms(String word) throws IOException {
-    List<String> terms = new ArrayList<>();
-    try (TokenStream ts = analyzer.tokenStream(Fields.TEXT, word)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        terms.add(term.toString());
-      }
-      ts.end();
+  private String suggestion(String word) {
+    String lower = word.toLowerCase(Locale.ROOT);
+    if (word.length() < minLength || knownWords.contains(lower) || knownWords.contains(word)) {
+      return null;
     }
-    return terms;
+    Optional<String> seen = corrections.get(word);
+    if (seen != null) {
+      return seen.orElse(null);
+    }
+    String found = lookUp(word, lower);
+    if (corrections.size() >= MAX_REMEMBERED) {
+      corrections.clear();
+    }
+    corrections.put(word, Optional.ofNullable(found));
+    return found;
   }
 
   /**
    * Whether the word means something here: a word of the configuration, of the corpus, or of English
-   * ("xyzzy" and "qwerty" are none of these).
+   * ("xyzzy" and "plugh" are none of these).
    */
   boolean knows(String word) {
     String lower = word.toLowerCase(Locale.ROOT);
-    try {
-      return knownWords.contains(lower) || knownWords.contains(word)
-          || reader.docFreq(new Term(Fields.WORDS, lower)) > 0 || english.contains(word);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return knownWords.contains(lower) || knownWords.contains(word) || lexicon.isCorpusWord(lower)
+        || english.contains(word);
   }
 
-  /** Whether the index holds one of the terms: the word finds passages as it is ("vincristin", "vincristine"). */
-  private boolean indexed(List<String> terms) throws IOException {
-    for (String term : terms) {
-      if (reader.docFreq(new Term(Fields.TEXT, term)) > 0) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private String suggestion(String word) throws IOException {
-    String lower = word.toLowerCase(Locale.ROOT);
-    if (word.length() < minLength || knownWords.contains(lower) || knownWords.contains(word)
-        || reader.docFreq(new Term(Fields.WORDS, lower)) > 0) {
+  /** The correction of a word the vocabulary does not know; null when the corpus or English knows it. */
+  private String lookUp(String word, String lower) {
+    if (lexicon.isCorpusWord(lower) || english.contains(word)) {
       return null;
     }
-    List<String> terms = terms(word);
-    if (terms.isEmpty() || english.contains(word)) {
+    List<String> terms = lexicon.terms(word);
+    if (terms.isEmpty()) {
       return null;
     }
-    Optional<String> seen = corrections.get(lower);
-    if (seen != null) {
-      return seen.orElse(null);
-    }
-    String found = closest(lower, indexed(terms) ? terms : null);
-    if (corrections.size() >= MAX_REMEMBERED) {
-      corrections.clear();
-    }
-    corrections.put(lower, Optional.ofNullable(found));
-    return found;
+    return closest(lower, lexicon.indexed(terms) ? terms : null);
   }
 
   /**
@@ -145,18 +124,34 @@ final class SpellCorrector {
    * as a corpus word with those same terms: the reader sees the pages' spelling, and the search finds what
    * the word as typed found.
    */
-  private String closest(String lower, List<String> sameTerms) throws IOException {
-    DirectSpellChecker checker = new DirectSpellChecker();
-    checker.setMaxEdits(lower.length() >= 8 ? maxEdits : Math.min(1, maxEdits));
-    checker.setMinPrefix(0);
-    checker.setAccuracy(0.6f);
-    SuggestWord[] found = checker.suggestSimilar(new Term(Fields.WORDS, lower), sameTerms == null ? 1 : SAME_TERMS_CANDIDATES,
-        reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-    for (SuggestWord candidate : found) {
-      if (sameTerms == null || terms(candidate.string).equals(sameTerms)) {
-        return candidate.string;
+  private String closest(String lower, List<String> sameTerms) {
+    int edits = lower.length() >= 8 ? maxEdits : Math.min(1, maxEdits);
+    for (String candidate : lexicon.near(lower, edits, sameTerms == null ? 1 : SAME_TERMS_CANDIDATES)) {
+      if (sameTerms == null || lexicon.terms(candidate).equals(sameTerms)) {
+        return candidate;
       }
     }
     return null;
+  }
+
+  /** Words the vocabulary knows though the corpus may not: never corrected. */
+  static Set<String> knownWords(IndexConfig config) {
+    Set<String> words = new HashSet<>();
+    for (String rule : config.vocabulary().synonymRules()) {
+      for (String w : rule.split("[^\\p{L}\\p{N}]+")) {
+        words.add(w.toLowerCase(Locale.ROOT));
+      }
+    }
+    config.vocabulary().spellings().forEach((variant, form) -> {
+      words.add(variant);
+      words.add(form);
+    });
+    for (TagDefinition t : config.tags().all()) {
+      for (String w : (t.id() + " " + t.label() + " " + String.join(" ", t.brands())).split("[^\\p{L}\\p{N}]+")) {
+        words.add(w.toLowerCase(Locale.ROOT));
+      }
+    }
+    config.tags().acronyms().forEach(a -> words.add(a.toLowerCase(Locale.ROOT)));
+    return Set.copyOf(words);
   }
 }

@@ -2,13 +2,10 @@ package passagesearch.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
@@ -16,8 +13,6 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.IntroSorter;
-import passagesearch.config.TagDefinition;
-import passagesearch.config.TagGroup;
 import passagesearch.config.TagVocabulary;
 import passagesearch.index.Fields;
 
@@ -26,8 +21,8 @@ import passagesearch.index.Fields;
  * found by prefix at the start of any of their words. Built once per generation into a sorted array, so
  * each keystroke is a binary search.
  *
- * <p>Ranked by {@link Tier}, then entries whose first word the prefix starts, then by how many passages use
- * them. A short prefix matches many entries, and the one the corpus is most about is the likeliest meant:
+ * <p>The entries are {@link SuggestionEntries}', ranked by {@link SuggestionEntry#ranking}: by tier, then entries
+ * whose first word the prefix starts, then by how many passages use them. A short prefix matches many entries, and the one the corpus is most about is the likeliest meant:
  * "leuk" offers the diseases, and "leukaemia", a word most passages use, before "Leukeran", a brand of
  * chlorambucil that none of them do.
  *
@@ -38,70 +33,31 @@ import passagesearch.index.Fields;
  * characters, which is all a prefix up to that length looks at; a longer prefix is checked in full.
  */
 final class Suggester {
-  private static final int MIN_TERM_LENGTH = 4;
-  private static final int MIN_TERM_DOCS = 2;
   /** Characters of an entry, from a word start, that order the keys (a search box sends at most 100). */
   static final int SORTED_CHARS = 100;
 
-  /** What an entry is, as the box shows it. */
-  private enum Kind {
-    DRUG,
-    TAG,
-    HEADING,
-    TERM
-  }
-
-  /**
-   * How entries rank, first to last. The vocabulary's own names: a drug's generic name, a disease, treatment,
-   * phase or topic. Then words as the corpus uses them: its frequent words, and drug brands, which are other
-   * names for a drug offered above them and rank by their own use like any word. Then headings.
-   */
-  private enum Tier {
-    NAME,
-    WORD,
-    HEADING
-  }
-
-  /** An entry, with the passages that carry it (its tag) or use it (its words): its weight in its tier. */
-  private record Entry(String text, Kind kind, Tier tier, int weight) {}
-
-  private final List<Entry> entries = new ArrayList<>();
+  private final List<SuggestionEntry> entries;
   /** Each entry's text in lower case, which keys point into. */
   private final String[] lower;
   /** Word starts: entry index in the high 32 bits, offset in its lower-case text in the low 32. */
   private final long[] keys;
 
   Suggester(TagVocabulary vocabulary, Iterable<String> headings, IndexReader reader) {
-    Set<String> seen = new HashSet<>();
-    for (TagGroup g : vocabulary.groups()) {
-      if (g.id().equals(TagVocabulary.SET_ASIDE_GROUP)) {
-        continue;
-      }
-      for (TagDefinition t : g.tags()) {
-        Kind kind = g.id().equals("drug") ? Kind.DRUG : Kind.TAG;
-        add(seen, t.label(), kind, Tier.NAME, docFreq(reader, Fields.TAG, t.id()));
-        for (String brand : t.brands()) {
-          add(seen, brand, kind, Tier.WORD, uses(reader, brand));
-        }
-      }
-    }
+    SuggestionEntries gathered = new SuggestionEntries(vocabulary, id -> docFreq(reader, Fields.TAG, id),
+        word -> docFreq(reader, Fields.WORDS, word));
     try {
       Terms terms = MultiTerms.getTerms(reader, Fields.WORDS);
       if (terms != null) {
         TermsEnum te = terms.iterator();
         for (BytesRef term = te.next(); term != null; term = te.next()) {
-          if (te.docFreq() >= MIN_TERM_DOCS && term.length >= MIN_TERM_LENGTH) {
-            add(seen, term.utf8ToString(), Kind.TERM, Tier.WORD, te.docFreq());
-          }
+          gathered.word(term.utf8ToString(), te.docFreq());
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    // Last: a heading that is also a name or a word ("Treatment") is offered as that, in its higher tier.
-    for (String heading : headings) {
-      add(seen, heading.replaceAll("\\d+$", ""), Kind.HEADING, Tier.HEADING, 0);
-    }
+    headings.forEach(gathered::heading);
+    entries = gathered.entries();
     lower = new String[entries.size()];
     int count = 0;
     for (int i = 0; i < lower.length; i++) {
@@ -147,22 +103,11 @@ final class Suggester {
     }
   }
 
-  /** Passages that use a name's words: at most as many as use its rarest word ("Liu Keran": "keran"). */
-  private static int uses(IndexReader reader, String name) {
-    int uses = Integer.MAX_VALUE;
-    for (String word : name.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-      if (!word.isEmpty()) {
-        uses = Math.min(uses, docFreq(reader, Fields.WORDS, word));
-      }
-    }
-    return uses == Integer.MAX_VALUE ? 0 : uses;
-  }
-
   /** Counts the word starts of {@code text}, writing them as keys of {@code entry} from {@code at} (when given). */
   private static int wordStarts(String text, long[] out, int entry, int at) {
     int n = 0;
     for (int i = 0; i < text.length(); i++) {
-      if (Character.isLetterOrDigit(text.charAt(i)) && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))) {
+      if (SuggestionEntry.isWordStart(text, i)) {
         if (out != null) {
           out[at + n] = ((long) entry << 32) | i;
         }
@@ -211,13 +156,6 @@ final class Suggester {
     return chars;
   }
 
-  private void add(Set<String> seen, String text, Kind kind, Tier tier, int weight) {
-    String clean = text.strip();
-    if (!clean.isEmpty() && seen.add(clean.toLowerCase(Locale.ROOT))) {
-      entries.add(new Entry(clean, kind, tier, weight));
-    }
-  }
-
   List<Suggestion> suggest(String prefix, int limit) {
     String p = prefix.strip().toLowerCase(Locale.ROOT);
     if (p.isEmpty()) {
@@ -243,13 +181,9 @@ final class Suggester {
     }
     return found.stream()
         .map(entries::get)
-        .sorted(Comparator.comparing(Entry::tier)
-            .thenComparing(e -> e.text().toLowerCase(Locale.ROOT).startsWith(p) ? 0 : 1)
-            .thenComparing(Comparator.comparingInt(Entry::weight).reversed())
-            .thenComparing(Entry::kind)
-            .thenComparing(Entry::text))
+        .sorted(SuggestionEntry.ranking(p))
         .limit(limit)
-        .map(e -> new Suggestion(e.text(), e.kind().name().toLowerCase(Locale.ROOT)))
+        .map(SuggestionEntry::suggestion)
         .toList();
   }
 }

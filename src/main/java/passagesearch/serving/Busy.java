@@ -2,7 +2,7 @@ package passagesearch.serving;
 
 /** A rebuild or rollback was asked for while another runs, in this process or another: one at a time. */
 public final class Busy extends RuntimeException {
-  Busy(String message) {
+  public Busy(String message) {
     super(message);
   }
 }

@@ -2,7 +2,7 @@ package passagesearch.serving;
 
 /** There is no previous generation that could be served; the message says why. Nothing was changed. */
 public final class CannotRollBack extends RuntimeException {
-  CannotRollBack(String message) {
+  public CannotRollBack(String message) {
     super(message);
   }
 }

@@ -4,11 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -40,9 +36,8 @@ import passagesearch.search.SearchService;
  * served) hold the index folder's lock, so they exclude each other and any {@code index} command or other
  * server working on the same folder; whoever comes second is told so (409), nothing waits.
  */
-public final class IndexManager implements AutoCloseable {
+public final class IndexManager implements IndexAdmin {
   private static final Logger LOG = LoggerFactory.getLogger(IndexManager.class);
-  private static final int KEPT_JOBS = 50;
   private static final int STOP_WAIT_SECONDS = 10;
 
   private final Path corpus;
@@ -58,7 +53,7 @@ public final class IndexManager implements AutoCloseable {
   });
   /** What holds this process's turn: a rebuild job's id, or "a rollback". */
   private final AtomicReference<String> running = new AtomicReference<>();
-  private final Map<String, RebuildJob> jobs = new LinkedHashMap<>();
+  private final JobBoard jobs = new JobBoard();
 
   /**
    * @param ranking a ranking profile to use instead of the configuration's, or null
@@ -78,6 +73,7 @@ public final class IndexManager implements AutoCloseable {
   }
 
   /** Starts a rebuild of the configured corpus; fails with {@link Busy} while a rebuild or rollback runs. */
+  @Override
   public RebuildJob rebuild() {
     return start(null, null);
   }
@@ -87,6 +83,7 @@ public final class IndexManager implements AutoCloseable {
    * checked and unpacked before the job is accepted, so a bad one fails here with {@link Uploads.BadUpload}
    * or {@link Uploads.TooLarge}, and one the disk cannot take (full, read-only) with {@link NotStored}.
    */
+  @Override
   public RebuildJob rebuild(InputStream body, String contentType) {
     return start(body, contentType);
   }
@@ -116,9 +113,7 @@ public final class IndexManager implements AutoCloseable {
           throw new NotStored("the upload cannot be stored in " + scratch + ": " + StorageErrors.describe(e), e);
         }
       }
-      RebuildJob queued = new RebuildJob(id, RebuildJob.State.QUEUED, Instant.now().toString(), null,
-          "waiting to start", null, 0, 0, 0);
-      remember(queued);
+      RebuildJob queued = jobs.queued(id);
       Turn turn = new Turn(lock, scratch, lockFailure);
       worker.execute(new Queued(queued, turn));
       return queued;
@@ -163,7 +158,7 @@ public final class IndexManager implements AutoCloseable {
     void end() {
       try {
         if (scratch != null) {
-          removeScratch(scratch);
+          Scratch.remove(scratch);
         }
       } finally {
         if (lock != null) {
@@ -180,29 +175,6 @@ public final class IndexManager implements AutoCloseable {
     }
   }
 
-  /** Removes an upload's scratch folder, and the uploads folder with it when no other upload is there. */
-  private void removeScratch(Path scratch) {
-    deleteQuietly(scratch);
-    try {
-      Files.deleteIfExists(store.scratch());
-    } catch (IOException notEmpty) {
-      LOG.debug("uploads folder kept: {}", notEmpty.getMessage());
-    }
-  }
-
-  private static void deleteQuietly(Path dir) {
-    if (dir == null || !Files.exists(dir)) {
-      return;
-    }
-    try (var walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      LOG.warn("could not remove {}: {}", dir, e.getMessage());
-    }
-  }
-
   /** A message and what the corpus read skipped, bounded. */
   private static String skippedOf(String head, ReadReport report) {
     return JobMessages.summarised(head, "skipped", report.skipped(), report.skippedTotal());
@@ -210,8 +182,11 @@ public final class IndexManager implements AutoCloseable {
 
   /** Runs on the worker; every failure short of the JVM's own (out of memory) ends as a FAILED job. */
   private void run(RebuildJob job, Turn turn) {
+    // The job's end is recorded once its turn is given back (lock, upload scratch), so a client told it ended
+    // may start the next at once.
+    Runnable outcome;
     try {
-      remember(progress(job, RebuildJob.State.RUNNING, "reading the corpus", null, 0, 0, 0));
+      jobs.running(job, "reading the corpus", 0, 0, 0);
       if (turn.lockFailure != null) {
         throw turn.lockFailure;
       }
@@ -219,39 +194,28 @@ public final class IndexManager implements AutoCloseable {
           note -> LOG.info("rebuild {}: {}", job.id(), note),
           (done, total, passages) -> {
             if (done == total || done % 100 == 0) {
-              remember(progress(job, RebuildJob.State.RUNNING, "indexing", null, done, passages, total));
+              jobs.running(job, "indexing", done, passages, total);
             }
           }), search.models()).withVectorCache(vectorCache);
       Pipeline.Built built = pipeline.build(pipeline.corpus(turn.source(), false), turn.lock);
       search.swap(pipeline.openCurrent());
       GenerationInfo info = built.info();
-      remember(new RebuildJob(job.id(), RebuildJob.State.SUCCEEDED, job.startedAt(), Instant.now().toString(),
-          skippedOf("published " + info.name(), built.report()), info.name(),
-          info.documents().size(), info.passages(), info.documents().size()));
+      String message = skippedOf("published " + info.name(), built.report());
+      outcome = () -> jobs.succeeded(job, message, info.name(), info.documents().size(), info.passages());
     } catch (RuntimeException | LinkageError | AssertionError e) {
-      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      LOG.warn("rebuild {} failed: {}", job.id(), JobMessages.cap(reason));
       // A build that found nothing to index names the first reasons in its own message.
-      fail(job, JobMessages.cap(reason));
+      String reason = JobMessages.cap(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+      LOG.warn("rebuild {} failed: {}", job.id(), reason);
+      outcome = () -> jobs.failed(job, reason);
     } finally {
       turn.end();
     }
+    outcome.run();
   }
 
-  private void fail(RebuildJob job, String message) {
-    remember(new RebuildJob(job.id(), RebuildJob.State.FAILED, job.startedAt(), Instant.now().toString(), message,
-        null, 0, 0, 0));
-  }
-
-  private static RebuildJob progress(RebuildJob job, RebuildJob.State state, String message, String generation,
-      int documents, int passages, int total) {
-    return new RebuildJob(job.id(), state, job.startedAt(), null, message, generation, documents, passages, total);
-  }
-
+  @Override
   public Optional<RebuildJob> job(String id) {
-    synchronized (jobs) {
-      return Optional.ofNullable(jobs.get(id));
-    }
+    return jobs.get(id);
   }
 
   /**
@@ -261,6 +225,7 @@ public final class IndexManager implements AutoCloseable {
    * @throws CannotRollBack when there is no previous generation that can be served, saying why
    * @throws NotStored when {@code CURRENT} cannot be written (a full or read-only disk), saying why
    */
+  @Override
   public String rollback() {
     take("a rollback");
     try (IndexLock lock = lockForRollback()) {
@@ -288,15 +253,6 @@ public final class IndexManager implements AutoCloseable {
     }
   }
 
-  private void remember(RebuildJob job) {
-    synchronized (jobs) {
-      jobs.put(job.id(), job);
-      while (jobs.size() > KEPT_JOBS) {
-        jobs.remove(jobs.keySet().iterator().next());
-      }
-    }
-  }
-
   /**
    * Abandons a running rebuild and waits a little for it to clear up its half-built generation; the
    * generation being served is not touched. Whatever is left is removed at the next start.
@@ -313,7 +269,7 @@ public final class IndexManager implements AutoCloseable {
     }
     for (Runnable abandoned : queued) {
       if (abandoned instanceof Queued q) {
-        fail(q.job, "abandoned: the server stopped before it started");
+        jobs.failed(q.job, "abandoned: the server stopped before it started");
         q.turn.end();
       }
     }

@@ -5,8 +5,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The folder an archive is unpacked into, and the archive's bounds: every entry stays inside it, files and
@@ -15,6 +18,7 @@ import java.util.Set;
  * archive is the upload's fault ({@link Uploads.BadUpload}); a failure to write is the disk's (IOException).
  */
 final class Scratch {
+  private static final Logger LOG = LoggerFactory.getLogger(Scratch.class);
   private static final int MAX_DEPTH = 32;
   private static final int MAX_NAME_CHARS = 1024;
 
@@ -26,6 +30,24 @@ final class Scratch {
 
   Scratch(Path root) throws IOException {
     this.root = Files.createDirectories(root).toAbsolutePath().normalize();
+  }
+
+  /** Removes an upload's scratch folder, and the uploads folder holding it when no other upload is there. */
+  static void remove(Path scratch) {
+    if (Files.exists(scratch)) {
+      try (var walk = Files.walk(scratch)) {
+        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      } catch (IOException e) {
+        LOG.warn("could not remove {}: {}", scratch, e.getMessage());
+      }
+    }
+    try {
+      Files.deleteIfExists(scratch.getParent());
+    } catch (IOException notEmpty) {
+      LOG.debug("uploads folder kept: {}", notEmpty.getMessage());
+    }
   }
 
   /**

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,11 +32,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import passagesearch.TestSupport;
+import passagesearch.cli.ClusterAdmin;
 import passagesearch.cli.Main;
 import passagesearch.config.IndexConfig;
+import passagesearch.http.HttpSettings;
 import passagesearch.http.WebServer;
 import passagesearch.ingest.CorpusReader;
 import passagesearch.search.SearchRequest;
+import passagesearch.search.SearchService;
+import passagesearch.serving.ClusterRebuilds;
 
 /**
  * The service over a real three-node OpenSearch cluster (two shards, one replica), started once
@@ -48,15 +53,16 @@ class OpenSearchClusterIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final String ALIAS = "passages-it";
-  /** nDCG@10 within which the OpenSearch engine is to follow the embedded one. */
+  /** nDCG@10 within which the OpenSearch engine follows the embedded one (issue 18). */
   static final double PARITY = 0.02;
-  /** Where it is now: see the relevance test. */
-  static final double PRESENT_GAP = 0.05;
+
+  private static final String TOKEN = "cluster-admin-token";
 
   private static TestCluster cluster;
   private static IndexConfig config;
   private static OpenSearchEngine engine;
   private static WebServer server;
+  private static ClusterRebuilds admin;
 
   @BeforeAll
   static void startClusterAndServe() throws Exception {
@@ -64,13 +70,17 @@ class OpenSearchClusterIT {
     config = TestSupport.loadConfig();
     engine = OpenSearchEngine.connect(cluster.urls(), config, ALIAS);
     engine.build(new CorpusReader(config.limits(), false).folder(TestSupport.corpus()), 2, 1);
-    server = WebServer.create(engine).start("127.0.0.1", 0);
+    admin = ClusterAdmin.of(engine, config, TestSupport.corpus(), Files.createTempDirectory("cluster-uploads"), 2, 1);
+    server = WebServer.create(engine, new HttpSettings(List.of(), TOKEN), admin).start("127.0.0.1", 0);
   }
 
   @AfterAll
   static void stopServing() {
     if (server != null) {
       server.close();
+    }
+    if (admin != null) {
+      admin.close();
     }
     if (engine != null) {
       engine.close();
@@ -106,15 +116,50 @@ class OpenSearchClusterIT {
     assertTrue(inPlace.path("context").path("text").asText().startsWith("Blinatumomab"), inPlace.toString());
     assertFalse(inPlace.path("context").path("before").asText().isEmpty());
 
+    // A word found nowhere is read as the closest corpus word, as the embedded engine reads it.
+    JsonNode corrected = JSON.readTree(get(server.port(), "/api/search?q=imatanib").body());
+    assertEquals("imatinib", corrected.path("corrected").asText(), corrected.toString());
+    assertTrue(corrected.path("hits").path(0).path("text").asText().toLowerCase().contains("imatinib"), corrected.toString());
+    JsonNode stemmed = JSON.readTree(get(server.port(), "/api/search?q=vincristin").body());
+    assertEquals("vincristine", stemmed.path("corrected").asText(), stemmed.toString());
+    JsonNode english = JSON.readTree(get(server.port(), "/api/search?q=will+I+lose+my+hair").body());
+    assertTrue(english.path("corrected").isMissingNode(), "an English word no page uses is left as typed: " + english);
+
     assertEquals(5, JSON.readTree(get(server.port(), "/api/documents").body()).path("total").asInt());
     assertEquals(400, get(server.port(), "/api/search?q=x&tag=no-such-tag").statusCode());
     assertEquals(404, get(server.port(), "/api/passages/nothing/1").statusCode());
-    assertEquals(501, get(server.port(), "/api/suggest?q=blin").statusCode());
     assertEquals(200, get(server.port(), "/ready").statusCode());
   }
 
   @Test
   @Order(2)
+  void suggestionsAreTheEmbeddedEnginesInTheSameOrder(@TempDir Path embeddedIndex) throws Exception {
+    HttpResponse<String> blin = get(server.port(), "/api/suggest?q=blin");
+    assertEquals(200, blin.statusCode(), blin.body());
+    JsonNode first = JSON.readTree(blin.body()).path("suggestions").path(0);
+    assertEquals("Blinatumomab", first.path("text").asText(), blin.body());
+    assertEquals("drug", first.path("kind").asText(), blin.body());
+    assertEquals("blinatumomab", first.path("tag").asText(), blin.body());
+    assertEquals(400, get(server.port(), "/api/suggest?q=").statusCode());
+
+    // The same corpus served by the embedded engine: every prefix is answered alike, word for word and in order.
+    try (SearchService embedded = TestSupport.lexicalSeedSearch(embeddedIndex);
+        WebServer beside = WebServer.create(embedded).start("127.0.0.1", 0)) {
+      for (String prefix : List.of("blin", "leuk", "stem ce", "gliv", "a", "ALL", "side eff", "treat", "car-t", "mainten",
+          "chemo", "in", "zzzz")) {
+        String q = "/api/suggest?limit=20&q=" + java.net.URLEncoder.encode(prefix, java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> expected = get(beside.port(), q);
+        HttpResponse<String> actual = get(server.port(), q);
+        assertEquals(200, actual.statusCode(), actual.body());
+        assertEquals(JSON.readTree(expected.body()), JSON.readTree(actual.body()), "suggestions for '" + prefix + "'");
+      }
+      assertEquals(20, JSON.readTree(get(server.port(), "/api/suggest?limit=20&q=a").body()).path("suggestions").size(),
+          "a short prefix fills the list");
+    }
+  }
+
+  @Test
+  @Order(3)
   void relevanceOnTheSeedHeldOutSetIsNearTheEmbeddedEngines(@TempDir Path evalIndex) {
     StringWriter out = new StringWriter();
     int code = Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(new StringWriter()))
@@ -130,14 +175,12 @@ class OpenSearchClusterIT {
     assertTrue(m.find(), out.toString());
     double openSearch = Double.parseDouble(m.group(1));
     System.out.printf("seed held-out nDCG@10: embedded %.3f, OpenSearch %.3f%n", lucene, openSearch);
-    // The aim is 0.02 (issue 18). Measured 2026-12-03, words alone: embedded 0.867, OpenSearch 0.833, the OpenSearch engine
-    // still without spelling correction and near-duplicate folding; this bound holds the gap where it is until
-    // those come, and is to be tightened to PARITY then.
-    assertTrue(lucene - openSearch <= PRESENT_GAP, "embedded " + lucene + ", OpenSearch " + openSearch);
+    // Measured 2026-12-03, words alone: embedded 0.867, OpenSearch 0.867 (0.830 before the cluster corrected spelling).
+    assertTrue(Math.abs(lucene - openSearch) <= PARITY, "embedded " + lucene + ", OpenSearch " + openSearch);
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void searchesNeverFailWhileANodeStopsAndComesBackAndARebuildMovesTheAlias() throws Exception {
     String[] queries = {"blinatumomab side effects", "stem cell transplant", "maintenance", "imatinib",
         "CNS relapse", "\"bone marrow\"", "leukaemia -child", "CAR-T therapy"};
@@ -209,8 +252,152 @@ class OpenSearchClusterIT {
     return false;
   }
 
+  private static HttpResponse<String> admin(String method, String path, String token, String type, String body)
+      throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+        .timeout(Duration.ofSeconds(30))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    if (type != null) {
+      b.header("Content-Type", type);
+    }
+    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The job once it has ended, polled over HTTP. */
+  private static JsonNode finished(HttpResponse<String> accepted) throws Exception {
+    assertEquals(202, accepted.statusCode(), accepted.body());
+    JsonNode job = JSON.readTree(accepted.body());
+    assertEquals("QUEUED", job.path("state").asText(), accepted.body());
+    for (int i = 0; i < 600; i++) {
+      job = JSON.readTree(admin("GET", "/api/index/jobs/" + job.path("id").asText(), TOKEN, null, null).body());
+      if (job.path("state").asText().equals("SUCCEEDED") || job.path("state").asText().equals("FAILED")) {
+        return job;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the job did not end: " + job);
+  }
+
+  private static String served() throws Exception {
+    return JSON.readTree(get(server.port(), "/api/index").body()).path("generation").asText();
+  }
+
+  /** The generations of the alias in the cluster, oldest first. */
+  private static List<String> generationsInCluster() throws Exception {
+    JsonNode indices = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(cluster.url(1) + "/_cat/indices/" + ALIAS
+        + "-*?format=json&h=index")).build(), HttpResponse.BodyHandlers.ofString()).body());
+    List<String> names = new ArrayList<>();
+    // Not the evaluation's generations (alias passages-it-eval-seed), nor the lease index (passages-it-lock).
+    indices.forEach(i -> {
+      if (i.path("index").asText().matches(ALIAS + "-\\d{8}-\\d{6}-\\d{3}")) {
+        names.add(i.path("index").asText());
+      }
+    });
+    Collections.sort(names);
+    return names;
+  }
+
   @Test
-  @Order(4)
+  @Order(5)
+  void rebuildAndRollbackThroughTheAdminRoutesMoveTheAliasAndSearchesNeverFail() throws Exception {
+    AtomicBoolean running = new AtomicBoolean(true);
+    List<String> failures = Collections.synchronizedList(new ArrayList<>());
+    AtomicLong searched = new AtomicLong();
+    Thread client = new Thread(() -> {
+      while (running.get()) {
+        try {
+          HttpResponse<String> r = get(server.port(), "/api/search?q=imatinib+side+effects");
+          if (r.statusCode() != 200 || JSON.readTree(r.body()).path("total").asInt() == 0) {
+            failures.add(r.statusCode() + " " + r.body());
+          }
+          searched.incrementAndGet();
+        } catch (Exception e) {
+          failures.add(e.toString());
+        }
+      }
+    }, "searching-client");
+    client.start();
+    try {
+      assertEquals(401, admin("POST", "/api/index/rebuild?corpus=configured", null, null, null).statusCode());
+      assertEquals(401, admin("POST", "/api/index/rollback", "wrong", null, null).statusCode());
+      String before = served();
+
+      // The configured corpus: a new index, verified, the alias moved to it; the one it left kept for rollback.
+      HttpResponse<String> accepted = admin("POST", "/api/index/rebuild?corpus=configured", TOKEN, null, null);
+      // One at a time: a rollback while the rebuild runs is refused and changes nothing.
+      HttpResponse<String> meanwhile = admin("POST", "/api/index/rollback", TOKEN, null, null);
+      assertEquals(409, meanwhile.statusCode(), meanwhile.body());
+      // And so is another server on the same alias (another process): the rebuild holds the alias's lease.
+      try (ClusterRebuilds otherAdmin = ClusterAdmin.of(engine, config, TestSupport.corpus(),
+              Files.createTempDirectory("other-uploads"), 2, 1);
+          WebServer other = WebServer.create(engine, new HttpSettings(List.of(), TOKEN), otherAdmin).start("127.0.0.1", 0)) {
+        HttpResponse<String> elsewhere = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + other.port()
+            + "/api/index/rollback")).header("Authorization", "Bearer " + TOKEN)
+            .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(409, elsewhere.statusCode(), elsewhere.body());
+        assertTrue(elsewhere.body().contains("another process is working on the alias"), elsewhere.body());
+      }
+      JsonNode rebuilt = finished(accepted);
+      assertEquals("SUCCEEDED", rebuilt.path("state").asText(), rebuilt.toString());
+      String configured = rebuilt.path("generation").asText();
+      assertTrue(configured.startsWith(ALIAS + "-"), rebuilt.toString());
+      assertEquals(configured, served());
+      assertEquals(77, rebuilt.path("passages").asInt(), rebuilt.toString());
+      assertEquals(List.of(before, configured), generationsInCluster());
+      HttpResponse<String> lease = HTTP.send(HttpRequest.newBuilder(URI.create(cluster.url(1) + "/" + ALIAS + "-lock/_doc/lease"))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertFalse(JSON.readTree(lease.body()).path("found").asBoolean(), "the lease is given back: " + lease.body());
+
+      // A corpus of which nothing can be read fails saying why; its index is removed and the alias stays.
+      StringBuilder bad = new StringBuilder();
+      for (int i = 0; i < 30; i++) {
+        bad.append("{not json ").append(i).append("\n");
+      }
+      JsonNode failed = finished(admin("POST", "/api/index/rebuild", TOKEN, "application/x-ndjson", bad.toString()));
+      assertEquals("FAILED", failed.path("state").asText(), failed.toString());
+      assertTrue(failed.path("message").asText().startsWith("the corpus gave no passages"), failed.toString());
+      assertTrue(failed.path("message").asText().contains("upload.jsonl"), "names the first reasons: " + failed);
+      assertEquals(configured, served());
+      assertEquals(List.of(before, configured), generationsInCluster());
+
+      // An uploaded corpus is served; the generation before it is kept, the one before that removed.
+      String jsonl = "{\"_id\": \"u1\", \"title\": \"Uploaded\", \"text\": \"Ponatinib is a third-generation "
+          + "tyrosine kinase inhibitor used when imatinib stops working.\"}\n";
+      JsonNode uploaded = finished(admin("POST", "/api/index/rebuild", TOKEN, "application/x-ndjson", jsonl));
+      assertEquals("SUCCEEDED", uploaded.path("state").asText(), uploaded.toString());
+      String upload = uploaded.path("generation").asText();
+      assertEquals(upload, served());
+      assertEquals(List.of(configured, upload), generationsInCluster());
+      JsonNode ponatinib = JSON.readTree(get(server.port(), "/api/search?q=ponatinib").body());
+      assertEquals("u1", ponatinib.path("hits").path(0).path("source").path("id").asText(), ponatinib.toString());
+      assertEquals(200, get(server.port(), "/api/documents/u1").statusCode());
+
+      // Rollback moves the alias back to the generation before; a second has none before that to go to.
+      HttpResponse<String> back = admin("POST", "/api/index/rollback", TOKEN, null, null);
+      assertEquals(200, back.statusCode(), back.body());
+      assertEquals(configured, JSON.readTree(back.body()).path("generation").asText());
+      assertEquals(configured, served());
+      assertEquals(404, get(server.port(), "/api/documents/u1").statusCode(), "the uploaded source is not served now");
+      HttpResponse<String> again = admin("POST", "/api/index/rollback", TOKEN, null, null);
+      assertEquals(409, again.statusCode(), again.body());
+      assertTrue(again.body().contains("no previous generation"), again.body());
+      assertEquals(configured, served());
+      assertEquals(List.of(configured, upload), generationsInCluster(), "a failed rollback removes nothing");
+    } finally {
+      running.set(false);
+      client.join();
+    }
+    System.out.printf("admin routes: %d searches over HTTP during the rebuilds and rollbacks, %d failed%n",
+        searched.get(), failures.size());
+    assertEquals(List.of(), failures.subList(0, Math.min(5, failures.size())));
+    assertTrue(searched.get() > 10, "too few searches: " + searched.get());
+  }
+
+  @Test
+  @Order(6)
   void anUnreachableClusterIsA503NamingTheCauseAndNotReady() throws Exception {
     int closed;
     try (ServerSocket s = new ServerSocket(0)) {
