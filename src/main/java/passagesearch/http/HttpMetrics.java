@@ -112,8 +112,8 @@ final class HttpMetrics {
   }
 
   /**
-   * The route template, never the raw path (ids would make a metric per passage); a request no route took
-   * is {@code static} when a file answered it, else {@code unmatched}.
+   * The route template, never the raw path (ids would make a metric per passage); the page's files are
+   * {@code static}, and a request no route took {@code unmatched}.
    */
   private static String route(Context ctx) {
     String path;
@@ -124,9 +124,9 @@ final class HttpMetrics {
     }
     // "*" is the path of the error handlers: the request matched no route.
     if (path == null || path.equals("*")) {
-      return ctx.status().getCode() < 400 ? "static" : "unmatched";
+      return "unmatched";
     }
-    return path;
+    return StaticPage.paths().contains(path) ? "static" : path;
   }
 
   void scrape(Context ctx) {
