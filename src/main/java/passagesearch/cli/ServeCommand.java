@@ -41,6 +41,11 @@ final class ServeCommand implements Callable<Integer> {
       description = "Origins allowed to call the API from a browser (repeatable or comma-separated; env CORS_ORIGINS). Default: none, CORS off.")
   List<String> corsOrigins;
 
+  @Option(names = "--aot-training", hidden = true,
+      description = "Serve on a free loopback port, answer a few requests of its own (StartupTraining), stop: the run "
+          + "bin/passage-search records the JVM's ahead-of-time cache from.")
+  boolean aotTraining;
+
   /** Set once the server is up, so {@link Main} leaves the JVM running. */
   boolean serving;
 
@@ -49,19 +54,29 @@ final class ServeCommand implements Callable<Integer> {
     if (engine.openSearch()) {
       return serveOpenSearch();
     }
-    SearchService search = new Bootstrap(at, spec.commandLine().getErr()).open(true);
+    // The model loads once the server listens (or when a build needs it): its CPU does not delay the first answer.
+    SearchService search = new Bootstrap(at, spec.commandLine().getErr()).open(true, false, true);
     IndexManager manager = new IndexManager(at.corpus, at.config, at.ranking, at.index, search, at.vectorCache);
     WebServer server;
     try {
       server = WebServer.create(search,
           new HttpSettings(corsOrigins == null ? List.of() : corsOrigins, System.getenv("ADMIN_TOKEN")), manager)
-          .start(host, port);
+          .start(aotTraining ? "127.0.0.1" : host, aotTraining ? 0 : port);
     } catch (PortInUse e) {
       manager.close();
       search.close();
       search.models().close();
       spec.commandLine().getErr().println("error: port " + e.port() + " is in use; choose another with --port or PORT");
       return 1;
+    }
+    search.models().start();
+    if (aotTraining) {
+      new StartupTraining(server.port()).run(search.models());
+      server.close();
+      manager.close();
+      search.close();
+      search.models().close();
+      return 0;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(new GracefulShutdown(List.of(
         new GracefulShutdown.Step("web server", server),

@@ -17,6 +17,8 @@ public final class ModelSlot implements AutoCloseable {
   private final String name;
   private final String offReason;
   private final CompletableFuture<Encoder> loaded;
+  /** Whether the loading thread has been started: at once, or on {@link #start()} for a deferred slot. */
+  private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
 
   private ModelSlot(String name, String offReason, CompletableFuture<Encoder> loaded) {
     this.name = name;
@@ -39,15 +41,36 @@ public final class ModelSlot implements AutoCloseable {
 
   /** Starts loading the named model on a thread of its own; the slot is {@link State#LOADING} until it is done. */
   public static ModelSlot loading(String modelName) {
-    CompletableFuture<Encoder> future = new CompletableFuture<>();
+    ModelSlot slot = deferred(modelName);
+    slot.start();
+    return slot;
+  }
+
+  /**
+   * As {@link #of}, but the model starts loading only on {@link #start()} (or when something waits for it):
+   * a server that needs no build starts it once it listens, so the model's second of CPU does not compete
+   * with the start-up for a machine's few cores. {@link State#LOADING} until then.
+   */
+  public static ModelSlot deferred(SemanticSettings settings) {
+    return settings.enabled() ? deferred(settings.model()) : of(settings);
+  }
+
+  private static ModelSlot deferred(String modelName) {
+    return new ModelSlot(modelName, null, new CompletableFuture<>());
+  }
+
+  /** Starts loading the model, once; nothing when it is off or already loading. */
+  public void start() {
+    if (loaded == null || !started.compareAndSet(false, true)) {
+      return;
+    }
     Thread.ofPlatform().name("model-loader").daemon().start(() -> {
       try {
-        future.complete(Encoder.load(EncoderModel.named(modelName)));
+        loaded.complete(Encoder.load(EncoderModel.named(name)));
       } catch (RuntimeException | Error e) {
-        future.completeExceptionally(e);
+        loaded.completeExceptionally(e);
       }
     });
-    return new ModelSlot(modelName, null, future);
   }
 
   /** The model's name as configured; null when off. */
@@ -89,6 +112,7 @@ public final class ModelSlot implements AutoCloseable {
     if (loaded == null) {
       throw new EncoderUnavailable(offReason, null);
     }
+    start();
     try {
       return loaded.get();
     } catch (InterruptedException e) {

@@ -27,6 +27,11 @@ class LauncherIT {
   record Run(int code, String out, String err) {}
 
   Run launch(String... args) throws IOException, InterruptedException {
+    return launchWith("", args);
+  }
+
+  /** The launcher with {@code JAVA_OPTS} set to {@code javaOpts}. */
+  Run launchWith(String javaOpts, String... args) throws IOException, InterruptedException {
     List<String> command = new java.util.ArrayList<>(List.of("sh",
         TestSupport.root().resolve("bin/passage-search").toString()));
     command.addAll(List.of(args));
@@ -35,6 +40,7 @@ class LauncherIT {
     builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
     builder.environment().put("PASSAGE_SEARCH_INDEX", tmp.resolve("index").toString());
     builder.environment().put("PASSAGE_SEARCH_CDS_DIR", Files.createDirectories(tmp.resolve("cds")).toString());
+    builder.environment().put("JAVA_OPTS", javaOpts);
     Process p = builder.start();
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the launcher did not finish");
     return new Run(p.exitValue(), Files.readString(tmp.resolve("out"), StandardCharsets.UTF_8),
@@ -50,6 +56,24 @@ class LauncherIT {
     assertEquals(0, plain.code(), plain.err());
     assertTrue(plain.out().contains("1. "), plain.out());
     assertEquals("", plain.err(), "nothing on standard error once the index is built");
+  }
+
+  @Test
+  @Timeout(300)
+  void servesFirstLaunchTrainsItsAotCacheAndTheNextUsesIt() throws Exception {
+    assertEquals(0, launch("index").code());
+    Run trained = launch("serve", "--aot-training");
+    assertEquals(0, trained.code(), trained.err());
+    assertEquals("", trained.err(), "training and making the cache are silent");
+    try (var files = Files.list(tmp.resolve("cds"))) {
+      List<String> names = files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("passage-search-serve-")).toList();
+      assertEquals(1, names.size(), names.toString());
+      assertTrue(names.get(0).endsWith(".aot"), "a cache, not a record nor a failure: " + names);
+    }
+    // The JVM says whether it mapped the cache when asked to (the launcher silences it otherwise).
+    Run again = launchWith("-Xlog:aot=info", "serve", "--aot-training");
+    assertEquals(0, again.code(), again.err());
+    assertTrue(again.out().contains("Using AOT-linked classes: true"), again.out());
   }
 
   @Test
