@@ -132,10 +132,28 @@ public final class ModelSlot implements AutoCloseable {
     }
   }
 
+  /**
+   * Frees the model. A load under way is waited for first (up to {@link #CLOSE_WAIT_SECONDS} s): a process
+   * that exits while ONNX Runtime creates its session crashes in native code (SIGSEGV in createSession, seen
+   * when a server got SIGTERM a second after its first answer, the model still loading).
+   */
   @Override
   public void close() {
-    if (loaded != null) {
-      loaded.thenAccept(Encoder::close);
+    if (loaded == null) {
+      return;
     }
+    if (started.get()) {
+      try {
+        loaded.get(CLOSE_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+        // Nothing loaded to free, or a load too slow to wait for.
+      }
+    }
+    loaded.thenAccept(Encoder::close);
   }
+
+  /** The longest {@link #close()} waits for a load under way. */
+  static final int CLOSE_WAIT_SECONDS = 60;
 }
