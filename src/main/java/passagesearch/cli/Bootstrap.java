@@ -54,16 +54,8 @@ final class Bootstrap {
    * until it is ready; with {@code waitForModel} (a one-off search) the first answer waits for it.
    */
   SearchService open(boolean mayBuild, boolean waitForModel) {
-    return open(mayBuild, waitForModel, false);
-  }
-
-  /**
-   * The same; with {@code deferModel} (a server) the model starts loading only when a build needs it or the
-   * caller starts it ({@link ModelSlot#start()}), once the server listens.
-   */
-  SearchService open(boolean mayBuild, boolean waitForModel, boolean deferModel) {
     Pipeline pipeline = pipeline(IndexStore.Progress.NONE);
-    ModelSlot models = deferModel ? ModelSlot.deferred(pipeline.config().semantic()) : ModelSlot.of(pipeline.config().semantic());
+    ModelSlot models = ModelSlot.of(pipeline.config().semantic());
     try {
       if (mayBuild) {
         pipeline.with(models).buildIfStale(at.corpus, strict).ifPresent(built -> print(built.report()));

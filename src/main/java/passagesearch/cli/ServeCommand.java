@@ -54,8 +54,7 @@ final class ServeCommand implements Callable<Integer> {
     if (engine.openSearch()) {
       return serveOpenSearch();
     }
-    // The model loads once the server listens (or when a build needs it): its CPU does not delay the first answer.
-    SearchService search = new Bootstrap(at, spec.commandLine().getErr()).open(true, false, true);
+    SearchService search = new Bootstrap(at, spec.commandLine().getErr()).open(true);
     IndexManager manager = new IndexManager(at.corpus, at.config, at.ranking, at.index, search, at.vectorCache);
     WebServer server;
     try {
@@ -69,7 +68,6 @@ final class ServeCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("error: port " + e.port() + " is in use; choose another with --port or PORT");
       return 1;
     }
-    search.models().start();
     if (aotTraining) {
       new StartupTraining(server.port()).run(search.models());
       server.close();

@@ -17,8 +17,6 @@ public final class ModelSlot implements AutoCloseable {
   private final String name;
   private final String offReason;
   private final CompletableFuture<Encoder> loaded;
-  /** Whether the loading thread has been started: at once, or on {@link #start()} for a deferred slot. */
-  private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
 
   private ModelSlot(String name, String offReason, CompletableFuture<Encoder> loaded) {
     this.name = name;
@@ -41,36 +39,15 @@ public final class ModelSlot implements AutoCloseable {
 
   /** Starts loading the named model on a thread of its own; the slot is {@link State#LOADING} until it is done. */
   public static ModelSlot loading(String modelName) {
-    ModelSlot slot = deferred(modelName);
-    slot.start();
-    return slot;
-  }
-
-  /**
-   * As {@link #of}, but the model starts loading only on {@link #start()} (or when something waits for it):
-   * a server that needs no build starts it once it listens, so the model's second of CPU does not compete
-   * with the start-up for a machine's few cores. {@link State#LOADING} until then.
-   */
-  public static ModelSlot deferred(SemanticSettings settings) {
-    return settings.enabled() ? deferred(settings.model()) : of(settings);
-  }
-
-  private static ModelSlot deferred(String modelName) {
-    return new ModelSlot(modelName, null, new CompletableFuture<>());
-  }
-
-  /** Starts loading the model, once; nothing when it is off or already loading. */
-  public void start() {
-    if (loaded == null || !started.compareAndSet(false, true)) {
-      return;
-    }
+    CompletableFuture<Encoder> future = new CompletableFuture<>();
     Thread.ofPlatform().name("model-loader").daemon().start(() -> {
       try {
-        loaded.complete(Encoder.load(EncoderModel.named(name)));
+        future.complete(Encoder.load(EncoderModel.named(modelName)));
       } catch (RuntimeException | Error e) {
-        loaded.completeExceptionally(e);
+        future.completeExceptionally(e);
       }
     });
+    return new ModelSlot(modelName, null, future);
   }
 
   /** The model's name as configured; null when off. */
@@ -112,7 +89,6 @@ public final class ModelSlot implements AutoCloseable {
     if (loaded == null) {
       throw new EncoderUnavailable(offReason, null);
     }
-    start();
     try {
       return loaded.get();
     } catch (InterruptedException e) {
@@ -132,28 +108,10 @@ public final class ModelSlot implements AutoCloseable {
     }
   }
 
-  /**
-   * Frees the model. A load under way is waited for first (up to {@link #CLOSE_WAIT_SECONDS} s): a process
-   * that exits while ONNX Runtime creates its session crashes in native code (SIGSEGV in createSession, seen
-   * when a server got SIGTERM a second after its first answer, the model still loading).
-   */
   @Override
   public void close() {
-    if (loaded == null) {
-      return;
+    if (loaded != null) {
+      loaded.thenAccept(Encoder::close);
     }
-    if (started.get()) {
-      try {
-        loaded.get(CLOSE_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-        // Nothing loaded to free, or a load too slow to wait for.
-      }
-    }
-    loaded.thenAccept(Encoder::close);
   }
-
-  /** The longest {@link #close()} waits for a load under way. */
-  static final int CLOSE_WAIT_SECONDS = 60;
 }
