@@ -115,11 +115,18 @@ final class ServeCommand implements Callable<Integer> {
     try {
       server = WebServer.create(search,
           new HttpSettings(corsOrigins == null ? List.of() : corsOrigins, System.getenv("ADMIN_TOKEN")), null)
-          .start(host, port);
+          .start(aotTraining ? "127.0.0.1" : host, aotTraining ? 0 : port);
     } catch (PortInUse e) {
       search.close();
       err.println("error: port " + e.port() + " is in use; choose another with --port or PORT");
       return 1;
+    }
+    if (aotTraining) {
+      // The same requests, answered by the cluster (or refused with 503 when it cannot be reached): no model here.
+      new StartupTraining(server.port()).run(passagesearch.embed.ModelSlot.off("the cluster embeds nothing here"));
+      server.close();
+      search.close();
+      return 0;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(new GracefulShutdown(List.of(
         new GracefulShutdown.Step("web server", server),
