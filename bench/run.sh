@@ -210,22 +210,42 @@ cpu_ticks() {
   awk -v server="$server" '/^cpu / {print $2 + $3 + $4 + $7 + $8, $9, server; exit}' /proc/stat
 }
 
+# The server's answer cache counts so far, from /metrics: "HITS MISSES" (searches answered from the cache,
+# and those that could have been and were not); "0 0" from a server without them.
+cache_counts() {
+  curl -s "$URL/metrics" | awk '
+    /^passage_search_answer_cache_gets_total\{result="hit"\}/ {h = $2}
+    /^passage_search_answer_cache_gets_total\{result="miss"\}/ {m = $2}
+    END {printf "%d %d\n", h, m}'
+}
+
 # wrk_run LABELS PATHS CONNECTIONS SECONDS LOG: one wrk measurement, its results appended to raw.jsonl
-# with the cores the server and the whole machine used meanwhile; LABELS empty for a warm-up.
+# with the cores the server and the whole machine used meanwhile, and the answer cache's hits and misses
+# during it (scraped from /metrics before and after); LABELS empty for a warm-up.
 wrk_run() {
-  local labels=$1 paths=$2 conns=$3 seconds=$4 log=$5 threads=2 out=$RAW started b1 s1 v1 b2 s2 v2 cpu
+  local labels=$1 paths=$2 conns=$3 seconds=$4 log=$5 threads=2 out=$RAW started b1 s1 v1 b2 s2 v2 cpu h1 m1 h2 m2
   [ "$conns" -gt 1 ] || threads=1
   [ -n "$labels" ] || out=""
+  read -r h1 m1 <<< "$(cache_counts)"
   read -r b1 s1 v1 <<< "$(cpu_ticks)"
   started=$(now_ms)
   BENCH_OUT=$out BENCH_LABELS=$labels wrk -t"$threads" -c"$conns" -d"${seconds}s" --timeout 10s --latency \
     -s bench/wrk/paths.lua "$URL" -- "$paths" > "$log" 2>&1 || die "wrk failed (see $log)"
   read -r b2 s2 v2 <<< "$(cpu_ticks)"
+  read -r h2 m2 <<< "$(cache_counts)"
+  CACHE_HITS=$((h2 - h1)) CACHE_MISSES=$((m2 - m1))
   if [ -n "$out" ]; then
     cpu=$(awk -v b=$((b2 - b1)) -v s=$((s2 - s1)) -v v=$((v2 - v1)) -v hz="$CLK_TCK" -v ms=$(( $(now_ms) - started )) \
       'BEGIN {t = hz * ms / 1000; printf "\"server_cores\":%.2f,\"busy_cores\":%.2f,\"steal_cores\":%.2f", v / t, b / t, s / t}')
-    sed -i "\$ s/}\$/,$cpu}/" "$RAW"
+    sed -i "\$ s/}\$/,$cpu,\"cache_hits\":$CACHE_HITS,\"cache_misses\":$CACHE_MISSES}/" "$RAW"
   fi
+}
+
+# ", answer cache hit rate N% (H of H+M)" for the last wrk_run, when its searches could use the cache.
+hit_rate() {
+  local looked=$((CACHE_HITS + CACHE_MISSES))
+  [ "$looked" -gt 0 ] || return 0
+  awk -v h="$CACHE_HITS" -v n="$looked" 'BEGIN {printf ", answer cache hit rate %.1f%% (%d of %d)", 100 * h / n, h, n}'
 }
 
 # load CORPUS ENDPOINTS CONNECTIONS: RUNS rounds; in each, every connection count, each endpoint in turn
@@ -243,7 +263,7 @@ load() {
         [ "$e" = health ] && paths=$W/paths-health.txt
         wrk_run "\"type\":\"load\",\"corpus\":\"$corpus\",\"endpoint\":\"$e\",\"connections\":$c,\"run\":$run," \
           "$paths" "$c" "$DURATION" "$W/logs/wrk-$corpus-$e-c$c-run$run.txt"
-        say "$corpus $e, $c connections, run $run: $(awk '/Requests\/sec/ {print $2}' "$W/logs/wrk-$corpus-$e-c$c-run$run.txt") requests/s, p99 $(awk '$1 == "99%" {print $2}' "$W/logs/wrk-$corpus-$e-c$c-run$run.txt")"
+        say "$corpus $e, $c connections, run $run: $(awk '/Requests\/sec/ {print $2}' "$W/logs/wrk-$corpus-$e-c$c-run$run.txt") requests/s, p99 $(awk '$1 == "99%" {print $2}' "$W/logs/wrk-$corpus-$e-c$c-run$run.txt")$(hit_rate)"
       done
     done
   done
@@ -540,6 +560,12 @@ elif phase startup || phase load || phase growth || phase jmh; then
 fi
 
 if phase startup; then
+  # Timed with serve's start-up cache present: on JDK 25 the first launch of a build of the jar trains it
+  # (bin/passage-search: serve --aot-training, then the AOT cache is made; about 10 s, once), so that launch
+  # is not timed.
+  start_server startup-prime "$W/index-seed" corpus "$W/paths-seed.txt" || die "the server did not start (see $SERVER_LOG)"
+  say "start-up cache ready (first launch of this jar, not timed: $STARTUP_MS ms)"
+  stop_server
   for run in $(seq 1 "$STARTS"); do
     start_server "startup-$run" "$W/index-seed" corpus "$W/paths-seed.txt" || die "the server did not start (see $W/logs/server-startup-$run.log)"
     record "{\"type\":\"startup\",\"corpus\":\"seed\",\"what\":\"startup\",\"run\":$run,\"ms\":$STARTUP_MS}"

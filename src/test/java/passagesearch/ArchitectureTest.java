@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Each package stays in its room: only index and search touch Lucene, only http touches Javalin, only embed
- * touches the embedding model's libraries, only opensearch touches the OpenSearch client, and the query model
+ * touches the embedding model's libraries, only http touches Micrometer, only opensearch touches the OpenSearch client, and the query model
  * is plain Java that imports nothing of the project.
  */
 class ArchitectureTest {
@@ -41,6 +41,12 @@ class ArchitectureTest {
   /** The embedding model's libraries (its native runtime and tokenizer, its jar's own classes): embed only. */
   static final List<String> EMBEDDING_LIBRARIES = List.of("dev.langchain4j", "ai.onnxruntime", "ai.djl");
 
+  /**
+   * Micrometer: http only, which binds what other rooms count (the answer cache's {@code AnswerCacheStats}, a
+   * record) to {@code /metrics}.
+   */
+  static final List<String> METRICS_LIBRARIES = List.of("io.micrometer");
+
   @Test
   void noPackageImportsWhatItsRoomForbids() throws IOException {
     Path main = TestSupport.root().resolve("src/main/java/passagesearch");
@@ -67,6 +73,9 @@ class ArchitectureTest {
     List<String> forbidden = new ArrayList<>(FORBIDDEN.get(room));
     if (!room.equals("embed")) {
       forbidden.addAll(EMBEDDING_LIBRARIES);
+    }
+    if (!room.equals("http")) {
+      forbidden.addAll(METRICS_LIBRARIES);
     }
     return forbidden;
   }

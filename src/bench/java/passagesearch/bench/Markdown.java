@@ -65,13 +65,15 @@ final class Markdown {
         .append("`GET /health` is the ceiling of the HTTP stack. Latencies in ms; errors and non-2xx are totals ")
         .append("over the runs (non-2xx: wrk's count of statuses ≥ 400). CPU: cores used by the server / by the ")
         .append("whole machine (wrk and anything else included) during the measurement, of ")
-        .append(r.machine().cores()).append(".\n\n");
-    md.append("| corpus | endpoint | connections | requests/s | p50 | p90 | p99 | max | socket errors | non-2xx | of /health | CPU |\n")
-        .append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        .append(r.machine().cores()).append(". Cache hits: the share of the searches the answer cache answered ")
+        .append("(`passage_search_answer_cache_gets_total` on `/metrics`, scraped before and after each run).\n\n");
+    md.append("| corpus | endpoint | connections | requests/s | p50 | p90 | p99 | max | socket errors | non-2xx | of /health | cache hits | CPU |\n")
+        .append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     for (Load l : r.load()) {
-      md.append(fmt("| %s | %s | %d | %,.0f | %s | %s | %s | %s | %d | %d | %s | %.2f / %.2f |%n", l.corpus(), l.endpoint(),
+      md.append(fmt("| %s | %s | %d | %,.0f | %s | %s | %s | %s | %d | %d | %s | %s | %.2f / %.2f |%n", l.corpus(), l.endpoint(),
           l.connections(), l.rps(), ms(l.p50Ms()), ms(l.p90Ms()), ms(l.p99Ms()), ms(l.maxMs()), l.socketErrors(),
-          l.non2xx(), l.ofHealth() == null ? "" : fmt("%.1f%%", 100 * l.ofHealth()), l.serverCores(), l.busyCores()));
+          l.non2xx(), l.ofHealth() == null ? "" : fmt("%.1f%%", 100 * l.ofHealth()),
+          l.cacheHitRate() == null ? "" : fmt("%.1f%%", 100 * l.cacheHitRate()), l.serverCores(), l.busyCores()));
     }
 
     if (base == null) {

@@ -40,7 +40,8 @@ public final class Report {
   record Load(String corpus, String endpoint, int connections, int runs, double rps, double p50Ms, double p90Ms,
       double p99Ms, double maxMs, double meanMs, long requests, long socketErrors, long non2xx,
       double serverCores, double busyCores, double stealCores,
-      @JsonInclude(JsonInclude.Include.NON_NULL) Double ofHealth) {}
+      @JsonInclude(JsonInclude.Include.NON_NULL) Double ofHealth,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Double cacheHitRate) {}
 
   record Memory(String corpus, double peakRssMb, double rssAtEndMb, double anonymousMb, double fileMb, String heap) {}
 
@@ -161,7 +162,7 @@ public final class Report {
           median(runs, "max_ms"), median(runs, "mean_ms"),
           runs.stream().mapToLong(r -> r.path("requests").asLong()).sum(), socket,
           runs.stream().mapToLong(r -> r.path("non2xx").asLong()).sum(),
-          median(runs, "server_cores"), median(runs, "busy_cores"), median(runs, "steal_cores"), null));
+          median(runs, "server_cores"), median(runs, "busy_cores"), median(runs, "steal_cores"), null, hitRate(runs)));
     }
     // Search throughput as a share of /health's on the same server at the same connection count.
     List<Load> withShare = new ArrayList<>();
@@ -174,11 +175,21 @@ public final class Report {
       }
       withShare.add(new Load(l.corpus(), l.endpoint(), l.connections(), l.runs(), l.rps(), l.p50Ms(), l.p90Ms(), l.p99Ms(),
           l.maxMs(), l.meanMs(), l.requests(), l.socketErrors(), l.non2xx(), l.serverCores(), l.busyCores(),
-          l.stealCores(), share));
+          l.stealCores(), share, l.cacheHitRate()));
     }
     withShare.sort(Comparator.comparing(Load::corpus, Comparator.comparingInt(Report::corpusOrder))
         .thenComparing(Load::endpoint, Comparator.reverseOrder()).thenComparingInt(Load::connections));
     return withShare;
+  }
+
+  /**
+   * The share of the runs' searches the answer cache answered (its hits and misses on /metrics, scraped before
+   * and after each run); null where nothing looked in it (/health, a cache turned off, a run before it was counted).
+   */
+  static Double hitRate(List<JsonNode> runs) {
+    long hits = runs.stream().mapToLong(r -> r.path("cache_hits").asLong()).sum();
+    long looked = hits + runs.stream().mapToLong(r -> r.path("cache_misses").asLong()).sum();
+    return looked == 0 ? null : (double) hits / looked;
   }
 
   /** seed, seed-nocache, scifact, scifact-nocache, then the growth sizes. */

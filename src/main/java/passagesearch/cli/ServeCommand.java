@@ -42,6 +42,11 @@ final class ServeCommand implements Callable<Integer> {
       description = "Origins allowed to call the API from a browser (repeatable or comma-separated; env CORS_ORIGINS). Default: none, CORS off.")
   List<String> corsOrigins;
 
+  @Option(names = "--aot-training", hidden = true,
+      description = "Serve on a free loopback port, answer a few requests of its own (StartupTraining), stop: the run "
+          + "bin/passage-search records the JVM's ahead-of-time cache from.")
+  boolean aotTraining;
+
   /** Set once the server is up, so {@link Main} leaves the JVM running. */
   boolean serving;
 
@@ -56,13 +61,21 @@ final class ServeCommand implements Callable<Integer> {
     try {
       server = WebServer.create(search,
           new HttpSettings(corsOrigins == null ? List.of() : corsOrigins, System.getenv("ADMIN_TOKEN")), manager)
-          .start(host, port);
+          .start(aotTraining ? "127.0.0.1" : host, aotTraining ? 0 : port);
     } catch (PortInUse e) {
       manager.close();
       search.close();
       search.models().close();
       spec.commandLine().getErr().println("error: port " + e.port() + " is in use; choose another with --port or PORT");
       return 1;
+    }
+    if (aotTraining) {
+      new StartupTraining(server.port()).run(search.models());
+      server.close();
+      manager.close();
+      search.close();
+      search.models().close();
+      return 0;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(new GracefulShutdown(List.of(
         new GracefulShutdown.Step("web server", server),
@@ -106,12 +119,20 @@ final class ServeCommand implements Callable<Integer> {
     try {
       server = WebServer.create(search,
           new HttpSettings(corsOrigins == null ? List.of() : corsOrigins, System.getenv("ADMIN_TOKEN")), admin)
-          .start(host, port);
+          .start(aotTraining ? "127.0.0.1" : host, aotTraining ? 0 : port);
     } catch (PortInUse e) {
       admin.close();
       search.close();
       err.println("error: port " + e.port() + " is in use; choose another with --port or PORT");
       return 1;
+    }
+    if (aotTraining) {
+      // The same requests, answered by the cluster (or refused with 503 when it cannot be reached): no model here.
+      new StartupTraining(server.port()).run(passagesearch.embed.ModelSlot.off("the cluster embeds nothing here"));
+      server.close();
+      admin.close();
+      search.close();
+      return 0;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(new GracefulShutdown(List.of(
         new GracefulShutdown.Step("web server", server),

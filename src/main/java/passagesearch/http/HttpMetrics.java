@@ -1,6 +1,7 @@
 package passagesearch.http;
 
 import io.javalin.http.Context;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -12,6 +13,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -21,7 +23,7 @@ import passagesearch.search.SearchEngine;
 
 /**
  * The numbers behind {@code GET /metrics}, in Prometheus text format: requests and latency histograms per
- * route, method and status class; the index being served; the JVM.
+ * route, method and status class; the answer cache; the index being served; the JVM.
  *
  * <p>Every label comes from a closed set, so no request can add a series the server did not already
  * allow for: {@code route} is a route template of {@link Routes} or {@code unmatched} or {@code static};
@@ -56,6 +58,32 @@ final class HttpMetrics {
         .description("Documents in the generation being served").register(registry);
     Gauge.builder("passage_search_index_build_seconds", search, s -> s.status().buildMillis() / 1000.0)
         .description("How long the generation being served took to build").register(registry);
+    answerCache(search);
+  }
+
+  /**
+   * The answer cache: searches answered from it ({@code result="hit"}) or not ({@code "miss"}), answers it
+   * dropped to stay within its bounds, and what it holds against them. The counts run over the life of the
+   * process; the sizes are those of the generation served now. Hit rate: {@code hit / (hit + miss)}.
+   */
+  private void answerCache(SearchEngine search) {
+    for (String result : List.of("hit", "miss")) {
+      FunctionCounter.builder("passage_search_answer_cache_gets", search,
+              s -> result.equals("hit") ? s.answerCache().hits() : s.answerCache().misses())
+          .description("Searches the answer cache could answer, by whether it did (explained searches are not counted)")
+          .tag("result", result).register(registry);
+    }
+    FunctionCounter.builder("passage_search_answer_cache_evictions", search, s -> s.answerCache().evictions())
+        .description("Answers dropped from the cache, least recently used first, to keep within its bounds")
+        .register(registry);
+    Gauge.builder("passage_search_answer_cache_entries", search, s -> s.answerCache().entries())
+        .description("Answers kept for the generation being served").register(registry);
+    Gauge.builder("passage_search_answer_cache_max_entries", search, s -> s.answerCache().maxEntries())
+        .description("The most answers kept per generation (query.cacheEntries; 0: no cache)").register(registry);
+    Gauge.builder("passage_search_answer_cache_bytes", search, s -> s.answerCache().bytes())
+        .description("Estimated heap held by the kept answers").register(registry);
+    Gauge.builder("passage_search_answer_cache_max_bytes", search, s -> s.answerCache().maxBytes())
+        .description("The most estimated heap the kept answers may hold").register(registry);
   }
 
   void record(Context ctx, float millis) {
@@ -84,8 +112,8 @@ final class HttpMetrics {
   }
 
   /**
-   * The route template, never the raw path (ids would make a metric per passage); a request no route took
-   * is {@code static} when a file answered it, else {@code unmatched}.
+   * The route template, never the raw path (ids would make a metric per passage); the page's files are
+   * {@code static}, and a request no route took {@code unmatched}.
    */
   private static String route(Context ctx) {
     String path;
@@ -96,9 +124,9 @@ final class HttpMetrics {
     }
     // "*" is the path of the error handlers: the request matched no route.
     if (path == null || path.equals("*")) {
-      return ctx.status().getCode() < 400 ? "static" : "unmatched";
+      return "unmatched";
     }
-    return path;
+    return StaticPage.paths().contains(path) ? "static" : path;
   }
 
   void scrape(Context ctx) {

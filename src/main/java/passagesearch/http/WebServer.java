@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.util.JavalinBindException;
 import java.io.IOException;
@@ -69,13 +68,13 @@ public final class WebServer implements AutoCloseable {
     HttpMetrics metrics = new HttpMetrics(search);
     AccessLog accessLog = new AccessLog();
     RequestIds requestIds = new RequestIds();
+    StaticPage page = new StaticPage();
     Javalin app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
       config.http.prefer405over404 = true;
       // Bodies read whole (ctx.body()) are bounded by this; uploads are streamed and bounded in Uploads.
       config.http.maxRequestSize = MAX_REQUEST_BYTES;
-      config.staticFiles.add("/public", Location.CLASSPATH);
       config.http.compressionStrategy = CompressionStrategy.GZIP;
       config.jetty.modifyServer(server -> {
         server.setErrorHandler(new JettyErrors());
@@ -111,6 +110,7 @@ public final class WebServer implements AutoCloseable {
       });
       routes.addAll(Routes.declare(config.routes, searchController, new CatalogController(search),
           new AdminController(manager, settings.adminToken()), metrics));
+      page.declare(config.routes);
       config.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
       config.routes.exception(InvalidRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
       config.routes.exception(NotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));

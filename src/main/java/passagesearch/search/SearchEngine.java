@@ -32,6 +32,11 @@ public interface SearchEngine extends AutoCloseable {
   /** The tag vocabulary with passage counts. */
   List<TagCount.Group> tags();
 
+  /** What the engine's answer cache holds and how often it answered; {@link AnswerCacheStats#NONE} without one. */
+  default AnswerCacheStats answerCache() {
+    return AnswerCacheStats.NONE;
+  }
+
   /** What is being served, for clients. */
   IndexStatus status();
 

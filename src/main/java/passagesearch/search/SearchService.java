@@ -34,6 +34,8 @@ public final class SearchService implements SearchEngine {
   private final ModelSlot models;
   /** Read once for the service, on its first unknown word, and kept across generations. */
   private final EnglishWords english = new EnglishWords();
+  /** The answer caches' hits, misses and evictions, counted across generations. */
+  private final CacheCounters cacheCounters = new CacheCounters();
 
   /** Searches by words alone, whatever the generation holds: no embedding model is loaded. */
   public SearchService(OpenIndex index) {
@@ -46,7 +48,7 @@ public final class SearchService implements SearchEngine {
    */
   public SearchService(OpenIndex index, ModelSlot models) {
     this.models = models;
-    this.current = new AtomicReference<>(Served.of(index, models, english));
+    this.current = new AtomicReference<>(Served.of(index, models, english, cacheCounters));
   }
 
   /**
@@ -59,7 +61,7 @@ public final class SearchService implements SearchEngine {
 
   /** Serves a new generation from now on; the old one closes when its last search finishes. */
   public void swap(OpenIndex next) {
-    Served previous = current.getAndSet(Served.of(next, models, english));
+    Served previous = current.getAndSet(Served.of(next, models, english, cacheCounters));
     if (previous != null) {
       previous.index().close();
     }
@@ -102,6 +104,12 @@ public final class SearchService implements SearchEngine {
     } finally {
       served.index().release();
     }
+  }
+
+  /** The answer cache of the generation being served, with the counts since the service started. */
+  @Override
+  public AnswerCacheStats answerCache() {
+    return current.get().answers().stats();
   }
 
   /** What is being served, for clients. */

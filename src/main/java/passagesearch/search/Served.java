@@ -25,8 +25,11 @@ record Served(
     Semantic semantic,
     ConceptReader concepts,
     ConceptQueries conceptQueries) {
-  /** The tools for a generation; {@code english} is the process's word list, shared by every generation. */
-  static Served of(OpenIndex index, passagesearch.embed.ModelSlot models, EnglishWords english) {
+  /**
+   * The tools for a generation; {@code english} is the process's word list and {@code cacheCounters} its
+   * answer cache's counts, both shared by every generation.
+   */
+  static Served of(OpenIndex index, passagesearch.embed.ModelSlot models, EnglishWords english, CacheCounters cacheCounters) {
     IndexConfig config = index.config();
     var ranking = config.ranking();
     Catalog catalog = new Catalog(index);
@@ -43,7 +46,7 @@ record Served(
         // Built on the first keystroke rather than when the generation opens: it walks the whole vocabulary.
         new Lazy<>(() -> new Suggester(config.tags(), catalog.headings(), index.searcher().getIndexReader())),
         new Snippets(index),
-        new ResultCache(ranking.cacheEntries(), ResultCache.MAX_CHARS),
+        new ResultCache(ranking.cacheEntries(), ResultCache.maxBytes(Runtime.getRuntime().maxMemory()), cacheCounters),
         new Semantic(config.semantic(), models, readAs(config), speller::knows),
         new ConceptReader(config.tags(), index.analyzer()),
         conceptQueries(index, ranking));

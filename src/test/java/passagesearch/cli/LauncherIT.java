@@ -27,6 +27,11 @@ class LauncherIT {
   record Run(int code, String out, String err) {}
 
   Run launch(String... args) throws IOException, InterruptedException {
+    return launchWith("", args);
+  }
+
+  /** The launcher with {@code JAVA_OPTS} set to {@code javaOpts}. */
+  Run launchWith(String javaOpts, String... args) throws IOException, InterruptedException {
     List<String> command = new java.util.ArrayList<>(List.of("sh",
         TestSupport.root().resolve("bin/passage-search").toString()));
     command.addAll(List.of(args));
@@ -35,6 +40,7 @@ class LauncherIT {
     builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
     builder.environment().put("PASSAGE_SEARCH_INDEX", tmp.resolve("index").toString());
     builder.environment().put("PASSAGE_SEARCH_CDS_DIR", Files.createDirectories(tmp.resolve("cds")).toString());
+    builder.environment().put("JAVA_OPTS", javaOpts);
     Process p = builder.start();
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the launcher did not finish");
     return new Run(p.exitValue(), Files.readString(tmp.resolve("out"), StandardCharsets.UTF_8),
@@ -54,14 +60,38 @@ class LauncherIT {
 
   @Test
   @Timeout(300)
+  void servesFirstLaunchTrainsItsAotCacheAndTheNextUsesIt() throws Exception {
+    assertEquals(0, launch("index").code());
+    Run trained = launch("serve", "--aot-training");
+    assertEquals(0, trained.code(), trained.err());
+    // The launcher's training and the making of the cache are silent; the run it then starts is a server
+    // answering its own requests, which logs them.
+    assertEquals(List.of(), trained.err().lines().filter(l -> !l.contains(" INFO access - ")).toList(), trained.err());
+    assertTrue(trained.err().contains("GET /api/search 200"), trained.err());
+    try (var files = Files.list(tmp.resolve("cds"))) {
+      List<String> names = files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("passage-search-serve-")).toList();
+      assertEquals(1, names.size(), names.toString());
+      assertTrue(names.get(0).endsWith(".aot"), "a cache, not a record nor a failure: " + names);
+    }
+    // The JVM says whether it mapped the cache when asked to (the launcher silences it otherwise).
+    Run again = launchWith("-Xlog:aot=info", "serve", "--aot-training");
+    assertEquals(0, again.code(), again.err());
+    assertTrue(again.out().contains("Using AOT-linked classes: true"), again.out());
+  }
+
+  @Test
+  @Timeout(300)
   void aPortInUseIsOneLine() throws Exception {
     assertEquals(0, launch("index").code());
     try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       int port = taken.getLocalPort();
       Run serve = launch("serve", "--host", "127.0.0.1", "--port", Integer.toString(port));
       assertEquals(1, serve.code(), serve.err());
+      // The first serve of a build also says, once, that it prepares its start-up cache.
       assertEquals(List.of("error: port " + port + " is in use; choose another with --port or PORT"),
-          serve.err().lines().toList());
+          serve.err().lines().filter(l -> !l.startsWith("passage-search: preparing serve's start-up cache")).toList());
+      assertEquals(List.of("error: port " + port + " is in use; choose another with --port or PORT"),
+          launch("serve", "--host", "127.0.0.1", "--port", Integer.toString(port)).err().lines().toList());
     }
   }
 }

@@ -2,6 +2,7 @@ package passagesearch.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -244,6 +246,29 @@ class SearchApiTest {
     assertTrue(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), csp);
     assertEquals("nosniff", page.headers().firstValue("x-content-type-options").orElseThrow());
     assertEquals(200, get("/app.js").statusCode());
+  }
+
+  @Test
+  void thePageFilesAreServedWithTheirTypesAndAStrongEtag() throws Exception {
+    Map<String, String> types = Map.of("/", "text/html", "/index.html", "text/html", "/app.js", "text/javascript",
+        "/style.css", "text/css");
+    for (Map.Entry<String, String> e : types.entrySet()) {
+      HttpResponse<String> r = get(e.getKey());
+      assertEquals(200, r.statusCode(), e.getKey());
+      assertTrue(r.headers().firstValue("content-type").orElseThrow().startsWith(e.getValue()), e.getKey());
+      assertEquals("max-age=0", r.headers().firstValue("cache-control").orElseThrow(), e.getKey());
+      String etag = r.headers().firstValue("etag").orElseThrow();
+      HttpResponse<String> again = live.send(live.request(e.getKey()).header("If-None-Match", etag));
+      assertEquals(304, again.statusCode(), e.getKey() + " unchanged since " + etag);
+      assertEquals("", again.body());
+      assertEquals(200, live.send(live.request(e.getKey()).header("If-None-Match", "\"other\"")).statusCode());
+    }
+    assertEquals(get("/").body(), get("/index.html").body());
+    assertNotEquals(get("/app.js").headers().firstValue("etag"), get("/style.css").headers().firstValue("etag"));
+    HttpResponse<String> head = live.send(live.request("/style.css").method("HEAD", HttpRequest.BodyPublishers.noBody()));
+    assertEquals(200, head.statusCode());
+    assertEquals("", head.body());
+    assertEquals(404, get("/public/app.js").statusCode(), "only the page's own paths");
   }
 
   @Test

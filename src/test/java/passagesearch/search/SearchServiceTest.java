@@ -75,47 +75,6 @@ class SearchServiceTest {
   }
 
   @Test
-  void theCacheIsBoundedAndKeepsNoAnswerCutShortOrExplained() {
-    ResultCache cache = new ResultCache(3, ResultCache.MAX_CHARS);
-    for (int i = 0; i < 10; i++) {
-      cache.put(SearchRequest.of("q" + i), response(null, 0));
-    }
-    assertEquals(3, cache.size());
-    cache.put(SearchRequest.of("slow"), response(Boolean.TRUE, 0));
-    assertNull(cache.get(SearchRequest.of("slow")));
-    SearchRequest explained = new SearchRequest("q", 10, 0, List.of(), List.of(), true);
-    cache.put(explained, response(null, 0));
-    assertNull(cache.get(explained));
-    ResultCache off = new ResultCache(0, ResultCache.MAX_CHARS);
-    off.put(SearchRequest.of("q"), response(null, 0));
-    assertNull(off.get(SearchRequest.of("q")));
-  }
-
-  @Test
-  void theCacheHoldsNoMoreCharactersThanItsBound() {
-    // 50 hits of 1,000 characters each: about 72,000 characters an answer, against a bound of 1,000,000.
-    ResultCache cache = new ResultCache(1000, 1_000_000);
-    for (int i = 0; i < 200; i++) {
-      cache.put(SearchRequest.of("q" + i), response(null, 50));
-      assertTrue(cache.chars() <= 1_000_000, "after " + i + ": " + cache.chars());
-    }
-    assertTrue(cache.size() >= 10 && cache.size() <= 14, "answers kept: " + cache.size());
-    assertNull(new ResultCache(1000, 100_000).get(SearchRequest.of("none")));
-    ResultCache small = new ResultCache(1000, 100_000);
-    small.put(SearchRequest.of("big"), response(null, 50));
-    assertNull(small.get(SearchRequest.of("big")), "an answer over an eighth of the bound is not kept");
-  }
-
-  /** An answer with {@code hits} hits of 1,000 characters of text each. */
-  private static SearchResponse response(Boolean partial, int hits) {
-    SearchHit hit = find("imatinib", List.of()).hits().get(0);
-    SearchHit big = new SearchHit(hit.id(), hit.rank(), hit.score(), "x".repeat(1000), "", hit.section(), hit.headings(),
-        hit.tags(), hit.source(), hit.offsets(), null, null);
-    return new SearchResponse("q", null, hits, 1, null, java.util.Collections.nCopies(hits, big), java.util.Map.of(),
-        "gen-000001", null, partial);
-  }
-
-  @Test
   void pagesOfTenAreDisjointCutsOfOneRankingWithOneTotal() {
     // 62 passages match, from five sources: deeper pages see the same-source decay of earlier ones.
     SearchResponse all = search.search(new SearchRequest("leukaemia", 50, 0, List.of(), List.of(), false));
