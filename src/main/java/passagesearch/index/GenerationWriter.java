@@ -14,7 +14,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.NIOFSDirectory;
+import org.apache.lucene.store.FSDirectory;
 import passagesearch.config.IndexConfig;
 import passagesearch.ingest.DocumentSource;
 import passagesearch.ingest.Ingest;
@@ -49,9 +49,7 @@ final class GenerationWriter {
     int[] passages = {0};
     int expected = corpus.expectedDocuments();
     ReadReport report;
-    // Read through file channels, not memory maps: the merges read every segment written, and mapped pages
-    // counted in the build's resident memory (SciFact 16x: 254 MB of its 470 MB peak), growing with the corpus.
-    try (Directory directory = new NIOFSDirectory(dir);
+    try (Directory directory = FSDirectory.open(dir);
         IndexWriter writer = new IndexWriter(directory, writerConfig(config));
         SourceTexts.Writer sources = new SourceTexts.Writer(dir);
         Lane lane = Lane.open(writer)) {
