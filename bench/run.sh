@@ -13,6 +13,7 @@
 #   --growth "1 4 16" SciFact sizes (copies) for the growth table (default "1 4 16"; quick "1 2")
 #   --phases LIST     comma-separated subset of index,startup,load,growth,jmh,indexing,semantic (default: all)
 #   --baseline JAR    the indexing phase also times this jar (an earlier build), interleaved run by run
+#                     ($BASELINE_COMMIT: the commit it was built from, for the report)
 #   --no-solr         the indexing phase leaves out the Solr peer
 #                     ($INDEXING_CORPORA: a subset of "scifact-1x medquad scifact-16x" for the indexing phase)
 #   --out DIR         where results go (default bench/results; quick target/bench-quick)
@@ -303,6 +304,11 @@ index_run() {
 # Solr peer's load of the same documents (solr_beir.py convert; ./run.sh load, which posts and commits),
 # Solr and its loader pinned to the same cores. Rounds interleave the builds (and --baseline's jar) and
 # Solr's loads, so a change in the machine's load touches them alike.
+#
+# The builds are lexical (the copy of index-config/ with semantic.yaml off, $W/config-lexical): Solr embeds
+# nothing, and the semantic phase reports what passage vectors cost. Each jar first builds MedQuAD twice,
+# untimed: bin/passage-search records, then creates, the index command's AOT cache, as the first two builds
+# after an install do; timed builds use it, as every later build does (and Solr is measured warm).
 SOLR_PEER=$ROOT/../shared/peers/solr
 solr() { SOLR_WORK=$ROOT/target/solr-peer SOLR_PORT=$SOLR_PORT SOLR_LOG_LEVEL=WARN "$SOLR_PEER/run.sh" "$@"; }
 SOLR_PID=""
@@ -328,7 +334,7 @@ index_time() {
   log=$W/logs/indexing-$label-$name-$cores-run$run.log
   rm -rf "$index"
   started=$(now_ms)
-  if PASSAGE_SEARCH_JAR=$jar "${cmd[@]}" index --index "$index" --corpus "$corpus" > "$log" 2>&1; then
+  if PASSAGE_SEARCH_JAR=$jar "${cmd[@]}" index --index "$index" --corpus "$corpus" --config "$ROOT/$W/config-lexical" > "$log" 2>&1; then
     wall=$(( $(now_ms) - started ))
     rss=$(tail -n 1 "$W/time.txt" | awk '{print $3}')
     cpu=$(tail -n 1 "$W/time.txt" | awk '{printf "%d", ($1 + $2) * 1000}')
@@ -379,6 +385,19 @@ indexing_phase() {
       note "the Solr peer could not be built or started (see $W/logs/solr-start.log); indexing measured without Solr"
     fi
   fi
+  local jar prime=${corpora[0]}
+  [ ! -d "$W/corpus-medquad" ] || prime=medquad
+  for jar in ${BASELINE:+"$BASELINE"} "$ROOT/target/passage-search.jar"; do
+    for run in 1 2; do
+      rm -rf "$W/index-prime"
+      PASSAGE_SEARCH_JAR=$jar bin/passage-search index --index "$W/index-prime" --corpus "$W/corpus-$prime" \
+        --config "$ROOT/$W/config-lexical" > "$W/logs/indexing-prime-$(basename "$jar" .jar)-$run.log" 2>&1 \
+        || note "priming build $run of $jar failed (see $W/logs)"
+    done
+  done
+  rm -rf "$W/index-prime"
+  say "indexing: each jar built $prime twice, untimed, to make its AOT cache; timed builds are lexical (semantic.yaml off)"
+  INDEXING_STARTED=$(date -u '+%Y-%m-%d %H:%M')
   for run in $(seq 1 "$RUNS"); do
     for name in "${corpora[@]}"; do
       for cores in 1 2; do
@@ -389,10 +408,16 @@ indexing_phase() {
     done
   done
   stop_solr
+  local base_commit=${BASELINE_COMMIT:-}
+  INDEXING_HEADER="\`bench/run.sh --phases indexing --runs $RUNS$([ "$BUILD" = 1 ] || echo ' --skip-build')${BASELINE:+ --baseline $BASELINE}\`${INDEXING_CORPORA:+ with INDEXING_CORPORA=\"$INDEXING_CORPORA\"}, $INDEXING_STARTED to $(date -u '+%H:%M') UTC, $(nproc) shared cores, load average (1 min) at the start of each build in the last column, $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min) at the end; JDK $("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1 | cut -d'"' -f2). passage-search: commit \`$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml bin || echo '+changes')\`${BASELINE:+; baseline: $(basename "$BASELINE")${base_commit:+ (commit $base_commit)}}. Whole \`index\` command, launch to exit, production flags (\`bin/jvm.options\`, 128 MB heap), lexical: a copy of index-config/ with semantic.yaml \`enabled: false\`, as Solr embeds nothing (the semantic phase reports what vectors cost). Each jar built $prime twice first, untimed, to make its AOT cache (\`bin/passage-search\` does that on a machine's first two builds). Solr: the peer's own docs/s for \`run.sh load\` (commit included, its JVM start not, warm from the earlier loads). $RUNS run(s) each, medians, interleaved." \
   python3 - "$RAW" > "$OUT/indexing.md" <<'PY'
-import json, statistics, sys
+import json, os, statistics, sys
 rows = [json.loads(l) for l in open(sys.argv[1]) if '"type":"indexing"' in l]
 def med(xs): return statistics.median(xs) if xs else None
+print("# Indexing beside Solr (issue 14)")
+print()
+print(os.environ["INDEXING_HEADER"])
+print()
 print("| corpus | cores | engine | whole command s | CPU s | docs/s | peak RSS MB | vs Solr | load avg |")
 print("|---|---|---|---|---|---|---|---|---|")
 for corpus in dict.fromkeys(r["corpus"] for r in rows):

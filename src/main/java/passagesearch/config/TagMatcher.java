@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 /**
  * Finds every tag whose patterns occur in a text, in one pass over its word starts. Each pattern is
  * anchored at a word start and indexed by the first three letters of its literal prefix, so a word is
- * tried only against patterns that could begin there; patterns without such a prefix are tried at every
- * word start.
+ * tried only against patterns that could begin there, and only when the text there starts with the whole
+ * prefix (compared as the pattern compares, case-folded or not) is the regular expression run; patterns
+ * without such a prefix are tried at every word start.
  */
 public final class TagMatcher {
   /** A tag pattern, anchored at a word start. */
@@ -35,8 +36,14 @@ public final class TagMatcher {
     }
   }
 
-  /** The literal text a regular expression must start with, as written. */
+  /**
+   * The literal text a regular expression must start with, as written; none when it has an alternative at
+   * its top level ({@code a|b} may start with either).
+   */
   static String literalPrefix(String regex) {
+    if (hasTopLevelAlternative(regex)) {
+      return "";
+    }
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < regex.length(); i++) {
       char c = regex.charAt(i);
@@ -50,6 +57,28 @@ public final class TagMatcher {
       out.append(c);
     }
     return out.toString();
+  }
+
+  private static boolean hasTopLevelAlternative(String regex) {
+    int depth = 0;
+    boolean inClass = false;
+    for (int i = 0; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      if (c == '\\') {
+        i++; // an escaped character is literal
+      } else if (inClass) {
+        inClass = c != ']';
+      } else if (c == '[') {
+        inClass = true;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (c == '|' && depth == 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Indexes (into the vocabulary's tag order) of the tags whose patterns occur in the text. */
@@ -66,7 +95,7 @@ public final class TagMatcher {
         List<Anchored> candidates = byKey.get(lower.substring(p, p + KEY));
         if (candidates != null) {
           for (Anchored a : candidates) {
-            if (!found.get(a.tag()) && matchesAt(a, text, p)) {
+            if (!found.get(a.tag()) && startsWithPrefix(a, text, p) && matchesAt(a, text, p)) {
               found.set(a.tag());
             }
           }
@@ -89,6 +118,32 @@ public final class TagMatcher {
       }
     }
     return found;
+  }
+
+  /**
+   * Whether the text at {@code p} may start with the pattern's literal prefix, each character compared as a
+   * case-insensitive pattern compares it ({@link Pattern#UNICODE_CASE}: the lower case of the upper case) or
+   * more loosely, so a pattern is never skipped that would have matched. Most words that share a pattern's first three
+   * letters end here, without a matcher.
+   */
+  private static boolean startsWithPrefix(Anchored a, CharSequence text, int p) {
+    String prefix = a.prefix();
+    if (p + prefix.length() > text.length()) {
+      return false;
+    }
+    boolean fold = (a.pattern().flags() & Pattern.CASE_INSENSITIVE) != 0;
+    for (int i = 0; i < prefix.length(); i++) {
+      char c = text.charAt(p + i);
+      char want = prefix.charAt(i);
+      if (c != want && !(fold && (c == folded(want) || folded(c) == folded(want)))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static char folded(char c) {
+    return Character.toLowerCase(Character.toUpperCase(c));
   }
 
   private static boolean matchesAt(Anchored a, CharSequence text, int p) {

@@ -1,7 +1,9 @@
 package passagesearch.ingest;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import passagesearch.config.IndexConfig;
 
@@ -28,9 +30,11 @@ public final class Ingest {
     List<Passage> passages = new ArrayList<>();
     String text = document.text();
     PassageSplitter.Split split = splitter.splitCounting(text);
+    Map<List<String>, List<String>> headingMatches = new HashMap<>();
     for (PassageSplitter.Draft draft : split.drafts()) {
       String words = Text.normalise(text.substring(draft.start(), draft.end()));
       int ordinal = passages.size() + 1;
+      Tagger.Tags tags = tagger.tags(words, draft.headings(), document.metadata().title(), draft.asideTag(), headingMatches);
       passages.add(new Passage(
           document.id() + "/" + ordinal,
           document.id(),
@@ -39,8 +43,8 @@ public final class Ingest {
           words,
           draft.start(),
           draft.end(),
-          tagger.tags(words, draft.headings(), document.metadata().title(), draft.asideTag()),
-          tagger.tagsInText(words),
+          tags.all(),
+          tags.inText(),
           List.of(),
           stubs.restatesHeading(words, draft.headings())));
     }

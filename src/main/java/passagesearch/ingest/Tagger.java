@@ -1,9 +1,11 @@
 package passagesearch.ingest;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import passagesearch.config.TagDefinition;
 import passagesearch.config.TagGroup;
@@ -24,14 +26,28 @@ public final class Tagger {
     this.vocabulary = vocabulary;
   }
 
+  /** Both tag lists of a passage: all it carries ({@link #tags}) and those its own words earn ({@link #tagsInText}). */
+  public record Tags(List<String> all, List<String> inText) {}
+
   public List<String> tags(String text, List<String> headings, String title, String asideTag) {
-    String context = String.join("\n", headings) + "\n" + (title == null ? "" : title);
-    Set<String> found = new LinkedHashSet<>(vocabulary.matching(text));
-    found.addAll(vocabulary.matching(context));
+    return tags(text, headings, title, asideTag, new HashMap<>()).all();
+  }
+
+  /**
+   * Both lists at once, the passage's words matched once (matching was a sixth of a build, and each list
+   * matched them). {@code headingMatches} keeps, for one document, the tags each list of headings matched
+   * with its title: a document's passages share the title and mostly their headings, so those are matched once.
+   */
+  public Tags tags(String text, List<String> headings, String title, String asideTag,
+      Map<List<String>, List<String>> headingMatches) {
+    List<String> own = vocabulary.matching(text);
+    Set<String> found = new LinkedHashSet<>(own);
+    found.addAll(headingMatches.computeIfAbsent(headings,
+        h -> vocabulary.matching(String.join("\n", h) + "\n" + (title == null ? "" : title))));
     if (asideTag != null) {
       found.add(asideTag);
     }
-    return inVocabularyOrder(found);
+    return new Tags(inVocabularyOrder(found), inVocabularyOrder(new LinkedHashSet<>(own)));
   }
 
   /**
