@@ -4,8 +4,10 @@ import statistics
 import sys
 
 rows = [json.loads(line) for line in open(sys.argv[1]) if line.strip()]
-run = next(r for r in rows if r["type"] == "run")
-end = next((r for r in rows if r["type"] == "end"), {})
+runs = [r for r in rows if r["type"] == "run"]
+ends = [r for r in rows if r["type"] == "end"]
+run = runs[0]
+end = ends[0] if ends else {}
 empty = next((r for r in rows if r["type"] == "cluster-empty"), None)
 index = {(r["engine"], r["size"]): r for r in rows if r["type"] == "index"}
 loads = [r for r in rows if r["type"] == "load"]
@@ -31,6 +33,9 @@ print(f"Measured {run['date']} (to {end.get('date', '?')}), commit `{run['commit
       f"`bench/capacity.sh --sizes \"{run['sizes']}\"`: {run['rounds']} rounds of {run['duration_s']} s at 4 connections "
       f"per engine and size, engines alternating, the median shown; answer cache off; cluster JVM heap {run['os_heap']} "
       "for its three nodes.")
+for later, later_end in zip(runs[1:], ends[1:] + [{}] * len(runs)):
+    print(f"Added {later['date']} (to {later_end.get('date', '?')}), `--sizes \"{later['sizes']}\" --append`, "
+          f"load average at the start {later['loadavg']}, at the end {later_end.get('loadavg', '?')}.")
 print()
 print("| size | engine | passages | on disk | bytes / passage | searches/s | cores used (server + cluster) "
       "| searches/s per core | p50 ms | p99 ms | passage-search RSS MB (anon / file) | cluster RSS MB, heap used MB | load average |")
