@@ -53,9 +53,12 @@ for size in sizes:
         else:
             disk = f"{ix.get('pri_bytes', 0) / MB:.0f} MB primaries, {ix.get('total_bytes', 0) / MB:.0f} MB total"
             per = f"{ix.get('pri_bytes', 0) / n:,.0f} / {ix.get('total_bytes', 0) / n:,.0f}"
-        cores = [r["server_cores"] + r["cluster_cores"] for r in rs]
-        per_core = med([r["rps"] / (r["server_cores"] + r["cluster_cores"]) for r in rs])
-        split = f"{med([r['server_cores'] for r in rs]):.2f} + {med([r['cluster_cores'] for r in rs]):.2f}"
+        # The cluster runs beside the embedded server too (idle); only the engine's own processes count.
+        def used(r):
+            return r["server_cores"] + (r["cluster_cores"] if engine == "opensearch" else 0)
+        cores = [used(r) for r in rs]
+        per_core = med([r["rps"] / used(r) for r in rs])
+        split = f"{med([r['server_cores'] for r in rs]):.2f} + {med([r['cluster_cores'] for r in rs]):.2f}" if engine == "opensearch" else "server"
         rss = f"{med([r['server_rss_kb'] for r in rs]) / 1024:.0f} ({med([r['server_anon_kb'] for r in rs]) / 1024:.0f} / {med([r['server_file_kb'] for r in rs]) / 1024:.0f})"
         cl = ""
         if engine == "opensearch":
