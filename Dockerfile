@@ -25,7 +25,13 @@ ENV PASSAGE_SEARCH_CDS_DIR=/app/data
 # The embedding model's tokenizer unpacks its native library here (the app user's home is not writable);
 # the build embeds every passage once, into the index and its vector cache.
 ENV DJL_CACHE_DIR=/app/data/djl
-RUN bin/passage-search index && bin/passage-search serve --aot-training && chown -R app:app /app/data
+# BUILD_INDEX=false leaves the embedded index out: an image that serves an OpenSearch cluster
+# (PASSAGE_SEARCH_ENGINE=opensearch, deploy/compose.yaml) reads its generations from the cluster, and data/
+# then holds only the start-up caches and the uploads of rebuilds. serve's AOT cache is trained on the
+# embedded index, so only an image that builds one makes it; the other trains on its first start.
+ARG BUILD_INDEX=true
+RUN if [ "$BUILD_INDEX" = true ]; then bin/passage-search index && bin/passage-search serve --aot-training; fi \
+  && mkdir -p /app/data && chown -R app:app /app/data
 USER app
 EXPOSE 7070
 # The jar asks GET /health itself (exit 0 or 1): the JRE image has no curl. A small JVM, started fresh each time.
