@@ -591,12 +591,13 @@ solr_rounds() {
   done
 }
 
-# solr_preflight ENGINE: every search of the list once (one connection); each answer's status, in list order.
+# solr_preflight ENGINE CORPUS: every search of the list once (one connection); each answer's status, in list
+# order. Both engines at once: on a loaded machine a list of thousands takes minutes.
 solr_preflight() {
   local engine=$1 corpus=$2 url=$URL
   [ "$engine" = project ] || url=$SOLR_URL
-  sed "s|^.*$|url = \"$url&\"\noutput = /dev/null|" "$W/lists/$engine-$corpus.txt" > "$W/curl-preflight.cfg"
-  curl -s -w '%{http_code}\n' --config "$W/curl-preflight.cfg" > "$W/codes-$engine-$corpus.txt" || true
+  sed "s|^.*$|url = \"$url&\"\noutput = /dev/null|" "$W/lists/$engine-$corpus.txt" > "$W/curl-preflight-$engine.cfg"
+  curl -s -w '%{http_code}\n' --config "$W/curl-preflight-$engine.cfg" > "$W/codes-$engine-$corpus.txt" || true
 }
 
 solr_memory() {
@@ -653,9 +654,10 @@ solr_phase() {
     solr clear > /dev/null && solr load "$ROOT/$W/solr-$corpus.jsonl" > "$W/logs/solr-load-$corpus.txt" 2>&1 \
       || { solr_note "$corpus: Solr did not load the passages (see $W/logs/solr-load-$corpus.txt); skipped"; stop_server; continue; }
     python3 bench/solr.py lists "$URL" "$corpus" "$W/lists" "${sources[@]}" $tags
-    say "$corpus: every search once on each engine (one connection), keeping those both answer 200"
-    solr_preflight project "$corpus"
-    solr_preflight solr "$corpus"
+    say "$corpus: every search once on each engine (one connection each, both at once), keeping those both answer 200"
+    solr_preflight project "$corpus" &
+    solr_preflight solr "$corpus" &
+    wait
     dropped=$(python3 bench/solr.py keep "$corpus" "$W/lists" "$W/codes-project-$corpus.txt" "$W/codes-solr-$corpus.txt")
     [ "$dropped" = 0 ] || solr_note "$corpus: $dropped searches dropped from both lists: an engine did not answer 200 (statuses in $W/codes-*-$corpus.txt)"
     record "{\"type\":\"solr-corpus\",\"corpus\":\"$corpus\",\"passages\":$(wc -l < "$W/solr-$corpus.jsonl"),\"documents\":$(sed -nE 's/.* of ([0-9]+) documents.*/\1/p' "$W/logs/export-$corpus.txt"),\"searches\":$(wc -l < "$W/lists/project-$corpus.txt"),\"dropped\":$dropped}"

@@ -104,7 +104,8 @@ def lists(url, name, outdir, sources, with_tags):
             p.write("/api/search?" + urllib.parse.urlencode([("q", q), ("limit", "10")] + ([("tag", t)] if t else [])) + "\n")
             s.write("/solr/passages/select?" + urllib.parse.urlencode(
                 [("q", esc(q))] + fair + ([("fq", "{!term f=tags}" + t)] if t else [])) + "\n")
-    print(f"{name}: {len(searches)} searches ({len(queries)} distinct queries x {len(tags)} filters: none and each searchable tag)"
+    crossed = f" x {len(tags)} filters (none, and each of {len(tags) - 1} searchable tags)" if with_tags else ""
+    print(f"{name}: {len(searches)} searches ({len(queries)} distinct queries{crossed})"
           f" -> {outdir}/project-{name}.txt, solr-{name}.txt", file=sys.stderr)
 
 
