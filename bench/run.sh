@@ -606,7 +606,7 @@ solr_memory() {
 }
 
 solr_phase() {
-  local corpus dir ranking index cache run e engine paths dropped sources tags medquad=$SHARED/../medquad
+  local corpus dir ranking index cache run e engine paths dropped sources tags checks medquad=$SHARED/../medquad
   local lexical=$ROOT/$W/config-weight0 hybrid=$ROOT/index-config
   record "{\"type\":\"solr-settings\",\"rounds\":$RUNS,\"duration_s\":$DURATION,\"warmup_s\":$WARMUP,\"connections\":\"$CONNECTIONS\",\"started\":\"$(date -u '+%Y-%m-%d %H:%M UTC')\",\"loadavg_start\":\"$(cut -d' ' -f1-3 /proc/loadavg)\"}"
   if [ "$SOLR" = 0 ]; then
@@ -656,8 +656,9 @@ solr_phase() {
     python3 bench/solr.py lists "$URL" "$corpus" "$W/lists" "${sources[@]}" $tags
     say "$corpus: every search once on each engine (one connection each, both at once), keeping those both answer 200"
     solr_preflight project "$corpus" &
+    checks=$!
     solr_preflight solr "$corpus" &
-    wait
+    wait "$checks" $!   # these two only: a bare wait would wait for the server too
     dropped=$(python3 bench/solr.py keep "$corpus" "$W/lists" "$W/codes-project-$corpus.txt" "$W/codes-solr-$corpus.txt")
     [ "$dropped" = 0 ] || solr_note "$corpus: $dropped searches dropped from both lists: an engine did not answer 200 (statuses in $W/codes-*-$corpus.txt)"
     record "{\"type\":\"solr-corpus\",\"corpus\":\"$corpus\",\"passages\":$(wc -l < "$W/solr-$corpus.jsonl"),\"documents\":$(sed -nE 's/.* of ([0-9]+) documents.*/\1/p' "$W/logs/export-$corpus.txt"),\"searches\":$(wc -l < "$W/lists/project-$corpus.txt"),\"dropped\":$dropped}"
