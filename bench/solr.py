@@ -137,7 +137,8 @@ def report(raw, out):
         f"{setting.get('warmup_s', '?')} s of warm-up per server. The project serves words alone (`fusion.weight: 0`) "
         f"from an index built with the default configuration; Solr is the peer's stock English chain and BM25 with "
         f"the fair request (10 rows, 2 snippets, facets on tags and documents). Ratio = project / Solr (requests/s: "
-        f"above 1 the project is faster; p99: below 1 it is). Load average: the 1-minute figure at the end of each "
+        f"above 1 the project is faster; p99: below 1 it is); per core: requests per second of the engine's own CPU "
+        f"time (from /proc/PID/stat during the measurement), which is less at the mercy of what else runs. Load average: the 1-minute figure at the end of each "
         f"measurement, project / Solr.")
     md.append("")
     for r in [r for r in rows if r["type"] == "solr-corpus"]:
@@ -145,14 +146,15 @@ def report(raw, out):
                   f"{r['searches']} searches in the list ({r['dropped']} dropped that an engine did not answer 200)")
     md.append("")
     summary = ["| corpus | mode | cache | connections | project req/s | Solr req/s | ratio (median of rounds) | "
-               "project p99 ms | Solr p99 ms | p99 ratio | repeats (project / Solr) | load avg |",
-               "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+               "project p99 ms | Solr p99 ms | p99 ratio | repeats (project / Solr) | cores used (project / Solr) | "
+               "ratio per core | answer KB (project / Solr) | load avg |",
+               "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
     detail = []
     keys = list(dict.fromkeys((r["corpus"], r["mode"], r["cache"], r["connections"]) for r in loads))
     for corpus, mode, cache, conns in keys:
         sel = [r for r in loads if (r["corpus"], r["mode"], r["cache"], r["connections"]) == (corpus, mode, cache, conns)]
         rounds = sorted(set(r["round"] for r in sel))
-        ratios, p99s, lines = [], [], []
+        ratios, p99s, per_core, lines = [], [], [], []
         for n in rounds:
             p = next((r for r in sel if r["round"] == n and r["engine"] == "project"), None)
             s = next((r for r in sel if r["round"] == n and r["engine"] == "solr"), None)
@@ -162,6 +164,8 @@ def report(raw, out):
             p99 = p["p99_ms"] / s["p99_ms"] if s["p99_ms"] else float("nan")
             ratios.append(ratio)
             p99s.append(p99)
+            if p.get("server_cores") and s.get("server_cores"):
+                per_core.append(ratio * s["server_cores"] / p["server_cores"])
             lines.append(f"| {n} | {p['rps']:,.0f} | {s['rps']:,.0f} | {ratio:.2f} | {p['p50_ms']:.2f} / {s['p50_ms']:.2f} | "
                          f"{p['p99_ms']:.2f} / {s['p99_ms']:.2f} | {p99:.2f} | {p['non2xx'] + sum(p['socket_errors'].values())} / "
                          f"{s['non2xx'] + sum(s['socket_errors'].values())} | {repeats(p)} / {repeats(s)} | "
@@ -173,7 +177,9 @@ def report(raw, out):
             f"| {corpus} | {mode} | {cache} | {conns} | {med([r['rps'] for r in eng['project']]):,.0f} | "
             f"{med([r['rps'] for r in eng['solr']]):,.0f} | **{med(ratios):.2f}** | {med([r['p99_ms'] for r in eng['project']]):.2f} | "
             f"{med([r['p99_ms'] for r in eng['solr']]):.2f} | {med(p99s):.2f} | {sum(repeats(r) for r in eng['project'])} / "
-            f"{sum(repeats(r) for r in eng['solr'])} | {' '.join(r.get('loadavg', '?') for r in sel)} |")
+            f"{sum(repeats(r) for r in eng['solr'])} | {med([r.get('server_cores', 0) for r in eng['project']]):.2f} / "
+            f"{med([r.get('server_cores', 0) for r in eng['solr']]):.2f} | {med(per_core):.2f} | {answer_kb(eng['project']):.1f} / "
+            f"{answer_kb(eng['solr']):.1f} | {' '.join(r.get('loadavg', '?') for r in sel)} |")
         detail += [f"### {corpus}, {mode}, caches {cache}, {conns} connections", "",
                    "| round | project req/s | Solr req/s | ratio | p50 ms (project / Solr) | p99 ms (project / Solr) | "
                    "p99 ratio | errors | repeats | load avg |", "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"] + lines + [""]
@@ -217,6 +223,12 @@ def report(raw, out):
     with open(out, "w") as f:
         f.write("\n".join(md))
     print("\n".join(md[:md.index("## Every round")]))
+
+
+def answer_kb(rows):
+    """Mean bytes of an answer (headers included) over the rows' requests, in KB."""
+    n = sum(r["requests"] for r in rows)
+    return sum(r["bytes"] for r in rows) / n / 1024 if n else float("nan")
 
 
 def repeats(r):
