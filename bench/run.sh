@@ -2,7 +2,9 @@
 # The benchmark (issue 7): builds the jar, then measures the real server started from it with the
 # production JVM flags (bin/jvm.options, through bin/passage-search), and writes the results.
 #
-#   bench/run.sh            the full run (about 20 minutes on 2 cores): results in bench/results/ and README.md
+#   bench/run.sh            the full run (about 20 minutes on 2 cores, and the solr phase about 47 more at load 15-30):
+#                           results in bench/results/ and README.md
+#   bench/run.sh --phases solr --runs 3 --duration 10 --warmup 25    the project beside Solr alone (issue 17)
 #   bench/run.sh --quick    a smoke run (about 3 minutes): short durations, one run, results in target/bench-quick/
 #
 # Options:
