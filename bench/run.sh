@@ -2,7 +2,9 @@
 # The benchmark (issue 7): builds the jar, then measures the real server started from it with the
 # production JVM flags (bin/jvm.options, through bin/passage-search), and writes the results.
 #
-#   bench/run.sh            the full run (about 20 minutes on 2 cores): results in bench/results/ and README.md
+#   bench/run.sh            the full run (about 20 minutes on 2 cores, and the solr phase about 47 more at load 15-30):
+#                           results in bench/results/ and README.md
+#   bench/run.sh --phases solr --runs 3 --duration 10 --warmup 25    the project beside Solr alone (issue 17)
 #   bench/run.sh --quick    a smoke run (about 3 minutes): short durations, one run, results in target/bench-quick/
 #
 # Options:
@@ -11,11 +13,12 @@
 #   --warmup S        seconds of load before measuring, for each server started (default 30; quick 3)
 #   --starts N        launches to time start-up (default 5; quick 1)
 #   --growth "1 4 16" SciFact sizes (copies) for the growth table (default "1 4 16"; quick "1 2")
-#   --phases LIST     comma-separated subset of index,startup,load,growth,jmh,indexing,semantic (default: all)
+#   --phases LIST     comma-separated subset of index,startup,load,growth,jmh,indexing,semantic,solr (default: all)
 #   --baseline JAR    the indexing phase also times this jar (an earlier build), interleaved run by run
 #                     ($BASELINE_COMMIT: the commit it was built from, for the report)
-#   --no-solr         the indexing phase leaves out the Solr peer
-#                     ($INDEXING_CORPORA: a subset of "scifact-1x medquad scifact-16x" for the indexing phase)
+#   --no-solr         the indexing phase leaves out the Solr peer, and the solr phase is skipped
+#                     ($INDEXING_CORPORA: a subset of "scifact-1x medquad scifact-16x" for the indexing phase;
+#                     $SOLR_CORPORA: a subset of "seed scifact medquad" for the solr phase)
 #   --out DIR         where results go (default bench/results; quick target/bench-quick)
 #   --no-readme       do not rewrite README.md's benchmark section (the default with --quick or --phases)
 #   --skip-build      use the jars already in target/
@@ -28,7 +31,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
-QUICK=0 RUNS="" DURATION="" WARMUP="" STARTS="" GROWTH="" PHASES="index,startup,load,growth,jmh,indexing,semantic" OUT="" BASELINE="" SOLR=1 README_UPDATE=""
+QUICK=0 RUNS="" DURATION="" WARMUP="" STARTS="" GROWTH="" PHASES="index,startup,load,growth,jmh,indexing,semantic,solr" OUT="" BASELINE="" SOLR=1 README_UPDATE=""
 BUILD=1 BASE_PORT=17070 PORT_CHOSEN=0 CONNECTIONS="1 4 16"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -201,12 +204,12 @@ preflight() {
 }
 
 # CPU time so far, in clock ticks: the machine's busy time (all processes; steal excluded), the time the
-# hypervisor stole, and the server's own (user + system).
+# hypervisor stole, and the server's own (user + system); cpu_ticks PID: that process's instead of the server's.
 cpu_ticks() {
-  local server=0
-  if [ -n "$SERVER_PID" ]; then
-    [ -r "/proc/$SERVER_PID/stat" ] || die "the server exited during the measurement (see $SERVER_LOG)"
-    server=$(awk '{print $14 + $15}' "/proc/$SERVER_PID/stat")
+  local server=0 pid=${1:-$SERVER_PID}
+  if [ -n "$pid" ]; then
+    [ -r "/proc/$pid/stat" ] || die "the server (pid $pid) exited during the measurement (see $SERVER_LOG)"
+    server=$(awk '{print $14 + $15}' "/proc/$pid/stat")
   fi
   awk -v server="$server" '/^cpu / {print $2 + $3 + $4 + $7 + $8, $9, server; exit}' /proc/stat
 }
@@ -558,6 +561,204 @@ PY
   cat "$OUT/semantic.md" >&2
 }
 
+# ---- Beside Solr (issue 17) ----
+
+# The project and the Solr peer side by side, on the same passages and the same searches. Per corpus (seed;
+# SciFact; MedQuAD's four collections in one), the project's index is built with the default configuration
+# (hybrid) and served by words alone (fusion.weight 0); its passages are exported through /api/documents and
+# loaded into Solr, so both hold the same passages, headings and tags. Both engines walk the same shuffled list
+# (bench/solr.py lists: every distinct query of the corpus; the seed's also crossed with every tag as a filter),
+# each server from where its last measurement stopped, so nothing repeats until the list is used up (repeats
+# are counted). Answer caches off (the project's query.cacheEntries 0, SOLR_CACHES=off), then on; in each, RUNS
+# rounds at every connection count, project and Solr in turn (Solr first in even rounds). On the seed corpus
+# also hybrid search at 4 connections, and /health against Solr's ping. Results: $OUT/solr.md, $OUT/solr.jsonl.
+# Fails soft: without the peer (or --no-solr) the phase is noted and skipped.
+# Passage vectors kept between runs, one folder per corpus (a build rewrites a cache file that holds more than
+# twice what it used, so corpora must not share one): a passage is embedded once, not once per run.
+SOLR_VECTORS=target/solr-bench-vectors
+declare -A CURSOR=([project]=0 [solr]=0)
+SOLR_CACHES_NOW=""
+
+# solr_up on|off: (re)starts the peer with its caches on or off, on the first port from 18983 nothing listens on.
+solr_up() {
+  local caches=$1 log=$W/logs/solr-start-$1.log
+  stop_solr
+  # A peer left running by an earlier run of this checkout (its PID file is under target/solr-peer) goes first.
+  if SOLR_PORT=0 solr status > /dev/null 2>&1; then say "stopping the Solr peer an earlier run left"; SOLR_PORT=0 solr stop > /dev/null; fi
+  SOLR_PORT=18983
+  while curl -s -o /dev/null "http://127.0.0.1:$SOLR_PORT/"; do SOLR_PORT=$((SOLR_PORT + 1)); done
+  SOLR_CACHES=$caches solr start > "$log" 2>&1 || return 1
+  SOLR_PID=$(sed -nE 's/.*ready: pid ([0-9]+).*/\1/p' "$log")
+  # Ready means a core answered on the port: make sure it is this process that listens there.
+  [ -n "$SOLR_PID" ] && ss -ltnp "sport = :$SOLR_PORT" | grep -q "pid=$SOLR_PID," || { stop_solr; return 1; }
+  SOLR_URL=http://127.0.0.1:$SOLR_PORT SOLR_CACHES_NOW=$caches
+  CURSOR[solr]=0
+}
+
+solr_note() { say "note: $1"; record "{\"type\":\"solr-note\",\"text\":\"$(echo "$1" | tr -d '"\\' | tr '\n' ' ')\"}"; }
+
+# walk ENGINE LABELS PATHS CONNECTIONS SECONDS LOG: one wrk measurement of ENGINE (project or solr), walking
+# PATHS from that server's cursor (bench/wrk/paths.lua's walk mode); LABELS empty for a warm-up. The row gets
+# the cores the engine and the machine used, the engine's resident memory right after, and the load average.
+walk() {
+  local engine=$1 labels=$2 paths=$3 conns=$4 seconds=$5 log=$6 threads=2 out=$RAW pid=$SERVER_PID url=$URL
+  local b1 s1 v1 b2 s2 v2 started extra
+  [ "$engine" = project ] || { pid=$SOLR_PID; url=$SOLR_URL; }
+  [ "$conns" -gt 1 ] || threads=1
+  [ -n "$labels" ] || out=""
+  read -r b1 s1 v1 <<< "$(cpu_ticks "$pid")"
+  started=$(now_ms)
+  BENCH_OUT=$out BENCH_LABELS=$labels BENCH_FROM=${CURSOR[$engine]} BENCH_THREADS=$threads BENCH_CURSOR=$W/cursor \
+    wrk -t"$threads" -c"$conns" -d"${seconds}s" --timeout 10s --latency -s bench/wrk/paths.lua "$url" -- "$paths" \
+    > "$log" 2>&1 || die "wrk failed (see $log)"
+  read -r b2 s2 v2 <<< "$(cpu_ticks "$pid")"
+  CURSOR[$engine]=$(cat "$W/cursor")
+  if [ -n "$out" ]; then
+    extra=$(awk -v b=$((b2 - b1)) -v s=$((s2 - s1)) -v v=$((v2 - v1)) -v hz="$CLK_TCK" -v ms=$(( $(now_ms) - started )) \
+      'BEGIN {t = hz * ms / 1000; printf "\"server_cores\":%.2f,\"busy_cores\":%.2f,\"steal_cores\":%.2f", v / t, b / t, s / t}')
+    extra+=",\"rss_kb\":$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status"),\"hwm_kb\":$(awk '/^VmHWM:/ {print $2}' "/proc/$pid/status")"
+    extra+=",\"loadavg\":\"$(cut -d' ' -f1 /proc/loadavg)\""
+    sed -i "\$ s/}\$/,$extra}/" "$RAW"
+  fi
+}
+
+# solr_rounds CORPUS MODE CACHE CONNECTIONS: RUNS interleaved rounds of both engines on the corpus's lists.
+solr_rounds() {
+  local corpus=$1 mode=$2 cache=$3 conns_list=$4 run c e order
+  for run in $(seq 1 "$RUNS"); do
+    for c in $conns_list; do
+      order="project solr"
+      [ $((run % 2)) = 1 ] || order="solr project"
+      for e in $order; do
+        walk "$e" "\"type\":\"solr-load\",\"engine\":\"$e\",\"corpus\":\"$corpus\",\"mode\":\"$mode\",\"cache\":\"$cache\",\"connections\":$c,\"round\":$run," \
+          "$W/lists/$e-$corpus.txt" "$c" "$DURATION" "$W/logs/wrk-solr-$corpus-$mode-$cache-$e-c$c-run$run.txt"
+      done
+      say "$corpus $mode, caches $cache, $c connections, round $run: project $(awk '/Requests\/sec/ {print $2}' "$W/logs/wrk-solr-$corpus-$mode-$cache-project-c$c-run$run.txt")/s, Solr $(awk '/Requests\/sec/ {print $2}' "$W/logs/wrk-solr-$corpus-$mode-$cache-solr-c$c-run$run.txt")/s, load $(cut -d' ' -f1 /proc/loadavg)"
+    done
+  done
+}
+
+# solr_preflight ENGINE CORPUS: every search of the list once (one connection); each answer's status, in list
+# order. Both engines at once: on a loaded machine a list of thousands takes minutes.
+solr_preflight() {
+  local engine=$1 corpus=$2 url=$URL
+  [ "$engine" = project ] || url=$SOLR_URL
+  sed "s|^.*$|url = \"$url&\"\noutput = /dev/null|" "$W/lists/$engine-$corpus.txt" > "$W/curl-preflight-$engine.cfg"
+  curl -s -w '%{http_code}\n' --config "$W/curl-preflight-$engine.cfg" > "$W/codes-$engine-$corpus.txt" || true
+}
+
+solr_memory() {
+  local corpus=$1 cache=$2 p=/proc/$SERVER_PID/status s=/proc/$SOLR_PID/status
+  record "{\"type\":\"solr-memory\",\"corpus\":\"$corpus\",\"cache\":\"$cache\",\"project_rss_kb\":$(awk '/^VmRSS:/ {print $2}' "$p"),\"project_hwm_kb\":$(awk '/^VmHWM:/ {print $2}' "$p"),\"solr_rss_kb\":$(awk '/^VmRSS:/ {print $2}' "$s"),\"solr_hwm_kb\":$(awk '/^VmHWM:/ {print $2}' "$s")}"
+}
+
+solr_phase() {
+  local corpus dir ranking index cache run e engine paths dropped sources tags checks medquad=$SHARED/../medquad
+  local lexical=$ROOT/$W/config-weight0 hybrid=$ROOT/index-config
+  record "{\"type\":\"solr-settings\",\"rounds\":$RUNS,\"duration_s\":$DURATION,\"warmup_s\":$WARMUP,\"connections\":\"$CONNECTIONS\",\"started\":\"$(date -u '+%Y-%m-%d %H:%M UTC')\",\"loadavg_start\":\"$(cut -d' ' -f1-3 /proc/loadavg)\"}"
+  if [ "$SOLR" = 0 ]; then
+    solr_note "--no-solr: the solr phase was skipped"
+    return
+  elif [ ! -x "$SOLR_PEER/run.sh" ]; then
+    solr_note "the Solr peer was not found at $SOLR_PEER; the solr phase was skipped"
+    return
+  elif ! solr_up off; then
+    solr_note "the Solr peer could not be built or started (see $W/logs/solr-start-off.log); the solr phase was skipped"
+    return
+  fi
+  trap 'stop_server; stop_solr' EXIT
+  trap 'exit 143' INT TERM
+  mkdir -p "$W/config-weight0" "$W/lists"
+  cp index-config/* "$W/config-weight0/"
+  sed -i 's/^  weight: .*/  weight: 0/' "$W/config-weight0/semantic.yaml"
+  for corpus in ${SOLR_CORPORA:-seed scifact medquad}; do
+    case $corpus in
+      seed) dir=corpus ranking=index-config/ranking.yaml sources=(eval/seed/queries.jsonl:query) tags=--tags ;;
+      scifact) dir=$W/corpus-scifact-1x ranking=eval/scifact/ranking.yaml sources=("$SHARED"/queries-*.jsonl) tags="" ;;
+      medquad)
+        dir=$W/corpus-medquad ranking=index-config/ranking.yaml sources=("$medquad"/*/queries-*.jsonl) tags=""
+        if ! ls "$medquad"/*/corpus.jsonl > /dev/null 2>&1; then solr_note "MedQuAD not found at $medquad; skipped"; continue; fi
+        mkdir -p "$dir"
+        cat "$medquad"/*/corpus.jsonl > "$dir/corpus.jsonl" ;;
+      *) die "unknown corpus $corpus in SOLR_CORPORA (seed, scifact, medquad)" ;;
+    esac
+    index=$W/index-$corpus-solr
+    say "$corpus: building the project's index (default configuration, vectors cached in $SOLR_VECTORS/$corpus)"
+    if ! bin/passage-search index --index "$index" --corpus "$dir" --config "$hybrid" --ranking "$ranking" \
+        --vector-cache "$SOLR_VECTORS/$corpus" > "$W/logs/index-$corpus-solr.log" 2>&1; then
+      solr_note "$corpus: the project's index did not build (see $W/logs/index-$corpus-solr.log); skipped"
+      continue
+    fi
+    sed 's/^\(  cacheEntries:\).*/\1 0/' "$ranking" > "$W/ranking-$corpus-solr-off.yaml"
+    grep -q '^  cacheEntries: 0$' "$W/ranking-$corpus-solr-off.yaml" || die "$ranking has no query.cacheEntries to turn off"
+    [ "$SOLR_CACHES_NOW" = off ] || solr_up off || { solr_note "Solr did not start again; the solr phase stops here"; break; }
+    start_server "$corpus-solr-off" "$index" "$dir" "$W/paths-health.txt" --config "$lexical" \
+      --ranking "$W/ranking-$corpus-solr-off.yaml" || die "the $corpus server did not start (see $SERVER_LOG)"
+    CURSOR[project]=0
+    # The same passages in both: what the project serves, as one Solr document each.
+    python3 bench/solr.py export "$URL" "$W/solr-$corpus.jsonl" 2> "$W/logs/export-$corpus.txt" || die "export failed (see $W/logs/export-$corpus.txt)"
+    say "$(cat "$W/logs/export-$corpus.txt")"
+    solr clear > /dev/null && solr load "$ROOT/$W/solr-$corpus.jsonl" > "$W/logs/solr-load-$corpus.txt" 2>&1 \
+      || { solr_note "$corpus: Solr did not load the passages (see $W/logs/solr-load-$corpus.txt); skipped"; stop_server; continue; }
+    python3 bench/solr.py lists "$URL" "$corpus" "$W/lists" "${sources[@]}" $tags
+    say "$corpus: every search once on each engine (one connection each, both at once), keeping those both answer 200"
+    solr_preflight project "$corpus" &
+    checks=$!
+    solr_preflight solr "$corpus" &
+    wait "$checks" $!   # these two only: a bare wait would wait for the server too
+    dropped=$(python3 bench/solr.py keep "$corpus" "$W/lists" "$W/codes-project-$corpus.txt" "$W/codes-solr-$corpus.txt")
+    [ "$dropped" = 0 ] || solr_note "$corpus: $dropped searches dropped from both lists: an engine did not answer 200 (statuses in $W/codes-*-$corpus.txt)"
+    record "{\"type\":\"solr-corpus\",\"corpus\":\"$corpus\",\"passages\":$(wc -l < "$W/solr-$corpus.jsonl"),\"documents\":$(sed -nE 's/.* of ([0-9]+) documents.*/\1/p' "$W/logs/export-$corpus.txt"),\"searches\":$(wc -l < "$W/lists/project-$corpus.txt"),\"dropped\":$dropped}"
+    for cache in off on; do
+      if [ "$cache" = on ]; then
+        stop_server
+        solr_up on || { solr_note "Solr did not start with its caches on; $corpus caches-on rows skipped"; break; }
+        start_server "$corpus-solr-on" "$index" "$dir" "$W/paths-health.txt" --config "$lexical" --ranking "$ranking" \
+          || die "the $corpus server did not start (see $SERVER_LOG)"
+        CURSOR[project]=0
+      fi
+      say "$corpus, caches $cache: warming both up for $WARMUP s each"
+      walk project "" "$W/lists/project-$corpus.txt" 4 "$WARMUP" "$W/logs/wrk-solr-$corpus-$cache-project-warmup.txt"
+      walk solr "" "$W/lists/solr-$corpus.txt" 4 "$WARMUP" "$W/logs/wrk-solr-$corpus-$cache-solr-warmup.txt"
+      solr_rounds "$corpus" lexical "$cache" "$CONNECTIONS"
+      solr_memory "$corpus" "$cache"
+      if [ "$corpus" = seed ] && [ "$cache" = off ]; then
+        # The HTTP ceiling: /health against Solr's core ping and node health check, in interleaved rounds.
+        printf '/solr/passages/admin/ping\n' > "$W/paths-solr-ping.txt"
+        printf '/solr/admin/info/health\n' > "$W/paths-solr-health.txt"
+        for run in $(seq 1 "$RUNS"); do
+          for e in health ping info-health; do
+            case $e in
+              health) engine=project paths=$W/paths-health.txt ;;
+              ping) engine=solr paths=$W/paths-solr-ping.txt ;;
+              info-health) engine=solr paths=$W/paths-solr-health.txt ;;
+            esac
+            walk "$engine" "\"type\":\"solr-ceiling\",\"endpoint\":\"$e\",\"connections\":4,\"round\":$run," "$paths" 4 "$DURATION" \
+              "$W/logs/wrk-solr-ceiling-$e-run$run.txt"
+          done
+          say "ceiling round $run: /health $(awk '/Requests\/sec/ {print $2}' "$W/logs/wrk-solr-ceiling-health-run$run.txt")/s, Solr ping $(awk '/Requests\/sec/ {print $2}' "$W/logs/wrk-solr-ceiling-ping-run$run.txt")/s, Solr info/health $(awk '/Requests\/sec/ {print $2}' "$W/logs/wrk-solr-ceiling-info-health-run$run.txt")/s"
+        done
+        # Hybrid (words and meaning), the answer cache off, against the same Solr; its cursor goes on.
+        stop_server
+        start_server "$corpus-solr-hybrid" "$index" "$dir" "$W/paths-health.txt" --config "$hybrid" \
+          --ranking "$W/ranking-$corpus-solr-off.yaml" || die "the $corpus hybrid server did not start (see $SERVER_LOG)"
+        for _ in $(seq 1 600); do curl -s "$URL/api/index" | grep -q '"mode":"hybrid"' && break; sleep 0.1; done
+        if curl -s "$URL/api/index" | grep -q '"mode":"hybrid"'; then
+          CURSOR[project]=0
+          walk project "" "$W/lists/project-$corpus.txt" 4 "$WARMUP" "$W/logs/wrk-solr-$corpus-hybrid-warmup.txt"
+          solr_rounds "$corpus" hybrid off 4
+        else
+          solr_note "the $corpus server never answered by meaning (see $SERVER_LOG); no hybrid rows"
+        fi
+      fi
+    done
+    stop_server
+  done
+  stop_solr
+  grep '"type":"solr' "$RAW" > "$OUT/solr.jsonl"
+  python3 bench/solr.py report "$OUT/solr.jsonl" "$OUT/solr.md" >&2
+}
+
 rm -rf "$W"
 mkdir -p "$W/logs"
 # Every phase but "semantic" measures search by words alone, as before semantic retrieval (issue 15), from a
@@ -701,9 +902,19 @@ if phase semantic; then
   semantic_phase
 fi
 
+if phase solr; then
+  mkdir -p "$OUT"
+  solr_phase
+fi
+
 ELAPSED=$(( SECONDS - START_SECONDS ))
 record "{\"type\":\"settings\",\"loadavg_end\":\"$(cut -d' ' -f1-3 /proc/loadavg)\",\"elapsed_s\":$ELAPSED}"
 report=(--work "$W" --out "$OUT" --elapsed-s "$ELAPSED" --commit "$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml bin || echo '+changes')")
 [ "$README_UPDATE" = 0 ] || report+=(--readme README.md)
-tool report "${report[@]}"
+if phase index || phase startup || phase load || phase growth || phase jmh; then
+  tool report "${report[@]}"
+else
+  # latest.json and latest.md report the load, memory, start-up and JMH phases: a run of none leaves them be.
+  say "no load, start-up, growth or JMH phase in this run: $OUT/latest.md and latest.json left as they were"
+fi
 say "done in $(( ELAPSED / 60 )) min $(( ELAPSED % 60 )) s"
