@@ -438,8 +438,9 @@ class OpenSearchClusterIT {
    * <p>Measured 2026-12-03 18:27-18:39, this method alone, load average 26 from other builds on the two shared
    * cores: the first build 159 s; node 2 down 539 s while the rebuild ran; 2,594 searches sent, 8 failed (503, a node
    * answered no search in its 2 s: the load, not the node's loss), 14 retried, p99 3.2 s while the node was down,
-   * longest silence 12.7 s; green afterwards; 708 s in all. That is beyond the suite's budget (about 4 minutes for
-   * this test) and fails the zero: on a quieter machine it is not measured yet.
+   * longest silence 12.7 s; green afterwards; 708 s in all. In the whole class at 18:44-18:56 (load about 19 falling
+   * to near 0): first build 146 s, node down 179 s, 1,555 searches, 0 failed, 3 retried, p99 1.5 s, 329 s in all;
+   * still over the suite's budget of about 4 minutes for this test.
    */
   @Test
   @Order(7)
