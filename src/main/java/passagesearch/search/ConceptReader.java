@@ -1,7 +1,5 @@
 package passagesearch.search;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -11,7 +9,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
 import passagesearch.config.TagDefinition;
 import passagesearch.config.TagVocabulary;
 import passagesearch.index.Fields;
@@ -153,17 +150,7 @@ final class ConceptReader {
 
   /** Whether the words leave any term once the analyzer drops stop and question words. */
   private boolean hasTerms(String words) {
-    try (TokenStream ts = plain.tokenStream(Fields.TEXT, words)) {
-      ts.reset();
-      boolean any = ts.incrementToken();
-      while (ts.incrementToken()) {
-        // drained, as a token stream must be before it ends
-      }
-      ts.end();
-      return any;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return !AnalyzedText.terms(plain, words).isEmpty();
   }
 
   /** A tag's label as it reads inside a sentence: "Imatinib" → "imatinib", "Alemtuzumab (anti-CD52)" → "alemtuzumab". */

@@ -1,7 +1,6 @@
 package passagesearch.search;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -10,8 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -133,7 +130,7 @@ final class QueryFactory {
           .forEach(t -> b.add(new TopicTag(t, ranking.tagWeight()), Occur.SHOULD));
     }
     String loose = query.looseWords();
-    if (ranking.phraseWeight() > 0 && terms(plain, loose).size() >= 2) {
+    if (ranking.phraseWeight() > 0 && AnalyzedText.terms(plain, loose).size() >= 2) {
       Query phrase = new QueryBuilder(plain).createPhraseQuery(Fields.TEXT, loose, ranking.phraseSlop());
       if (phrase != null) {
         b.add(new BoostQuery(phrase, ranking.phraseWeight()), Occur.SHOULD);
@@ -262,28 +259,13 @@ final class QueryFactory {
 
   /** The indexed terms the query's words become. */
   List<String> plainTerms(ParsedQuery query) {
-    return terms(plain, query.looseWords());
+    return AnalyzedText.terms(plain, query.looseWords());
   }
 
   /** Terms the expanding analyzer adds to the plain ones (quoted phrases are never expanded). */
   List<String> expansions(ParsedQuery query) {
-    Set<String> added = new LinkedHashSet<>(terms(expanding, query.wordsOutsidePhrases()));
+    Set<String> added = new LinkedHashSet<>(AnalyzedText.terms(expanding, query.wordsOutsidePhrases()));
     plainTerms(query).forEach(added::remove);
     return new ArrayList<>(added);
-  }
-
-  private static List<String> terms(Analyzer analyzer, String text) {
-    List<String> terms = new ArrayList<>();
-    try (TokenStream ts = analyzer.tokenStream(Fields.TEXT, text)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        terms.add(term.toString());
-      }
-      ts.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return terms;
   }
 }
