@@ -9,7 +9,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import passagesearch.index.StorageErrors;
@@ -68,7 +67,7 @@ public final class ClusterRebuilds implements IndexAdmin {
   private final Alias alias;
   private final JobBoard jobs = new JobBoard();
   /** What holds this process's turn: a rebuild job's id, or "a rollback". */
-  private final AtomicReference<String> running = new AtomicReference<>();
+  private final OneAtATime oneAtATime = new OneAtATime();
   private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "rebuild");
     t.setDaemon(true);
@@ -97,7 +96,7 @@ public final class ClusterRebuilds implements IndexAdmin {
 
   private RebuildJob start(InputStream body, String contentType) {
     String id = UUID.randomUUID().toString();
-    take("rebuild job " + id);
+    oneAtATime.take("rebuild job " + id);
     Path scratch = body == null ? null : uploads.resolve(id);
     Runnable release = null;
     try {
@@ -142,19 +141,13 @@ public final class ClusterRebuilds implements IndexAdmin {
             built.report().skippedTotal());
         outcome = () -> jobs.succeeded(job, message, built.generation(), built.documents(), built.passages());
       } catch (RuntimeException | LinkageError | AssertionError e) {
-        String reason = JobMessages.cap(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        String reason = JobMessages.reason(e);
         LOG.warn("rebuild {} failed: {}", job.id(), reason);
         outcome = () -> jobs.failed(job, reason);
       } finally {
         end(scratch, release);
       }
       outcome.run();
-    }
-  }
-
-  private void take(String what) {
-    if (!running.compareAndSet(null, what)) {
-      throw new Busy("a rebuild or rollback is already running (" + running.get() + "); try again when it has finished");
     }
   }
 
@@ -170,7 +163,7 @@ public final class ClusterRebuilds implements IndexAdmin {
           release.run();
         }
       } finally {
-        running.set(null);
+        oneAtATime.give();
       }
     }
   }
@@ -182,7 +175,7 @@ public final class ClusterRebuilds implements IndexAdmin {
 
   @Override
   public String rollback() {
-    take("a rollback");
+    oneAtATime.take("a rollback");
     Runnable release = null;
     try {
       release = alias.hold("a rollback");

@@ -10,7 +10,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import passagesearch.config.ConfigLoader;
@@ -52,7 +51,7 @@ public final class IndexManager implements IndexAdmin {
     return t;
   });
   /** What holds this process's turn: a rebuild job's id, or "a rollback". */
-  private final AtomicReference<String> running = new AtomicReference<>();
+  private final OneAtATime oneAtATime = new OneAtATime();
   private final JobBoard jobs = new JobBoard();
 
   /**
@@ -90,7 +89,7 @@ public final class IndexManager implements IndexAdmin {
 
   private RebuildJob start(InputStream body, String contentType) {
     String id = UUID.randomUUID().toString();
-    take("rebuild job " + id);
+    oneAtATime.take("rebuild job " + id);
     IndexLock lock = null;
     Path scratch = null;
     RuntimeException lockFailure = null;
@@ -164,14 +163,8 @@ public final class IndexManager implements IndexAdmin {
         if (lock != null) {
           lock.close();
         }
-        running.set(null);
+        oneAtATime.give();
       }
-    }
-  }
-
-  private void take(String what) {
-    if (!running.compareAndSet(null, what)) {
-      throw new Busy("a rebuild or rollback is already running (" + running.get() + "); try again when it has finished");
     }
   }
 
@@ -204,7 +197,7 @@ public final class IndexManager implements IndexAdmin {
       outcome = () -> jobs.succeeded(job, message, info.name(), info.documents().size(), info.passages());
     } catch (RuntimeException | LinkageError | AssertionError e) {
       // A build that found nothing to index names the first reasons in its own message.
-      String reason = JobMessages.cap(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+      String reason = JobMessages.reason(e);
       LOG.warn("rebuild {} failed: {}", job.id(), reason);
       outcome = () -> jobs.failed(job, reason);
     } finally {
@@ -227,7 +220,7 @@ public final class IndexManager implements IndexAdmin {
    */
   @Override
   public String rollback() {
-    take("a rollback");
+    oneAtATime.take("a rollback");
     try (IndexLock lock = lockForRollback()) {
       IndexConfig cfg = new ConfigLoader().load(config, ranking);
       OpenIndex previous = store.rollback(lock, cfg);
@@ -241,7 +234,7 @@ public final class IndexManager implements IndexAdmin {
       }
       throw e;
     } finally {
-      running.set(null);
+      oneAtATime.give();
     }
   }
 

@@ -29,6 +29,11 @@ final class JobMessages {
     return cap(text.toString());
   }
 
+  /** Why a job failed: the failure's message, or its kind when it has none, bounded. */
+  static String reason(Throwable failure) {
+    return cap(failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage());
+  }
+
   /** At most {@value #MAX_CHARS} characters. */
   static String cap(String text) {
     return cut(text, MAX_CHARS);
