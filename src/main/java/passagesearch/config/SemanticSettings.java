@@ -37,6 +37,11 @@ public record SemanticSettings(boolean enabled, String model, float weight, int 
     return weight * Math.min(1f, (float) contentWords / fullWeightWords);
   }
 
+  /** Whether a query of this many words, as typed, is a few keywords rather than a question or a claim. */
+  public boolean fewWords(int words) {
+    return words < fullWeightWords;
+  }
+
   /** What a configuration folder without {@code semantic.yaml} gets: lexical search only. */
   public static SemanticSettings off() {
     return new SemanticSettings(false, "bge-small-en-v1.5", 0, 50, 0.5f, 1);

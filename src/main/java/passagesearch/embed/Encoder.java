@@ -114,6 +114,11 @@ public final class Encoder implements AutoCloseable {
     return encode(model.queryPrefix() + text);
   }
 
+  /** The vector of a search of a few keywords ("AML treatment"): the text with the model's keywords prefix. */
+  public float[] keywords(String text) {
+    return encode(model.keywordsPrefix() + text);
+  }
+
   /** A passage's vector: the text with the model's passage prefix. */
   public float[] passage(String text) {
     return encode(model.passagePrefix() + text);

@@ -129,7 +129,10 @@ final class Semantic {
       return Fusion.words(lexical, Mode.lexical("no word of the query is a word of these sources or of English"), null);
     }
     Encoder encoder = models.ready().orElseThrow();
-    float[] vector = encoder.query(text);
+    // A few keywords ("AML treatment") are read as a search for passages (bge's instruction); a question or a
+    // claim in a sentence, short in content words as it may be ("what is diabetes"), as it stands.
+    float[] vector = settings.fewWords((int) WORD.matcher(text).results().count())
+        ? encoder.keywords(text) : encoder.query(text);
     TopDocs near = searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, vector, settings.candidates(), restriction),
         settings.candidates());
     List<ScoreDoc> kept = new ArrayList<>();
