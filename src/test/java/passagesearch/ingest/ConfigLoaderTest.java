@@ -48,7 +48,7 @@ class ConfigLoaderTest {
     IndexConfig c = new ConfigLoader().load(REAL);
     assertEquals(SplitSettings.defaults(), c.split());
     assertEquals(1.6f, c.ranking().k1());
-    assertEquals(0.75f, c.ranking().b());
+    assertEquals(0.6f, c.ranking().b());
     assertTrue(c.vocabulary().synonymRules().contains("imatinib, Gleevec, Glivec"), "drug brands become synonyms");
     assertEquals("leukemia", c.vocabulary().spellings().get("leukaemia"));
     assertTrue(c.vocabulary().gluedWords().contains("revumenib"));
