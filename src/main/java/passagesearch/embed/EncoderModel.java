@@ -18,7 +18,7 @@ public enum EncoderModel {
    * it a query costs 25 to 30% less CPU (seed 4.7 → 3.3 ms, SciFact 7.0 → 5.4 ms, median on one core) and
    * hybrid nDCG@10 on the six train splits is level (mean 0.770 against 0.768; SciFact 0.762 against 0.765,
    * NINDS 0.858 against 0.843). A query of a few keywords ("AML treatment") is cheap with it and read better:
-   * the seed tuning split 0.879 → 0.882 with it before keywords only, the other train splits level (README).
+   * the seed tuning split 0.881 → 0.882 with it before keywords only, the other train splits level (README).
    */
   BGE_SMALL_EN_V15("bge-small-en-v1.5", "bge-small-en-v1.5-q", Pooling.CLS, "",
       "Represent this sentence for searching relevant passages: ", ""),
