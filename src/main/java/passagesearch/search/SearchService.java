@@ -276,8 +276,10 @@ public final class SearchService implements SearchEngine {
       QueryFactory factory = served.queries();
       int window = index.config().ranking().window();
       int depth = Ranking.firstDepth(request.offset() + request.limit(), window);
-      // Matching stops at the time limit; what was found by then is answered, marked partial.
-      IndexSearcher timed = index.searcher(started + index.config().ranking().timeLimitMillis() * 1_000_000L);
+      // Matching stops at the time limit, counted from when matching starts (a cold first search spends its
+      // first second loading classes and word lists, and would otherwise answer nothing, marked partial);
+      // what was found by then is answered, marked partial.
+      IndexSearcher timed = index.searcher(System.nanoTime() + index.config().ranking().timeLimitMillis() * 1_000_000L);
       FusedCollection.Collected result = collect(timed, depth, true);
       TopDocs top = result.top();
       StoredFields stored = index.searcher().storedFields();
