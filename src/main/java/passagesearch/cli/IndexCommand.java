@@ -24,6 +24,7 @@ final class IndexCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    StopSignals.install(); // Ctrl-C ends a build at once: what it wrote is never served (the index stays as it was)
     if (engine.openSearch()) {
       IndexConfig config = new ConfigLoader().load(at.config, at.ranking);
       try (OpenSearchEngine search = engine.connect(config)) {

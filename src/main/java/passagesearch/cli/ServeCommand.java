@@ -52,8 +52,9 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    StopSignals signals = StopSignals.install(); // a signal before the server is up ends the process at once
     if (engine.openSearch()) {
-      return serveOpenSearch();
+      return serveOpenSearch(signals);
     }
     SearchService search = new Bootstrap(at, spec.commandLine().getErr()).open(true);
     IndexManager manager = new IndexManager(at.corpus, at.config, at.ranking, at.index, search, at.vectorCache);
@@ -77,12 +78,11 @@ final class ServeCommand implements Callable<Integer> {
       search.models().close();
       return 0;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(new GracefulShutdown(List.of(
+    signals.gracefully(new GracefulShutdown(List.of(
         new GracefulShutdown.Step("web server", server),
         new GracefulShutdown.Step("rebuild worker", manager),
         new GracefulShutdown.Step("index", search),
-        new GracefulShutdown.Step("embedding model", search.models())), spec.commandLine().getOut(), spec.commandLine().getErr()),
-        "shutdown"));
+        new GracefulShutdown.Step("embedding model", search.models())), spec.commandLine().getOut(), spec.commandLine().getErr()));
     GenerationInfo info = search.generation();
     spec.commandLine().getOut().printf("Serving %d passages from %d documents (%s) on http://%s:%d/%n",
         info.passages(), info.documents().size(), info.name(), host.equals("0.0.0.0") ? "localhost" : host,
@@ -97,7 +97,7 @@ final class ServeCommand implements Callable<Integer> {
    * corpus or configuration changed. A cluster that cannot be reached is no reason not to start: every answer
    * is then a 503 naming the cause (and {@code /ready} says not ready) until it can be.
    */
-  private Integer serveOpenSearch() {
+  private Integer serveOpenSearch(StopSignals signals) {
     PrintWriter err = spec.commandLine().getErr();
     IndexConfig config = new ConfigLoader().load(at.config, at.ranking);
     OpenSearchEngine search = engine.connect(config);
@@ -134,11 +134,10 @@ final class ServeCommand implements Callable<Integer> {
       search.close();
       return 0;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(new GracefulShutdown(List.of(
+    signals.gracefully(new GracefulShutdown(List.of(
         new GracefulShutdown.Step("web server", server),
         new GracefulShutdown.Step("rebuild worker", admin),
-        new GracefulShutdown.Step("OpenSearch client", search)), spec.commandLine().getOut(), err),
-        "shutdown"));
+        new GracefulShutdown.Step("OpenSearch client", search)), spec.commandLine().getOut(), err));
     spec.commandLine().getOut().printf("Serving the OpenSearch alias '%s' at %s on http://%s:%d/%n", engine.alias,
         engine.urls, host.equals("0.0.0.0") ? "localhost" : host, server.port());
     spec.commandLine().getOut().flush();
