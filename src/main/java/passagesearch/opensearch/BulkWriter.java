@@ -75,6 +75,9 @@ public final class BulkWriter {
     Batch batch = new Batch(name);
     SuggestionRecords suggestions = new SuggestionRecords();
     int[] counts = new int[2];
+    // Counted once: a JSON Lines corpus is counted by reading it through, and counting it again for every
+    // document made a build quadratic (SciFact 16x: 83,000 reads of a 130 MB file).
+    int expected = corpus.expectedDocuments();
     ReadReport report;
     try {
       report = corpus.walk((document, warnings) -> {
@@ -86,7 +89,7 @@ public final class BulkWriter {
         }
         counts[0]++;
         counts[1] += passages.size();
-        progress.update(counts[0], Math.max(corpus.expectedDocuments(), counts[0]), counts[1]);
+        progress.update(counts[0], Math.max(expected, counts[0]), counts[1]);
       });
       if (counts[1] == 0) {
         throw new IllegalStateException("the corpus gave no passages: nothing to index" + report.firstReasons());
