@@ -147,7 +147,7 @@ final class QueryDsl {
     return top;
   }
 
-  private Q operand(Node node) {
+  Q operand(Node node) {
     return switch (node) {
       case Node.Term t -> !searchable(t.text()) ? null
           : ranking.combinedFields() ? combinedFields(t.text()) : overFields(f -> match(f, t.text(), null));
@@ -211,6 +211,21 @@ final class QueryDsl {
       b.add(new BoolClause(Occur.MUST_NOT, term(Fields.TAG, tag)));
     }
     return new Bool(b);
+  }
+
+  /**
+   * As QueryFactory.restriction: what every hit must satisfy whichever way it was found (the requested tags
+   * and sources, set-aside material left out unless asked for, the query's exclusions and the tags its
+   * excluded words name).
+   */
+  Q restriction(Q words, ParsedQuery query, Collection<String> tags, Collection<String> sources) {
+    List<BoolClause> b = new ArrayList<>();
+    b.add(new BoolClause(Occur.FILTER, new All()));
+    exclusions(words).forEach(q -> b.add(new BoolClause(Occur.MUST_NOT, q)));
+    for (String tag : query.tags().excluded()) {
+      b.add(new BoolClause(Occur.MUST_NOT, term(Fields.TAG, tag)));
+    }
+    return filtered(new Bool(b), tags, sources);
   }
 
   private Q filtered(Q scored, Collection<String> tags, Collection<String> sources) {
@@ -338,7 +353,7 @@ final class QueryDsl {
     return new Leaf(q);
   }
 
-  private static Q matchPhrase(String field, String text, int slop, String analyzer) {
+  static Q matchPhrase(String field, String text, int slop, String analyzer) {
     ObjectNode body = Cluster.JSON.createObjectNode().put("query", text).put("slop", slop);
     if (analyzer != null) {
       body.put("analyzer", analyzer);
@@ -346,13 +361,13 @@ final class QueryDsl {
     return leaf("match_phrase", field, body);
   }
 
-  private static Q term(String field, String value) {
+  static Q term(String field, String value) {
     ObjectNode t = Cluster.JSON.createObjectNode();
     t.putObject("term").put(field, value);
     return new Leaf(t);
   }
 
-  private static Q leaf(String type, String field, ObjectNode body) {
+  static Q leaf(String type, String field, ObjectNode body) {
     ObjectNode q = Cluster.JSON.createObjectNode();
     q.putObject(type).set(field, body);
     return new Leaf(q);
