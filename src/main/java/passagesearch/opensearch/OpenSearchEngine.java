@@ -64,8 +64,15 @@ import passagesearch.search.TagSnippet;
  * <p>Rebuilds and rollbacks through the admin routes are the serving room's jobs ({@code serving.ClusterRebuilds})
  * calling {@link #build} and {@link #rollback}.
  *
- * <p>Not yet here: near-duplicate folding, {@code coverage}, a topic tag's lift scaled by its share of the
- * corpus, {@code explain}'s term lists, and search by meaning.
+ * <p>Answers a reader can trust, as the embedded engine's and through its classes: each hit's {@code coverage}
+ * of the query's concepts ({@code search.ConceptReader}), matched by named queries in the post filter
+ * ({@link ClusterConcepts}), and the response's {@code coverage} and its message; near-duplicates folded, sources
+ * diversified and hits ranked by coverage by the embedded {@code search.Ranking} over the cluster's hits
+ * ({@link ClusterCandidates}), every page cut from one ranking; a passage found by its tag alone showing the words
+ * that earned it ({@code search.TagSnippet}); {@code explain}'s term lists (the cluster's analyzers) and score
+ * explanations (the cluster's); a topic tag's lift scaled by its share of the generation's passages.
+ *
+ * <p>Not yet here: search by meaning.
  */
 public final class OpenSearchEngine implements SearchEngine {
   /** The alias generations are served under unless another is given. */
@@ -83,7 +90,6 @@ public final class OpenSearchEngine implements SearchEngine {
   private final Generations generations;
   /** The longest a search request runs, over every node it is tried on. */
   private final Duration searchLimit;
-  private final QueryDsl dsl;
   private final TagRecognizer tags;
   private final ConceptReader conceptReader;
   private final ClusterConcepts clusterConcepts;
@@ -92,8 +98,8 @@ public final class OpenSearchEngine implements SearchEngine {
   private volatile Catalogue catalogue;
   /** The English word lists, read on the first word neither the vocabulary nor the corpus knows. */
   private final EnglishWords english = new EnglishWords();
-  /** The served generation's spelling corrector, which remembers its look-ups: one per generation. */
-  private volatile Speller speller;
+  /** The served generation's spelling corrector and query translator: one of each per generation. */
+  private volatile Tools tools;
 
   private OpenSearchEngine(Cluster cluster, Cluster admin, IndexConfig config, String alias, Duration searchLimit) {
     this.cluster = cluster;
@@ -101,10 +107,9 @@ public final class OpenSearchEngine implements SearchEngine {
     this.config = config;
     this.searchLimit = searchLimit;
     this.generations = new Generations(cluster, alias, searchLimit);
-    this.dsl = new QueryDsl(config);
     this.tags = new TagRecognizer(config.tags());
     this.conceptReader = ConceptReader.of(config);
-    this.clusterConcepts = new ClusterConcepts(dsl, config);
+    this.clusterConcepts = new ClusterConcepts(new QueryDsl(config), config);
     RankingSettings ranking = config.ranking();
     this.shaper = new ResultShaper(ranking.duplicateOverlap(), ranking.sameSourceDecay(), ranking.coverage());
     this.tagSnippet = new TagSnippet(config.tags(), ranking.snippetMaxLength());
@@ -177,8 +182,10 @@ public final class OpenSearchEngine implements SearchEngine {
     long started = System.nanoTime();
     validate(request);
     String generation = served();
-    ParsedQuery meaning = tags.recognize(speller(generation).correct(QueryParser.parse(request.query())));
+    Tools current = tools(generation);
+    ParsedQuery meaning = tags.recognize(current.corrector().correct(QueryParser.parse(request.query())));
     List<Concept> concepts = conceptReader.read(meaning);
+    QueryDsl dsl = current.dsl();
     QueryDsl.Q words = dsl.words(meaning);
     ObjectNode body = Cluster.JSON.createObjectNode();
     body.put("track_total_hits", true);
@@ -217,7 +224,8 @@ public final class OpenSearchEngine implements SearchEngine {
     List<FacetCounts.Folded> folded = shaped.folded().stream().map(c -> new FacetCounts.Folded(c.source(),
         strings(candidates.hit(c).path("_source").path(Fields.TAG)))).toList();
     QueryCoverage coverage = QueryCoverage.ofPage(concepts, page.stream().map(s -> s.candidate().coverage()).toList(),
-        () -> mentionsAll(concepts, meaning, words, request), !request.tags().isEmpty() || !request.sources().isEmpty());
+        () -> mentionsAll(concepts, dsl.restriction(words, meaning, request.tags(), request.sources())),
+        !request.tags().isEmpty() || !request.sources().isEmpty());
     return new SearchResponse(request.query(), meaning.corrections().isEmpty() ? null : meaning.searched(),
         answer.path("hits").path("total").path("value").asLong() - folded.size(),
         Math.round((System.nanoTime() - started) / 10_000.0) / 100.0, coverage, hits, FacetCounts.without(facets, folded),
@@ -238,17 +246,31 @@ public final class OpenSearchEngine implements SearchEngine {
         SourceRef.of(metadata(s.path(Fields.META))),
         new SearchHit.Offsets(s.path(Fields.START).asInt(), s.path(Fields.END).asInt()),
         concepts.isEmpty() ? null : HitCoverage.of(concepts, shaped.candidate().coverage(), this::tagLabel),
-        hit.has("_explanation") ? ScoreExplanation.of(hit.path("_explanation"), e -> (float) e.path("value").asDouble(),
-            e -> e.path("description").asText(), e -> { List<JsonNode> d = new ArrayList<>(); e.path("details").forEach(d::add); return d; })
-            : null);
+        hit.has("_explanation") ? explanation(hit.path("_explanation"))
+            .noting(strings(s.path(Fields.INHERITED)).stream().map(v -> "tag " + v).toList()) : null);
   }
 
-  /** Whether any passage within the search's filters and exclusions mentions every concept: one count. */
-  private boolean mentionsAll(List<Concept> concepts, ParsedQuery meaning, QueryDsl.Q words, SearchRequest request) {
+  /** The cluster's explanation of a hit's score (Lucene's, as JSON). */
+  private static ScoreExplanation explanation(JsonNode root) {
+    return ScoreExplanation.of(root, e -> (float) e.path("value").asDouble(), e -> e.path("description").asText(),
+        e -> {
+          List<JsonNode> details = new ArrayList<>();
+          e.path("details").forEach(details::add);
+          return details;
+        });
+  }
+
+  /**
+   * Whether any passage within the search's filters and exclusions mentions every concept: one search that stops
+   * at the first, sent again as a search is when a node fails under it.
+   */
+  private boolean mentionsAll(List<Concept> concepts, QueryDsl.Q restriction) {
     ObjectNode body = Cluster.JSON.createObjectNode();
-    body.set("query", QueryDsl.json(clusterConcepts.mentioningAll(concepts,
-        dsl.restriction(words, meaning, request.tags(), request.sources()))));
-    return cluster.send("POST", "/" + generations.alias() + "/_count?terminate_after=1", body).path("count").asLong() > 0;
+    body.put("size", 0);
+    body.put("terminate_after", 1);
+    body.put("track_total_hits", true);
+    body.set("query", QueryDsl.json(clusterConcepts.mentioningAll(concepts, restriction)));
+    return searchWithRetries(body).path("hits").path("total").path("value").asLong() > 0;
   }
 
   /** How the query was understood: its terms as the cluster's query and expanding analyzers read them. */
@@ -278,8 +300,10 @@ public final class OpenSearchEngine implements SearchEngine {
   public List<String> rankIds(String query, int n) {
     SearchRequest request = new SearchRequest(query, 1, 0, List.of(), List.of(), false);
     validate(request);
-    ParsedQuery meaning = tags.recognize(speller(served()).correct(QueryParser.parse(query)));
+    Tools current = tools(served());
+    ParsedQuery meaning = tags.recognize(current.corrector().correct(QueryParser.parse(query)));
     List<Concept> concepts = conceptReader.read(meaning);
+    QueryDsl dsl = current.dsl();
     ObjectNode body = Cluster.JSON.createObjectNode();
     body.put("track_total_hits", false);
     body.set("query", QueryDsl.json(dsl.full(meaning, dsl.words(meaning), List.of(), List.of())));
@@ -291,20 +315,25 @@ public final class OpenSearchEngine implements SearchEngine {
         .map(s -> candidates.hit(s.candidate()).path("_source").path(Fields.ID).asText()).toList();
   }
 
-  /** A generation's spelling corrector. */
-  private record Speller(String generation, SpellCorrector corrector) {}
+  /** A generation's spelling corrector and query translator. */
+  private record Tools(String generation, SpellCorrector corrector, QueryDsl dsl) {}
 
   /**
-   * The corrector of the generation being served, made when the alias has moved: its look-ups are of that
-   * generation's words, and it remembers them for as long as it is served, as the embedded engine's does.
+   * The tools of the generation being served, made when the alias has moved: the corrector's look-ups are of
+   * that generation's words, and it remembers them for as long as it is served, as the embedded engine's does;
+   * the translator weighs topic tags by their share of that generation's passages (one aggregation).
    */
-  private SpellCorrector speller(String generation) {
-    Speller s = speller;
-    if (s == null || !s.generation().equals(generation)) {
-      s = new Speller(generation, SpellCorrector.of(new ClusterLexicon(cluster, generation), config, english));
-      speller = s;
+  private Tools tools(String generation) {
+    Tools t = tools;
+    if (t == null || !t.generation().equals(generation)) {
+      ObjectNode body = tagCounts();
+      body.put("track_total_hits", true);
+      JsonNode answer = cluster.send("POST", "/" + generation + "/_search", body);
+      t = new Tools(generation, SpellCorrector.of(new ClusterLexicon(cluster, generation), config, english),
+          new QueryDsl(config, buckets(answer.path("aggregations").path("tags")), answer.path("hits").path("total").path("value").asLong()));
+      tools = t;
     }
-    return s.corrector();
+    return t;
   }
 
   /**
@@ -429,11 +458,7 @@ public final class OpenSearchEngine implements SearchEngine {
 
   @Override
   public List<TagCount.Group> tags() {
-    ObjectNode body = Cluster.JSON.createObjectNode();
-    body.put("size", 0);
-    body.putObject("query").putObject("term").put(Fields.KIND, Fields.PASSAGE);
-    body.putObject("aggs").putObject("tags").putObject("terms").put("field", Fields.TAG).put("size", 10_000);
-    Map<String, Integer> counts = buckets(cluster.send("POST", "/" + generations.alias() + "/_search", body)
+    Map<String, Integer> counts = buckets(cluster.send("POST", "/" + generations.alias() + "/_search", tagCounts())
         .path("aggregations").path("tags"));
     List<TagCount.Group> groups = new ArrayList<>();
     for (TagGroup g : config.tags().groups()) {
@@ -444,6 +469,15 @@ public final class OpenSearchEngine implements SearchEngine {
       groups.add(new TagCount.Group(g.id(), g.label(), g.id().equals(TagVocabulary.SET_ASIDE_GROUP), tags));
     }
     return groups;
+  }
+
+  /** The search that counts the passages of every tag. */
+  private static ObjectNode tagCounts() {
+    ObjectNode body = Cluster.JSON.createObjectNode();
+    body.put("size", 0);
+    body.putObject("query").putObject("term").put(Fields.KIND, Fields.PASSAGE);
+    body.putObject("aggs").putObject("tags").putObject("terms").put("field", Fields.TAG).put("size", 10_000);
+    return body;
   }
 
   @Override

@@ -20,6 +20,7 @@ import passagesearch.query.Clause;
 import passagesearch.query.Node;
 import passagesearch.query.ParsedQuery;
 import passagesearch.query.Tags;
+import passagesearch.search.TopicWeight;
 
 /**
  * The one place a query's model becomes OpenSearch's query DSL: the twin of search.QueryTranslator and
@@ -39,8 +40,23 @@ final class QueryDsl {
   private final Set<String> acronyms;
   private final Set<String> queryStops;
   private final Map<String, Float> weights;
+  /** A topic tag's lift in the generation searched ({@link TopicWeight}); null lifts every named tag by its whole weight. */
+  private final Function<String, Float> topicLift;
 
   QueryDsl(IndexConfig config) {
+    this(config, null);
+  }
+
+  /**
+   * A translator for one generation, whose topic tags lift as their share of its passages says ({@code
+   * carrying}: passages per tag), as the embedded engine's do.
+   */
+  QueryDsl(IndexConfig config, Map<String, Integer> carrying, long passages) {
+    this(config, tag -> TopicWeight.of(config.ranking().tagWeight(), carrying.getOrDefault(tag, 0), passages));
+  }
+
+  private QueryDsl(IndexConfig config, Function<String, Float> topicLift) {
+    this.topicLift = topicLift;
     this.ranking = config.ranking();
     this.setAsideTags = config.tags().setAsideTags();
     this.acronyms = config.tags().acronyms();
@@ -199,7 +215,14 @@ final class QueryDsl {
       }
       b.add(new BoolClause(Occur.MUST, new Bool(match)));
       exclusions(words).forEach(q -> b.add(new BoolClause(Occur.MUST_NOT, q)));
-      lift(b, tags.named(), ranking.tagWeight());
+      if (topicLift == null) {
+        lift(b, tags.named(), ranking.tagWeight());
+      } else {
+        // As QueryFactory: a tag that names one thing lifts by its whole weight, a topic as its share says.
+        lift(b, tags.specific(), ranking.tagWeight());
+        tags.named().stream().filter(t -> !tags.specific().contains(t))
+            .forEach(t -> lift(b, List.of(t), topicLift.apply(t)));
+      }
     }
     String loose = query.looseWords();
     if (ranking.phraseWeight() > 0 && searchableWords(loose) >= 2) {
