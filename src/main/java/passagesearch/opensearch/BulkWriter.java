@@ -156,6 +156,8 @@ public final class BulkWriter {
     p.tags().forEach(tags::add);
     ArrayNode inText = doc.putArray(Fields.TAG_IN_TEXT);
     p.tagsInText().forEach(inText::add);
+    ArrayNode inherited = doc.putArray(Fields.INHERITED);
+    p.inherited().forEach(t -> inherited.add(t.note()));
     doc.put(Fields.RESTATES_HEADING, p.restatesHeading());
     doc.put(Fields.START, p.start());
     doc.put(Fields.END, p.end());

@@ -215,6 +215,8 @@ final class IndexSettings {
     keyword(p, Fields.TAG);
     // A tag the passage's own words earn: what a query naming the tag may match alone.
     keyword(p, Fields.TAG_IN_TEXT);
+    // The tags the passage carries because its document is about them, and why: explain's notes, never searched.
+    p.putObject(Fields.INHERITED).put("type", "text").put("index", false);
     // Whether the passage only restates its heading: scored down.
     p.putObject(Fields.RESTATES_HEADING).put("type", "boolean");
     // A search-box completion (kind suggestion): its text, given back and the last sort key; what it is; its
@@ -262,6 +264,7 @@ final class IndexSettings {
     static final String WORDS = "words";
     static final String TAG = "tag";
     static final String TAG_IN_TEXT = "tag_in_text";
+    static final String INHERITED = "inherited";
     static final String RESTATES_HEADING = "restates_heading";
     static final String START = "start";
     static final String END = "end";

@@ -10,24 +10,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import passagesearch.config.IndexConfig;
+import passagesearch.config.RankingSettings;
 import passagesearch.config.TagDefinition;
 import passagesearch.config.TagGroup;
 import passagesearch.config.TagVocabulary;
 import passagesearch.ingest.DocumentMetadata;
 import passagesearch.ingest.DocumentSource;
 import passagesearch.opensearch.IndexSettings.Fields;
+import passagesearch.query.Concept;
 import passagesearch.query.ParsedQuery;
 import passagesearch.query.QueryParser;
-import passagesearch.query.Tags;
+import passagesearch.search.ConceptReader;
 import passagesearch.search.DocumentList;
 import passagesearch.search.DocumentSummary;
 import passagesearch.search.DocumentView;
 import passagesearch.search.EnglishWords;
+import passagesearch.search.FacetCounts;
+import passagesearch.search.HitCoverage;
 import passagesearch.search.IndexStatus;
 import passagesearch.search.InvalidRequestException;
 import passagesearch.search.Page;
 import passagesearch.search.PassageSummary;
 import passagesearch.search.PassageView;
+import passagesearch.search.QueryCoverage;
+import passagesearch.search.QueryUnderstanding;
+import passagesearch.search.Ranking;
+import passagesearch.search.ResultShaper;
+import passagesearch.search.ScoreExplanation;
 import passagesearch.search.SearchEngine;
 import passagesearch.search.SearchHit;
 import passagesearch.search.SearchRequest;
@@ -39,6 +48,8 @@ import passagesearch.search.Suggestion;
 import passagesearch.search.SuggestionEntries;
 import passagesearch.search.SuggestionEntry;
 import passagesearch.search.TagCount;
+import passagesearch.search.TagRecognizer;
+import passagesearch.search.TagSnippet;
 
 /**
  * The search engine over an OpenSearch cluster: the same requests and answers as the embedded engine, the
@@ -53,8 +64,15 @@ import passagesearch.search.TagCount;
  * <p>Rebuilds and rollbacks through the admin routes are the serving room's jobs ({@code serving.ClusterRebuilds})
  * calling {@link #build} and {@link #rollback}.
  *
- * <p>Not yet here: near-duplicate folding, {@code coverage}, a topic tag's lift scaled by its share of the
- * corpus, {@code explain}'s term lists, and search by meaning.
+ * <p>Answers a reader can trust, as the embedded engine's and through its classes: each hit's {@code coverage}
+ * of the query's concepts ({@code search.ConceptReader}), matched by named queries in the post filter
+ * ({@link ClusterConcepts}), and the response's {@code coverage} and its message; near-duplicates folded, sources
+ * diversified and hits ranked by coverage by the embedded {@code search.Ranking} over the cluster's hits
+ * ({@link ClusterCandidates}), every page cut from one ranking; a passage found by its tag alone showing the words
+ * that earned it ({@code search.TagSnippet}); {@code explain}'s term lists (the cluster's analyzers) and score
+ * explanations (the cluster's); a topic tag's lift scaled by its share of the generation's passages.
+ *
+ * <p>Not yet here: search by meaning.
  */
 public final class OpenSearchEngine implements SearchEngine {
   /** The alias generations are served under unless another is given. */
@@ -63,6 +81,7 @@ public final class OpenSearchEngine implements SearchEngine {
   private static final Duration ADMIN_LIMIT = Duration.ofMinutes(2);
   private static final int MAX_TAG_FACETS = 100;
   private static final int MAX_SOURCE_FACETS = 20;
+  private static final String LEXICAL_ONLY = "the OpenSearch engine searches by words alone";
 
   private final Cluster cluster;
   /** The same nodes for builds, rollbacks and index creation: requests that may take minutes, never retried early. */
@@ -71,12 +90,16 @@ public final class OpenSearchEngine implements SearchEngine {
   private final Generations generations;
   /** The longest a search request runs, over every node it is tried on. */
   private final Duration searchLimit;
-  private final QueryDsl dsl;
+  private final TagRecognizer tags;
+  private final ConceptReader conceptReader;
+  private final ClusterConcepts clusterConcepts;
+  private final ResultShaper shaper;
+  private final TagSnippet tagSnippet;
   private volatile Catalogue catalogue;
   /** The English word lists, read on the first word neither the vocabulary nor the corpus knows. */
   private final EnglishWords english = new EnglishWords();
-  /** The served generation's spelling corrector, which remembers its look-ups: one per generation. */
-  private volatile Speller speller;
+  /** The served generation's spelling corrector and query translator: one of each per generation. */
+  private volatile Tools tools;
 
   private OpenSearchEngine(Cluster cluster, Cluster admin, IndexConfig config, String alias, Duration searchLimit) {
     this.cluster = cluster;
@@ -84,7 +107,12 @@ public final class OpenSearchEngine implements SearchEngine {
     this.config = config;
     this.searchLimit = searchLimit;
     this.generations = new Generations(cluster, alias, searchLimit);
-    this.dsl = new QueryDsl(config);
+    this.tags = new TagRecognizer(config.tags());
+    this.conceptReader = ConceptReader.of(config);
+    this.clusterConcepts = new ClusterConcepts(new QueryDsl(config), config);
+    RankingSettings ranking = config.ranking();
+    this.shaper = new ResultShaper(ranking.duplicateOverlap(), ranking.sameSourceDecay(), ranking.coverage());
+    this.tagSnippet = new TagSnippet(config.tags(), ranking.snippetMaxLength());
   }
 
   /**
@@ -154,12 +182,12 @@ public final class OpenSearchEngine implements SearchEngine {
     long started = System.nanoTime();
     validate(request);
     String generation = served();
-    ParsedQuery meaning = recognize(speller(generation).correct(QueryParser.parse(request.query())));
+    Tools current = tools(generation);
+    ParsedQuery meaning = tags.recognize(current.corrector().correct(QueryParser.parse(request.query())));
+    List<Concept> concepts = conceptReader.read(meaning);
+    QueryDsl dsl = current.dsl();
     QueryDsl.Q words = dsl.words(meaning);
     ObjectNode body = Cluster.JSON.createObjectNode();
-    // Every page is cut from one ranking of the best hits, shaped as the embedded engine shapes them.
-    int depth = Math.max(config.ranking().window(), request.offset() + request.limit());
-    body.put("size", depth);
     body.put("track_total_hits", true);
     body.put("timeout", config.ranking().timeLimitMillis() + "ms");
     body.set("query", QueryDsl.json(dsl.full(meaning, words, request.tags(), request.sources())));
@@ -177,86 +205,135 @@ public final class OpenSearchEngine implements SearchEngine {
     ObjectNode aggs = body.putObject("aggs");
     aggs.putObject("tags").putObject("terms").put("field", Fields.TAG).put("size", MAX_TAG_FACETS);
     aggs.putObject("source").putObject("terms").put("field", Fields.SOURCE).put("size", MAX_SOURCE_FACETS);
-    JsonNode answer = searchWithRetries(body);
-    List<Shaped> shaped = shaped(answer.path("hits").path("hits"));
+    body.put("explain", request.explain());
+    // Each hit says which concepts it mentions; every page is cut from one ranking, shaped as the embedded engine's.
+    Optional.ofNullable(clusterConcepts.naming(concepts)).ifPresent(named -> body.set("post_filter", named));
+    int n = request.offset() + request.limit();
+    ClusterCandidates candidates = new ClusterCandidates(this::searchWithRetries, body,
+        Ranking.firstDepth(n, config.ranking().window()), concepts.size());
+    ClusterCandidates.Shaped shaped = candidates.shape(shaper, concepts, config.ranking().window(), n);
+    List<ResultShaper.Shaped> page = shaped.best().subList(Math.min(request.offset(), shaped.best().size()), shaped.best().size());
     List<SearchHit> hits = new ArrayList<>();
-    int rank = request.offset();
-    for (Shaped one : shaped.subList(Math.min(request.offset(), shaped.size()),
-        Math.min(shaped.size(), request.offset() + request.limit()))) {
-      JsonNode hit = one.hit();
-      JsonNode s = hit.path("_source");
-      JsonNode fragments = hit.path("highlight").path(Fields.TEXT);
-      List<String> parts = new ArrayList<>();
-      fragments.forEach(f -> parts.add(f.asText()));
-      List<String> headings = strings(s.path(Fields.HEADINGS));
-      hits.add(new SearchHit(s.path(Fields.ID).asText(), ++rank, one.score(),
-          s.path(Fields.TEXT).asText(), String.join(" … ", parts),
-          headings.isEmpty() ? null : headings.getLast(), headings, strings(s.path(Fields.TAG)),
-          SourceRef.of(metadata(s.path(Fields.META))),
-          new SearchHit.Offsets(s.path(Fields.START).asInt(), s.path(Fields.END).asInt()), null, null));
+    for (ResultShaper.Shaped one : page) {
+      hits.add(hit(candidates.hit(one.candidate()), request.offset() + hits.size() + 1, one, meaning, concepts));
     }
+    JsonNode answer = candidates.first();
     Map<String, Map<String, Integer>> facets = new LinkedHashMap<>();
     facets.put("tags", buckets(answer.path("aggregations").path("tags")));
     facets.put("source", buckets(answer.path("aggregations").path("source")));
+    List<FacetCounts.Folded> folded = shaped.folded().stream().map(c -> new FacetCounts.Folded(c.source(),
+        strings(candidates.hit(c).path("_source").path(Fields.TAG)))).toList();
+    QueryCoverage coverage = QueryCoverage.ofPage(concepts, page.stream().map(s -> s.candidate().coverage()).toList(),
+        () -> mentionsAll(concepts, dsl.restriction(words, meaning, request.tags(), request.sources())),
+        !request.tags().isEmpty() || !request.sources().isEmpty());
     return new SearchResponse(request.query(), meaning.corrections().isEmpty() ? null : meaning.searched(),
-        answer.path("hits").path("total").path("value").asLong(),
-        Math.round((System.nanoTime() - started) / 10_000.0) / 100.0, null, hits, facets, generation,
-        null, answer.path("timed_out").asBoolean() ? Boolean.TRUE : null);
+        answer.path("hits").path("total").path("value").asLong() - folded.size(),
+        Math.round((System.nanoTime() - started) / 10_000.0) / 100.0, coverage, hits, FacetCounts.without(facets, folded),
+        generation, request.explain() ? understood(generation, meaning) : null,
+        answer.path("timed_out").asBoolean() ? Boolean.TRUE : null);
+  }
+
+  /** One hit of a page: its snippet finished as the embedded engine's ({@link TagSnippet}), its coverage, its explanation. */
+  private SearchHit hit(JsonNode hit, int rank, ResultShaper.Shaped shaped, ParsedQuery meaning, List<Concept> concepts) {
+    JsonNode s = hit.path("_source");
+    List<String> parts = new ArrayList<>();
+    hit.path("highlight").path(Fields.TEXT).forEach(f -> parts.add(f.asText()));
+    String text = s.path(Fields.TEXT).asText();
+    List<String> headings = strings(s.path(Fields.HEADINGS));
+    return new SearchHit(s.path(Fields.ID).asText(), rank, shaped.score(), text,
+        tagSnippet.finish(String.join(" … ", parts), text, meaning.tags().named()),
+        headings.isEmpty() ? null : headings.getLast(), headings, strings(s.path(Fields.TAG)),
+        SourceRef.of(metadata(s.path(Fields.META))),
+        new SearchHit.Offsets(s.path(Fields.START).asInt(), s.path(Fields.END).asInt()),
+        concepts.isEmpty() ? null : HitCoverage.of(concepts, shaped.candidate().coverage(), this::tagLabel),
+        hit.has("_explanation") ? explanation(hit.path("_explanation"))
+            .noting(strings(s.path(Fields.INHERITED)).stream().map(v -> "tag " + v).toList()) : null);
+  }
+
+  /** The cluster's explanation of a hit's score (Lucene's, as JSON). */
+  private static ScoreExplanation explanation(JsonNode root) {
+    return ScoreExplanation.of(root, e -> (float) e.path("value").asDouble(), e -> e.path("description").asText(),
+        e -> {
+          List<JsonNode> details = new ArrayList<>();
+          e.path("details").forEach(details::add);
+          return details;
+        });
+  }
+
+  /**
+   * Whether any passage within the search's filters and exclusions mentions every concept: one search that stops
+   * at the first, sent again as a search is when a node fails under it.
+   */
+  private boolean mentionsAll(List<Concept> concepts, QueryDsl.Q restriction) {
+    ObjectNode body = Cluster.JSON.createObjectNode();
+    body.put("size", 0);
+    body.put("terminate_after", 1);
+    body.put("track_total_hits", true);
+    body.set("query", QueryDsl.json(clusterConcepts.mentioningAll(concepts, restriction)));
+    return searchWithRetries(body).path("hits").path("total").path("value").asLong() > 0;
+  }
+
+  /** How the query was understood: its terms as the cluster's query and expanding analyzers read them. */
+  private QueryUnderstanding understood(String generation, ParsedQuery meaning) {
+    List<String> terms = analyzed(generation, IndexSettings.QUERY_ANALYZER, meaning.looseWords());
+    java.util.Set<String> expansions = new java.util.LinkedHashSet<>(
+        analyzed(generation, IndexSettings.EXPANDED_ANALYZER, meaning.wordsOutsidePhrases()));
+    terms.forEach(expansions::remove);
+    return new QueryUnderstanding(meaning.searched(), terms, List.copyOf(expansions), meaning.corrections(),
+        meaning.tags().named(), meaning.tags().implied(), "lexical", LEXICAL_ONLY);
+  }
+
+  private List<String> analyzed(String generation, String analyzer, String text) {
+    List<String> terms = new ArrayList<>();
+    if (!text.isBlank()) {
+      ObjectNode body = Cluster.JSON.createObjectNode().put("analyzer", analyzer).put("text", text);
+      cluster.send("POST", "/" + generation + "/_analyze", body).path("tokens").forEach(t -> terms.add(t.path("token").asText()));
+    }
+    return terms;
+  }
+
+  private String tagLabel(String id) {
+    return config.tags().find(id).map(TagDefinition::label).orElse(id);
   }
 
   @Override
   public List<String> rankIds(String query, int n) {
     SearchRequest request = new SearchRequest(query, 1, 0, List.of(), List.of(), false);
     validate(request);
-    ParsedQuery meaning = recognize(speller(served()).correct(QueryParser.parse(query)));
+    Tools current = tools(served());
+    ParsedQuery meaning = tags.recognize(current.corrector().correct(QueryParser.parse(query)));
+    List<Concept> concepts = conceptReader.read(meaning);
+    QueryDsl dsl = current.dsl();
     ObjectNode body = Cluster.JSON.createObjectNode();
-    body.put("size", Math.max(n, config.ranking().window()));
     body.put("track_total_hits", false);
     body.set("query", QueryDsl.json(dsl.full(meaning, dsl.words(meaning), List.of(), List.of())));
-    body.putArray("_source").add(Fields.ID).add(Fields.SOURCE);
-    List<String> ids = new ArrayList<>();
-    for (Shaped s : shaped(searchWithRetries(body).path("hits").path("hits"))) {
-      if (ids.size() == n) {
-        break;
-      }
-      ids.add(s.hit().path("_source").path(Fields.ID).asText());
-    }
-    return ids;
+    Optional.ofNullable(clusterConcepts.naming(concepts)).ifPresent(named -> body.set("post_filter", named));
+    body.putArray("_source").add(Fields.ID).add(Fields.SOURCE).add(Fields.TEXT);
+    ClusterCandidates candidates = new ClusterCandidates(this::searchWithRetries, body,
+        Ranking.firstDepth(n, config.ranking().window()), concepts.size());
+    return candidates.shape(shaper, concepts, config.ranking().window(), n).best().stream()
+        .map(s -> candidates.hit(s.candidate()).path("_source").path(Fields.ID).asText()).toList();
   }
 
-  /** A generation's spelling corrector. */
-  private record Speller(String generation, SpellCorrector corrector) {}
+  /** A generation's spelling corrector and query translator. */
+  private record Tools(String generation, SpellCorrector corrector, QueryDsl dsl) {}
 
   /**
-   * The corrector of the generation being served, made when the alias has moved: its look-ups are of that
-   * generation's words, and it remembers them for as long as it is served, as the embedded engine's does.
+   * The tools of the generation being served, made when the alias has moved: the corrector's look-ups are of
+   * that generation's words, and it remembers them for as long as it is served, as the embedded engine's does;
+   * the translator weighs topic tags by their share of that generation's passages (one aggregation).
    */
-  private SpellCorrector speller(String generation) {
-    Speller s = speller;
-    if (s == null || !s.generation().equals(generation)) {
-      s = new Speller(generation, SpellCorrector.of(new ClusterLexicon(cluster, generation), config, english));
-      speller = s;
+  private Tools tools(String generation) {
+    Tools t = tools;
+    if (t == null || !t.generation().equals(generation)) {
+      ObjectNode body = tagCounts();
+      body.put("track_total_hits", true);
+      JsonNode answer = cluster.send("POST", "/" + generation + "/_search", body);
+      t = new Tools(generation, SpellCorrector.of(new ClusterLexicon(cluster, generation), config, english),
+          new QueryDsl(config, buckets(answer.path("aggregations").path("tags")), answer.path("hits").path("total").path("value").asLong()));
+      tools = t;
     }
-    return s.corrector();
-  }
-
-  /** A hit with its score after source diversity. */
-  private record Shaped(JsonNode hit, float score) {}
-
-  /**
-   * The hits re-ranked as the embedded engine ranks them: each further hit from a source already shown is
-   * scored down by {@code results.sameSourceDecay} once per hit before it, so several sources reach the top.
-   * (Near-duplicate folding, the embedded engine's other step, is not done here yet.)
-   */
-  private List<Shaped> shaped(JsonNode hits) {
-    Map<String, Integer> shown = new java.util.HashMap<>();
-    List<Shaped> out = new ArrayList<>();
-    for (JsonNode h : hits) {
-      int before = shown.merge(h.path("_source").path(Fields.SOURCE).asText(), 1, Integer::sum) - 1;
-      out.add(new Shaped(h, (float) (h.path("_score").asDouble() * Math.pow(config.ranking().sameSourceDecay(), before))));
-    }
-    out.sort(java.util.Comparator.comparingDouble((Shaped s) -> -s.score())); // stable: ties keep raw order
-    return out;
+    return t;
   }
 
   /**
@@ -381,11 +458,7 @@ public final class OpenSearchEngine implements SearchEngine {
 
   @Override
   public List<TagCount.Group> tags() {
-    ObjectNode body = Cluster.JSON.createObjectNode();
-    body.put("size", 0);
-    body.putObject("query").putObject("term").put(Fields.KIND, Fields.PASSAGE);
-    body.putObject("aggs").putObject("tags").putObject("terms").put("field", Fields.TAG).put("size", 10_000);
-    Map<String, Integer> counts = buckets(cluster.send("POST", "/" + generations.alias() + "/_search", body)
+    Map<String, Integer> counts = buckets(cluster.send("POST", "/" + generations.alias() + "/_search", tagCounts())
         .path("aggregations").path("tags"));
     List<TagCount.Group> groups = new ArrayList<>();
     for (TagGroup g : config.tags().groups()) {
@@ -398,6 +471,15 @@ public final class OpenSearchEngine implements SearchEngine {
     return groups;
   }
 
+  /** The search that counts the passages of every tag. */
+  private static ObjectNode tagCounts() {
+    ObjectNode body = Cluster.JSON.createObjectNode();
+    body.put("size", 0);
+    body.putObject("query").putObject("term").put(Fields.KIND, Fields.PASSAGE);
+    body.putObject("aggs").putObject("tags").putObject("terms").put("field", Fields.TAG).put("size", 10_000);
+    return body;
+  }
+
   @Override
   public IndexStatus status() {
     String name = served();
@@ -405,7 +487,7 @@ public final class OpenSearchEngine implements SearchEngine {
     return new IndexStatus(name, meta.path("builtAt").asText(null), meta.path("buildMillis").asLong(),
         meta.path("documents").asInt(), meta.path("passages").asInt(), meta.path("corpusFingerprint").asText(null),
         meta.path("configFingerprint").asText(null), name, false,
-        new IndexStatus.Retrieval("lexical", "the OpenSearch engine searches by words alone", null, "off"));
+        new IndexStatus.Retrieval("lexical", LEXICAL_ONLY, null, "off"));
   }
 
   @Override
@@ -444,17 +526,6 @@ public final class OpenSearchEngine implements SearchEngine {
         throw new InvalidRequestException("source", "unknown source '" + shorten(source) + "'; GET /api/documents lists the sources");
       }
     }
-  }
-
-  /** The tags the query's words name, those they imply, and those its excluded words name. */
-  private ParsedQuery recognize(ParsedQuery query) {
-    TagVocabulary v = config.tags();
-    List<String> named = v.matching(query.looseWords());
-    List<String> excluded = query.excludedWords().isEmpty() ? List.of() : v.matching(query.excludedWords());
-    // Every named tag counts as specific here: the cluster's tag lifts are not weighted by corpus share yet.
-    List<String> outside = v.matching(query.wordsOutsidePhrases());
-    List<String> quoted = named.stream().filter(t -> !outside.contains(t)).toList();
-    return query.withTags(new Tags(named, v.impliedBy(named), excluded, named, quoted));
   }
 
   private static String shorten(String s) {

@@ -267,7 +267,8 @@ public final class SearchService implements SearchEngine {
       int window = index.config().ranking().window();
       int depth = Ranking.firstDepth(n, window);
       TopDocs top = collect(index.searcher(), depth, false).top();
-      return new Ranking(served.shaper(), index.searcher(), query, window, top, depth, conceptMatcher).best(n);
+      return new Ranking(served.shaper(), concepts, window,
+          new LuceneCandidates(index.searcher(), query, top, depth, conceptMatcher)).best(n);
     }
 
     SearchResponse run() throws IOException {
@@ -284,7 +285,8 @@ public final class SearchService implements SearchEngine {
       TopDocs top = result.top();
       StoredFields stored = index.searcher().storedFields();
       // Every page is cut from the same ranking, shaped as deep as this page needs.
-      Ranking ranking = new Ranking(served.shaper(), timed, query, window, top, depth, conceptMatcher);
+      Ranking ranking = new Ranking(served.shaper(), concepts, window,
+          new LuceneCandidates(timed, query, top, depth, conceptMatcher));
       List<ResultShaper.Shaped> best = ranking.best(request.offset() + request.limit());
       List<ResultShaper.Shaped> page = best.size() <= request.offset()
           ? List.of()
@@ -302,11 +304,8 @@ public final class SearchService implements SearchEngine {
             ? ScoreExplanation.of(index.searcher().explain(query, s.candidate().doc()))
                 .noting(Arrays.stream(doc.getValues(Fields.INHERITED)).map(v -> "tag " + v).toList())
             : null;
-        String snippet = served.tags().markTags(snippets[i], meaning.tags().named());
-        if (!snippet.contains("<mark>")) {
-          // Found by a tag the query names, not by its words: the sentence with the words that earned the tag.
-          snippet = served.tagSnippet().around(doc.get(Fields.TEXT), meaning.tags().named()).orElse(snippet);
-        }
+        // Found by a tag the query names, not by its words: the words that earned the tag, marked.
+        String snippet = served.tagSnippet().finish(snippets[i], doc.get(Fields.TEXT), meaning.tags().named());
         if (!snippet.contains("<mark>") && fused.foundByMeaning(s.candidate().doc()) && i < MEANING_SNIPPETS) {
           // Nothing in it matched a word or a named tag: its sentence nearest the query, by the same model.
           snippet = served.semantic().snippet(doc.get(Fields.TEXT), fused.vector(),
@@ -342,19 +341,9 @@ public final class SearchService implements SearchEngine {
      * else one found in the index within the search's filters and exclusions.
      */
     private QueryCoverage coverage(List<ResultShaper.Shaped> page) throws IOException {
-      List<Concept> asked = conceptMatcher.concepts();
-      if (asked.isEmpty()) {
-        return null;
-      }
-      boolean complete = page.stream().anyMatch(s -> s.candidate().coverage().complete())
-          || index.searcher().search(conceptMatcher.mentioningAll(restriction), 1).scoreDocs.length > 0;
-      List<Boolean> shown = new ArrayList<>();
-      for (int i = 0; i < asked.size(); i++) {
-        int at = i;
-        shown.add(page.stream().anyMatch(s -> s.candidate().coverage().ways().get(at).mentions()));
-      }
-      return QueryCoverage.of(asked.stream().map(Concept::text).toList(), complete, shown,
-          !page.isEmpty(), !request.tags().isEmpty() || !request.sources().isEmpty());
+      return QueryCoverage.ofPage(conceptMatcher.concepts(), page.stream().map(s -> s.candidate().coverage()).toList(),
+          () -> index.searcher().search(conceptMatcher.mentioningAll(restriction), 1).scoreDocs.length > 0,
+          !request.tags().isEmpty() || !request.sources().isEmpty());
     }
 
     private String tagLabel(String id) {

@@ -39,7 +39,9 @@ import passagesearch.config.IndexConfig;
 import passagesearch.http.HttpSettings;
 import passagesearch.http.WebServer;
 import passagesearch.ingest.CorpusReader;
+import passagesearch.search.SearchHit;
 import passagesearch.search.SearchRequest;
+import passagesearch.search.SearchResponse;
 import passagesearch.search.SearchService;
 import passagesearch.serving.ClusterRebuilds;
 
@@ -166,8 +168,147 @@ class OpenSearchClusterIT {
     }
   }
 
+  /** Queries whose coverage both engines must report alike: drugs by name and brand, a class, a phrase, OR, a tag alone. */
+  private static final List<String> COVERAGE_QUERIES = List.of("imatinib side effects", "Gleevec side effects",
+      "tisagenlecleucel side effects", "side efects of dasatanib", "\"bone marrow\" transplant", "imatinib OR dasatinib relapse",
+      "Campath", "Trisenox", "Kymriah", "hair loss", "stem cell transplant", "how long is induction", "leukaemia -child",
+      "CNS relapse", "blinatumomab side effects", "maintenance chemotherapy");
+
+  /**
+   * The answers a reader can trust, as the embedded engine gives them (issue 16), over HTTP beside the embedded
+   * engine on the same corpus: each hit's {@code coverage} (matched by the cluster's named queries), the response's
+   * {@code coverage} and its message, a passage found by its tag alone showing the words that earned the tag, and
+   * {@code explain}'s term lists and score explanations.
+   */
   @Test
   @Order(3)
+  void coverageTagSnippetsAndExplainAreTheEmbeddedEnginesOverHttp(@TempDir Path embeddedIndex) throws Exception {
+    try (SearchService embedded = TestSupport.lexicalSeedSearch(embeddedIndex);
+        WebServer beside = WebServer.create(embedded).start("127.0.0.1", 0)) {
+      int hitsCompared = 0;
+      for (String q : COVERAGE_QUERIES) {
+        for (String filter : List.of("", "&tag=all")) {
+          String path = "/api/search?limit=20&q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8) + filter;
+          JsonNode expected = JSON.readTree(get(beside.port(), path).body());
+          JsonNode actual = JSON.readTree(get(server.port(), path).body());
+          assertEquals(expected.path("coverage"), actual.path("coverage"), "coverage of " + path);
+          java.util.Map<String, JsonNode> byId = new java.util.HashMap<>();
+          expected.path("hits").forEach(h -> byId.put(h.path("id").asText(), h));
+          for (JsonNode hit : actual.path("hits")) {
+            assertTrue(hit.has("coverage"), hit.toString());
+            JsonNode same = byId.get(hit.path("id").asText());
+            if (same != null) {
+              assertEquals(same.path("coverage"), hit.path("coverage"), hit.path("id").asText() + " for " + path);
+              hitsCompared++;
+            }
+          }
+        }
+      }
+      System.out.printf("coverage: %d hits compared with the embedded engine's, %d queries%n", hitsCompared,
+          2 * COVERAGE_QUERIES.size());
+      assertTrue(hitsCompared > 150, "too few hits on both engines' pages: " + hitsCompared);
+
+      JsonNode imatinib = JSON.readTree(get(server.port(), "/api/search?q=imatinib+side+effects").body());
+      assertEquals("No passage in these sources mentions imatinib together with side effects. Showing passages about each.",
+          imatinib.at("/coverage/message").asText(), imatinib.toString());
+      assertTrue(imatinib.at("/hits/0/text").asText().contains("imatinib"), "a drug outweighs a topic: " + imatinib.at("/hits/0"));
+
+      // Found by its tag alone: the snippet marks the words that earned the tag, not the passage's opening words.
+      for (String[] tagOnly : new String[][] {{"Campath", "<mark>anti-CD52</mark>"}, {"Trisenox", "<mark>arsenic</mark>"}}) {
+        JsonNode first = JSON.readTree(get(server.port(), "/api/search?q=" + tagOnly[0]).body()).at("/hits/0");
+        assertTrue(first.path("snippet").asText().contains(tagOnly[1]), first.toString());
+        assertEquals("tag", first.at("/coverage/matched/0/by").asText(), first.toString());
+      }
+
+      String explained = "/api/search?explain=true&q=" + java.net.URLEncoder.encode("Gleevec side efects",
+          java.nio.charset.StandardCharsets.UTF_8);
+      JsonNode expected = JSON.readTree(get(beside.port(), explained).body()).path("understood");
+      JsonNode actual = JSON.readTree(get(server.port(), explained).body());
+      for (String field : List.of("searched", "terms", "expansions", "corrections", "tags", "impliedTags", "mode")) {
+        assertEquals(expected.path(field), actual.path("understood").path(field), field + ": " + actual.path("understood"));
+      }
+      JsonNode why = actual.at("/hits/0/explanation");
+      assertTrue(why.path("value").asDouble() > 0 && why.path("details").size() > 0, why.toString());
+      assertTrue(why.toString().contains("tag:imatinib"), "the drug's tag lifts it: " + why);
+
+      // A topic three of the 77 passages carry lifts by its share (3 / 77 of 5%), as on the embedded engine.
+      Pattern lift = Pattern.compile("tag:clinical-trials\\)+\\^([0-9.]+)");
+      List<String> lifts = new ArrayList<>();
+      for (int port : new int[] {beside.port(), server.port()}) {
+        Matcher m = lift.matcher(get(port, "/api/search?explain=true&q=clinical+trials").body());
+        assertTrue(m.find(), "the topic's lift is explained");
+        lifts.add(m.group(1));
+      }
+      assertEquals(lifts.get(0), lifts.get(1), "the topic's lift on both engines");
+      assertTrue(Float.parseFloat(lifts.get(1)) < config.ranking().tagWeight(), lifts.toString());
+      // A tag a passage carries because its document is about it is noted in its explanation.
+      JsonNode inherited = JSON.readTree(get(server.port(), "/api/search?explain=true&q=maintenance").body());
+      assertTrue(inherited.path("hits").toString().contains("tag all: the document is about it"), inherited.toString());
+    }
+  }
+
+  /**
+   * A paragraph quoted by four sources is one hit, as on the embedded engine: the same hits in the same order,
+   * the same total (the matches less the quotes folded) and facets, and pages that cut one ranking.
+   */
+  @Test
+  @Order(4)
+  void aPassageQuotedBySeveralSourcesIsShownOnceAsOnTheEmbeddedEngine(@TempDir Path tmp) throws Exception {
+    String[] words = ("garden river window mountain pencil harbour candle meadow lantern orchard violin castle pebble "
+        + "thunder saddle blanket compass ladder marble feather anchor basket chimney dolphin engine falcon glacier").split(" ");
+    java.util.Random random = new java.util.Random(7);
+    List<String> quoted = new ArrayList<>();
+    for (int w = 0; w < 90; w++) {
+      quoted.add(words[random.nextInt(words.length)]);
+    }
+    Path corpus = tmp.resolve("quotes");
+    for (int s = 0; s < 4; s++) {
+      List<String> quote = new ArrayList<>(quoted);
+      for (int k = 0; k <= s; k++) {
+        quote.set(10 + k, "leukaemia"); // each quote says it once more: scores differ, the best is kept
+      }
+      List<String> own = new ArrayList<>();
+      for (int w = 0; w < 60 + 7 * s; w++) {
+        own.add(w == 5 ? "leukaemia" : words[random.nextInt(words.length)]);
+      }
+      TestSupport.write(corpus.resolve("source-" + (char) ('a' + s) + ".txt"), "Source number " + (char) ('A' + s) + "\n\n"
+          + String.join(" ", quote) + ".\n\n" + String.join(" ", own) + ".\n");
+    }
+    try (OpenSearchEngine quotes = OpenSearchEngine.connect(cluster.urls(), config, "quotes-it");
+        SearchService embedded = TestSupport.lexicalSearch(corpus, tmp.resolve("index"))) {
+      String generation = quotes.build(new CorpusReader(config.limits(), false).folder(corpus), 2, 1).generation();
+      try {
+        quotesAlike(quotes, embedded);
+      } finally {
+        // Its shards gone before a node is stopped: fewer to recover before the cluster is green again.
+        HTTP.send(HttpRequest.newBuilder(URI.create(cluster.url(1) + "/" + generation)).DELETE().build(),
+            HttpResponse.BodyHandlers.ofString());
+      }
+    }
+  }
+
+  /** The quotes corpus searched on both engines: the same hits, total, facets and pages. */
+  private static void quotesAlike(OpenSearchEngine quotes, SearchService embedded) {
+    SearchResponse onCluster = quotes.search(new SearchRequest("leukaemia", 10, 0, List.of(), List.of(), false));
+    SearchResponse onLucene = embedded.search(new SearchRequest("leukaemia", 10, 0, List.of(), List.of(), false));
+    List<String> ids = onCluster.hits().stream().map(SearchHit::id).toList();
+    assertEquals(onLucene.hits().stream().map(SearchHit::id).toList(), ids);
+    assertEquals(5, ids.size(), "four sources' own paragraphs and the quoted one once: " + ids);
+    assertEquals(5, onCluster.total(), "8 matches less the 3 quotes folded");
+    assertEquals(onLucene.total(), onCluster.total());
+    assertEquals(onLucene.facets(), onCluster.facets());
+    assertEquals(5, onCluster.facets().get("source").values().stream().mapToInt(Integer::intValue).sum());
+    List<String> paged = new ArrayList<>();
+    for (int offset = 0; offset < 6; offset += 2) {
+      quotes.search(new SearchRequest("leukaemia", 2, offset, List.of(), List.of(), false)).hits()
+          .forEach(h -> paged.add(h.id()));
+    }
+    assertEquals(ids, paged, "pages of two cut the ranking a page of ten cuts");
+    assertEquals(ids, quotes.rankIds("leukaemia", 10), "evaluation ranks as search does");
+  }
+
+  @Test
+  @Order(5)
   void relevanceOnTheSeedHeldOutSetIsNearTheEmbeddedEngines(@TempDir Path evalIndex) {
     StringWriter out = new StringWriter();
     int code = Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(new StringWriter()))
@@ -188,7 +329,7 @@ class OpenSearchClusterIT {
   }
 
   @Test
-  @Order(4)
+  @Order(6)
   void searchesNeverFailWhileANodeStopsAndComesBackAndARebuildMovesTheAlias() throws Exception {
     String[] queries = {"blinatumomab side effects", "stem cell transplant", "maintenance", "imatinib",
         "CNS relapse", "\"bone marrow\"", "leukaemia -child", "CAR-T therapy"};
@@ -309,7 +450,7 @@ class OpenSearchClusterIT {
   }
 
   @Test
-  @Order(5)
+  @Order(7)
   void rebuildAndRollbackThroughTheAdminRoutesMoveTheAliasAndSearchesNeverFail() throws Exception {
     AtomicBoolean running = new AtomicBoolean(true);
     List<String> failures = Collections.synchronizedList(new ArrayList<>());
@@ -405,7 +546,7 @@ class OpenSearchClusterIT {
   }
 
   @Test
-  @Order(6)
+  @Order(8)
   void anUnreachableClusterIsA503NamingTheCauseAndNotReady() throws Exception {
     int closed;
     try (ServerSocket s = new ServerSocket(0)) {
@@ -443,7 +584,7 @@ class OpenSearchClusterIT {
    * still over the suite's budget of about 4 minutes for this test.
    */
   @Test
-  @Order(7)
+  @Order(9)
   void sciFactSearchesOverHttpNeverFailWhileANodeStopsAndARebuildMovesItsAlias(@TempDir Path tmp) throws Exception {
     Path data = TestSupport.root().resolve("../shared/data/scifact").normalize();
     Assumptions.assumeTrue(Files.isRegularFile(data.resolve("corpus.jsonl")) && Files.isRegularFile(
