@@ -119,7 +119,7 @@ public final class SearchService implements SearchEngine {
     OpenIndex index = served.index();
     GenerationInfo g = index.info();
     String published = index.published().orElse(null);
-    Semantic.Mode mode = served.semantic().mode(index);
+    RetrievalMode mode = served.semantic().mode(index);
     return new IndexStatus(g.name(), g.builtAt(), g.buildMillis(), g.documents().size(), g.passages(),
         g.corpusFingerprint(), g.configFingerprint(), published, !g.name().equals(published),
         new IndexStatus.Retrieval(mode.name(), mode.reason(), g.vectorModel(), models.state().name().toLowerCase(java.util.Locale.ROOT)));
