@@ -3,6 +3,7 @@ package passagesearch.opensearch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import passagesearch.config.IndexConfig;
 import passagesearch.config.TagDefinition;
 import passagesearch.config.TagGroup;
 import passagesearch.config.TagVocabulary;
+import passagesearch.embed.ModelSlot;
 import passagesearch.ingest.DocumentMetadata;
 import passagesearch.ingest.DocumentSource;
 import passagesearch.opensearch.IndexSettings.Fields;
@@ -28,6 +30,9 @@ import passagesearch.search.InvalidRequestException;
 import passagesearch.search.Page;
 import passagesearch.search.PassageSummary;
 import passagesearch.search.PassageView;
+import passagesearch.search.QueryMeaning;
+import passagesearch.search.QueryUnderstanding;
+import passagesearch.search.RetrievalMode;
 import passagesearch.search.SearchEngine;
 import passagesearch.search.SearchHit;
 import passagesearch.search.SearchRequest;
@@ -39,6 +44,7 @@ import passagesearch.search.Suggestion;
 import passagesearch.search.SuggestionEntries;
 import passagesearch.search.SuggestionEntry;
 import passagesearch.search.TagCount;
+import passagesearch.vectors.PassageVectors;
 
 /**
  * The search engine over an OpenSearch cluster: the same requests and answers as the embedded engine, the
@@ -75,16 +81,23 @@ public final class OpenSearchEngine implements SearchEngine {
   private volatile Catalogue catalogue;
   /** The English word lists, read on the first word neither the vocabulary nor the corpus knows. */
   private final EnglishWords english = new EnglishWords();
-  /** The served generation's spelling corrector, which remembers its look-ups: one per generation. */
-  private volatile Speller speller;
+  /** The served generation's spelling corrector, which remembers its look-ups, and its search by meaning. */
+  private volatile PerGeneration served;
+  /** The embedding model: queries are embedded here, as the embedded engine embeds them. */
+  private final ModelSlot models;
+  /** Where a build keeps passage vectors between builds; null: builds have none. */
+  private final Path vectorCache;
 
-  private OpenSearchEngine(Cluster cluster, Cluster admin, IndexConfig config, String alias, Duration searchLimit) {
+  private OpenSearchEngine(Cluster cluster, Cluster admin, IndexConfig config, String alias, Duration searchLimit,
+      ModelSlot models, Path vectorCache) {
     this.cluster = cluster;
     this.admin = admin;
     this.config = config;
     this.searchLimit = searchLimit;
     this.generations = new Generations(cluster, alias, searchLimit);
     this.dsl = new QueryDsl(config);
+    this.models = models;
+    this.vectorCache = vectorCache;
   }
 
   /**
@@ -92,9 +105,21 @@ public final class OpenSearchEngine implements SearchEngine {
    * is found by the first request, and answered as unavailable (503) until it can be reached.
    */
   public static OpenSearchEngine connect(String urls, IndexConfig config, String alias) {
+    return connect(urls, config, alias, ModelSlot.off("no embedding model was loaded for this engine"), null);
+  }
+
+  /**
+   * The same, searching by meaning beside the words where the served generation has passage vectors and
+   * {@code models} is ready (it may still be loading: searches are lexical meanwhile), and building
+   * generations with passage vectors kept in {@code vectorCache} between builds (null: builds have none).
+   * The caller closes {@code models}.
+   */
+  public static OpenSearchEngine connect(String urls, IndexConfig config, String alias, ModelSlot models,
+      Path vectorCache) {
     // A search may use its time limit on one node and again on another: the client gives up after both.
     Duration limit = Duration.ofMillis(Math.max(2_000, 2L * config.ranking().timeLimitMillis()));
-    return new OpenSearchEngine(Cluster.connect(urls, limit), Cluster.connect(urls, ADMIN_LIMIT), config, alias, limit);
+    return new OpenSearchEngine(Cluster.connect(urls, limit), Cluster.connect(urls, ADMIN_LIMIT), config, alias, limit,
+        models, vectorCache);
   }
 
   /** Builds, verifies and publishes a new generation of the corpus. */
@@ -108,9 +133,15 @@ public final class OpenSearchEngine implements SearchEngine {
    */
   public BulkWriter.Built build(DocumentSource corpus, int shards, int replicas, BulkWriter.Progress progress) {
     Generations publishing = new Generations(admin, generations.alias(), searchLimit);
-    BulkWriter.Built built = new BulkWriter(admin, publishing, config, shards, replicas).build(corpus, progress);
-    catalogue = null;
-    return built;
+    // A model that cannot load leaves a generation searched by words alone, which /api/index then says.
+    try (PassageVectors vectors = vectorCache == null ? null
+        : PassageVectors.forBuild(config.semantic(), models, vectorCache, false, note -> {})) {
+      BulkWriter.Built built = new BulkWriter(admin, publishing, config, shards, replicas, vectors).build(corpus, progress);
+      catalogue = null;
+      return built;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("the vector cache in " + vectorCache + " cannot be used: " + e.getMessage(), e);
+    }
   }
 
   /** Whether the served generation was built from this corpus fingerprint and this configuration. */
@@ -154,15 +185,18 @@ public final class OpenSearchEngine implements SearchEngine {
     long started = System.nanoTime();
     validate(request);
     String generation = served();
-    ParsedQuery meaning = recognize(speller(generation).correct(QueryParser.parse(request.query())));
+    PerGeneration g = perGeneration(generation);
+    ParsedQuery meaning = recognize(g.corrector().correct(QueryParser.parse(request.query())));
     QueryDsl.Q words = dsl.words(meaning);
+    FusedHits fused = byMeaning(g, meaning, words, request.tags(), request.sources());
     ObjectNode body = Cluster.JSON.createObjectNode();
     // Every page is cut from one ranking of the best hits, shaped as the embedded engine shapes them.
     int depth = Math.max(config.ranking().window(), request.offset() + request.limit());
     body.put("size", depth);
     body.put("track_total_hits", true);
     body.put("timeout", config.ranking().timeLimitMillis() + "ms");
-    body.set("query", QueryDsl.json(dsl.full(meaning, words, request.tags(), request.sources())));
+    JsonNode lexical = QueryDsl.json(dsl.full(meaning, words, request.tags(), request.sources()));
+    body.set("query", fused.query(lexical));
     body.putObject("_source").putArray("excludes").add(Fields.SOURCE_TEXT);
     ObjectNode highlight = body.putObject("highlight");
     highlight.putArray("pre_tags").add("<mark>");
@@ -178,7 +212,7 @@ public final class OpenSearchEngine implements SearchEngine {
     aggs.putObject("tags").putObject("terms").put("field", Fields.TAG).put("size", MAX_TAG_FACETS);
     aggs.putObject("source").putObject("terms").put("field", Fields.SOURCE).put("size", MAX_SOURCE_FACETS);
     JsonNode answer = searchWithRetries(body);
-    List<Shaped> shaped = shaped(answer.path("hits").path("hits"));
+    List<Shaped> shaped = shaped(fused.rank(answer, body, lexical, depth, this::searchWithRetries));
     List<SearchHit> hits = new ArrayList<>();
     int rank = request.offset();
     for (Shaped one : shaped.subList(Math.min(request.offset(), shaped.size()),
@@ -189,8 +223,15 @@ public final class OpenSearchEngine implements SearchEngine {
       List<String> parts = new ArrayList<>();
       fragments.forEach(f -> parts.add(f.asText()));
       List<String> headings = strings(s.path(Fields.HEADINGS));
+      String snippet = String.join(" … ", parts);
+      if (!snippet.contains("<mark>") && fused.foundByMeaning(hit.path("_id").asText())
+          && rank - request.offset() < QueryMeaning.MEANING_SNIPPETS) {
+        // Nothing in it matched a word: its sentence nearest the query, by the same model.
+        snippet = g.meaning().snippet(s.path(Fields.TEXT).asText(), fused.reading().vector(),
+            config.ranking().snippetMaxLength()).orElse(snippet);
+      }
       hits.add(new SearchHit(s.path(Fields.ID).asText(), ++rank, one.score(),
-          s.path(Fields.TEXT).asText(), String.join(" … ", parts),
+          s.path(Fields.TEXT).asText(), snippet,
           headings.isEmpty() ? null : headings.getLast(), headings, strings(s.path(Fields.TAG)),
           SourceRef.of(metadata(s.path(Fields.META))),
           new SearchHit.Offsets(s.path(Fields.START).asInt(), s.path(Fields.END).asInt()), null, null));
@@ -198,24 +239,34 @@ public final class OpenSearchEngine implements SearchEngine {
     Map<String, Map<String, Integer>> facets = new LinkedHashMap<>();
     facets.put("tags", buckets(answer.path("aggregations").path("tags")));
     facets.put("source", buckets(answer.path("aggregations").path("source")));
+    RetrievalMode mode = fused.reading().mode();
+    QueryUnderstanding understood = request.explain()
+        ? new QueryUnderstanding(meaning.searched(), List.of(), List.of(), meaning.corrections(),
+            meaning.tags().named(), meaning.tags().implied(), mode.name(), mode.reason())
+        : null;
     return new SearchResponse(request.query(), meaning.corrections().isEmpty() ? null : meaning.searched(),
         answer.path("hits").path("total").path("value").asLong(),
         Math.round((System.nanoTime() - started) / 10_000.0) / 100.0, null, hits, facets, generation,
-        null, answer.path("timed_out").asBoolean() ? Boolean.TRUE : null);
+        understood, answer.path("timed_out").asBoolean() ? Boolean.TRUE : null);
   }
 
   @Override
   public List<String> rankIds(String query, int n) {
     SearchRequest request = new SearchRequest(query, 1, 0, List.of(), List.of(), false);
     validate(request);
-    ParsedQuery meaning = recognize(speller(served()).correct(QueryParser.parse(query)));
+    PerGeneration g = perGeneration(served());
+    ParsedQuery meaning = recognize(g.corrector().correct(QueryParser.parse(query)));
+    QueryDsl.Q words = dsl.words(meaning);
+    FusedHits fused = byMeaning(g, meaning, words, List.of(), List.of());
+    int depth = Math.max(n, config.ranking().window());
     ObjectNode body = Cluster.JSON.createObjectNode();
-    body.put("size", Math.max(n, config.ranking().window()));
+    body.put("size", depth);
     body.put("track_total_hits", false);
-    body.set("query", QueryDsl.json(dsl.full(meaning, dsl.words(meaning), List.of(), List.of())));
-    body.putArray("_source").add(Fields.ID).add(Fields.SOURCE);
+    JsonNode lexical = QueryDsl.json(dsl.full(meaning, words, List.of(), List.of()));
+    body.set("query", fused.query(lexical));
+    body.putArray("_source").add(Fields.ID).add(Fields.SOURCE).add(Fields.RESTATES_HEADING);
     List<String> ids = new ArrayList<>();
-    for (Shaped s : shaped(searchWithRetries(body).path("hits").path("hits"))) {
+    for (Shaped s : shaped(fused.rank(searchWithRetries(body), body, lexical, depth, this::searchWithRetries))) {
       if (ids.size() == n) {
         break;
       }
@@ -224,20 +275,31 @@ public final class OpenSearchEngine implements SearchEngine {
     return ids;
   }
 
-  /** A generation's spelling corrector. */
-  private record Speller(String generation, SpellCorrector corrector) {}
+  /** A generation's spelling corrector and its search by meaning. */
+  private record PerGeneration(String generation, SpellCorrector corrector, ServedMeaning meaning) {}
 
   /**
    * The corrector of the generation being served, made when the alias has moved: its look-ups are of that
-   * generation's words, and it remembers them for as long as it is served, as the embedded engine's does.
+   * generation's words, and it remembers them for as long as it is served, as the embedded engine's does;
+   * and its vector lists, read once.
    */
-  private SpellCorrector speller(String generation) {
-    Speller s = speller;
+  private PerGeneration perGeneration(String generation) {
+    PerGeneration s = served;
     if (s == null || !s.generation().equals(generation)) {
-      s = new Speller(generation, SpellCorrector.of(new ClusterLexicon(cluster, generation), config, english));
-      speller = s;
+      SpellCorrector corrector = SpellCorrector.of(new ClusterLexicon(cluster, generation), config, english);
+      float stubs = Math.min(1f, config.ranking().headingStubFactor());
+      s = new PerGeneration(generation, corrector, ServedMeaning.read(cluster, generation, meta(generation),
+          QueryMeaning.of(config, models, corrector::knows), stubs));
+      served = s;
     }
-    return s.corrector();
+    return s;
+  }
+
+  /** The passages nearest the query in meaning within the search's filters, to fuse with its lexical hits. */
+  private FusedHits byMeaning(PerGeneration g, ParsedQuery meaning, QueryDsl.Q words, List<String> tags,
+      List<String> sources) {
+    return g.meaning().find(meaning, dsl.contentWords(meaning),
+        QueryDsl.json(dsl.restriction(meaning, words, tags, sources)), this::searchWithRetries);
   }
 
   /** A hit with its score after source diversity. */
@@ -248,7 +310,7 @@ public final class OpenSearchEngine implements SearchEngine {
    * scored down by {@code results.sameSourceDecay} once per hit before it, so several sources reach the top.
    * (Near-duplicate folding, the embedded engine's other step, is not done here yet.)
    */
-  private List<Shaped> shaped(JsonNode hits) {
+  private List<Shaped> shaped(Iterable<JsonNode> hits) {
     Map<String, Integer> shown = new java.util.HashMap<>();
     List<Shaped> out = new ArrayList<>();
     for (JsonNode h : hits) {
@@ -402,10 +464,18 @@ public final class OpenSearchEngine implements SearchEngine {
   public IndexStatus status() {
     String name = served();
     JsonNode meta = meta(name);
+    ServedMeaning meaning = perGeneration(name).meaning();
+    RetrievalMode mode = meaning.mode();
     return new IndexStatus(name, meta.path("builtAt").asText(null), meta.path("buildMillis").asLong(),
         meta.path("documents").asInt(), meta.path("passages").asInt(), meta.path("corpusFingerprint").asText(null),
         meta.path("configFingerprint").asText(null), name, false,
-        new IndexStatus.Retrieval("lexical", "the OpenSearch engine searches by words alone", null, "off"));
+        new IndexStatus.Retrieval(mode.name(), mode.reason(), meaning.vectorModel(),
+            models.state().name().toLowerCase(java.util.Locale.ROOT)));
+  }
+
+  /** The embedding model this engine searches with; its creator closes it. */
+  public ModelSlot models() {
+    return models;
   }
 
   @Override

@@ -104,6 +104,25 @@ final class QueryDsl {
     return new Leaf(fs);
   }
 
+  /**
+   * What every hit must satisfy, scoring nothing: the filters and the query's exclusions (excluded words and
+   * tags), as {@code QueryFactory.restriction}; passages found by meaning are sought within it.
+   */
+  Q restriction(ParsedQuery query, Q words, Collection<String> tags, Collection<String> sources) {
+    List<BoolClause> b = new ArrayList<>();
+    b.add(new BoolClause(Occur.FILTER, new All()));
+    exclusions(words).forEach(q -> b.add(new BoolClause(Occur.MUST_NOT, q)));
+    for (String tag : query.tags().excluded()) {
+      b.add(new BoolClause(Occur.MUST_NOT, term(Fields.TAG, tag)));
+    }
+    return filtered(new Bool(b), tags, sources);
+  }
+
+  /** The query's content words (its loose words less stop words): how much weight meaning gets. */
+  int contentWords(ParsedQuery query) {
+    return searchableWords(query.looseWords());
+  }
+
   Q translate(ParsedQuery query) {
     Q top = join(query.clauses());
     return top == null ? new None() : excludeForReal(top);

@@ -21,6 +21,12 @@ import passagesearch.query.ParsedQuery;
  * Each engine finds the nearest passages its own way and fuses by {@link #scale} and {@link Reading#weight()}.
  */
 public final class QueryMeaning {
+  /**
+   * Hits of a page, from its top, that may show their sentence nearest in meaning when no word matched:
+   * each costs the model a few sentences, so the rest show the passage's opening sentences.
+   */
+  public static final int MEANING_SNIPPETS = 3;
+
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'-]*");
 
   private final SemanticSettings settings;

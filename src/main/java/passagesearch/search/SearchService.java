@@ -204,12 +204,6 @@ public final class SearchService implements SearchEngine {
 
   private static final java.util.Set<String> ID_ONLY = java.util.Set.of(Fields.ID);
 
-  /**
-   * Hits of a page, from its top, that may show their sentence nearest in meaning when no word matched:
-   * each costs the model a few sentences, so the rest show the passage's opening sentences.
-   */
-  private static final int MEANING_SNIPPETS = 3;
-
   /** One search on one generation. */
   private static final class Execution {
     private final Served served;
@@ -305,7 +299,7 @@ public final class SearchService implements SearchEngine {
           // Found by a tag the query names, not by its words: the sentence with the words that earned the tag.
           snippet = served.tagSnippet().around(doc.get(Fields.TEXT), meaning.tags().named()).orElse(snippet);
         }
-        if (!snippet.contains("<mark>") && fused.foundByMeaning(s.candidate().doc()) && i < MEANING_SNIPPETS) {
+        if (!snippet.contains("<mark>") && fused.foundByMeaning(s.candidate().doc()) && i < QueryMeaning.MEANING_SNIPPETS) {
           // Nothing in it matched a word or a named tag: its sentence nearest the query, by the same model.
           snippet = served.semantic().snippet(doc.get(Fields.TEXT), fused.vector(),
               index.config().ranking().snippetMaxLength()).orElse(snippet);
