@@ -56,11 +56,21 @@ import passagesearch.vectors.PassageVectors;
  * served generation's words: {@link ClusterLexicon}); suggestions are the embedded suggester's entries, kept as
  * records of the generation ({@link SuggestionRecords}) and found by prefix queries.
  *
+ * <p>Search by meaning, from stock OpenSearch features (no k-NN plugin): a generation built with passage vectors
+ * (the embedded build's embedding and vector cache) holds each passage's vector, compact, in its nearest k-means
+ * list ({@link VectorLists}); a search embeds its query here as the embedded engine does, probes the nearest lists
+ * within its filters, scores the candidates' vectors exactly ({@link MeaningCandidates}) and fuses them with the
+ * lexical hits by the embedded engine's weights ({@link FusedHits}). The embedded rules hold
+ * ({@link QueryMeaning}): the model loads beside start-up and searches are lexical meanwhile; a generation built
+ * without vectors, a machine without the model, or {@code semantic.yaml} off answer by words and
+ * {@code /api/index} and {@code explain} say so; {@code minSimilarity} and the guard against letters that are no
+ * word apply; a hit found by meaning alone shows its sentence nearest the query.
+ *
  * <p>Rebuilds and rollbacks through the admin routes are the serving room's jobs ({@code serving.ClusterRebuilds})
  * calling {@link #build} and {@link #rollback}.
  *
  * <p>Not yet here: near-duplicate folding, {@code coverage}, a topic tag's lift scaled by its share of the
- * corpus, {@code explain}'s term lists, and search by meaning.
+ * corpus, and {@code explain}'s term lists.
  */
 public final class OpenSearchEngine implements SearchEngine {
   /** The alias generations are served under unless another is given. */

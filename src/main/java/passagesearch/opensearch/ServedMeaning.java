@@ -20,6 +20,8 @@ final class ServedMeaning {
   private final VectorLists lists;
   private final QueryMeaning meaning;
   private final float stubFactor;
+  /** Whether the cluster scores vectors by script; false once it has refused one (they are fetched instead). */
+  private volatile boolean scripts = true;
 
   private ServedMeaning(String generation, String vectorModel, VectorLists lists, QueryMeaning meaning, float stubFactor) {
     this.generation = generation;
@@ -80,7 +82,18 @@ final class ServedMeaning {
     if (reading.vector() == null) {
       return new FusedHits(reading, Map.of(), stubFactor);
     }
-    return new FusedHits(reading, MeaningCandidates.find(lists, reading.vector(), restriction, meaning, search), stubFactor);
+    Map<String, Float> near;
+    try {
+      near = MeaningCandidates.find(lists, reading.vector(), restriction, meaning, scripts, search);
+    } catch (Cluster.Failure e) {
+      if (!scripts || e.status != 400 || !e.getMessage().contains("script")) {
+        throw e;
+      }
+      // A cluster that allows no inline scripts: the vectors of the nearest lists are fetched and scored here.
+      scripts = false;
+      near = MeaningCandidates.find(lists, reading.vector(), restriction, meaning, false, search);
+    }
+    return new FusedHits(reading, near, stubFactor);
   }
 
   /** A hit's sentence nearest the query in meaning, when the model is ready. */
