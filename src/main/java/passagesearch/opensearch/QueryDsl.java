@@ -120,6 +120,25 @@ final class QueryDsl {
     return new Leaf(fs);
   }
 
+  /**
+   * What every hit must satisfy, scoring nothing: the filters and the query's exclusions (excluded words and
+   * tags), as {@code QueryFactory.restriction}; passages found by meaning are sought within it.
+   */
+  Q restriction(ParsedQuery query, Q words, Collection<String> tags, Collection<String> sources) {
+    List<BoolClause> b = new ArrayList<>();
+    b.add(new BoolClause(Occur.FILTER, new All()));
+    exclusions(words).forEach(q -> b.add(new BoolClause(Occur.MUST_NOT, q)));
+    for (String tag : query.tags().excluded()) {
+      b.add(new BoolClause(Occur.MUST_NOT, term(Fields.TAG, tag)));
+    }
+    return filtered(new Bool(b), tags, sources);
+  }
+
+  /** The query's content words (its loose words less stop words): how much weight meaning gets. */
+  int contentWords(ParsedQuery query) {
+    return searchableWords(query.looseWords());
+  }
+
   Q translate(ParsedQuery query) {
     Q top = join(query.clauses());
     return top == null ? new None() : excludeForReal(top);
@@ -234,21 +253,6 @@ final class QueryDsl {
       b.add(new BoolClause(Occur.MUST_NOT, term(Fields.TAG, tag)));
     }
     return new Bool(b);
-  }
-
-  /**
-   * As QueryFactory.restriction: what every hit must satisfy whichever way it was found (the requested tags
-   * and sources, set-aside material left out unless asked for, the query's exclusions and the tags its
-   * excluded words name).
-   */
-  Q restriction(Q words, ParsedQuery query, Collection<String> tags, Collection<String> sources) {
-    List<BoolClause> b = new ArrayList<>();
-    b.add(new BoolClause(Occur.FILTER, new All()));
-    exclusions(words).forEach(q -> b.add(new BoolClause(Occur.MUST_NOT, q)));
-    for (String tag : query.tags().excluded()) {
-      b.add(new BoolClause(Occur.MUST_NOT, term(Fields.TAG, tag)));
-    }
-    return filtered(new Bool(b), tags, sources);
   }
 
   private Q filtered(Q scored, Collection<String> tags, Collection<String> sources) {

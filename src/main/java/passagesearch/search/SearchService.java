@@ -119,7 +119,7 @@ public final class SearchService implements SearchEngine {
     OpenIndex index = served.index();
     GenerationInfo g = index.info();
     String published = index.published().orElse(null);
-    Semantic.Mode mode = served.semantic().mode(index);
+    RetrievalMode mode = served.semantic().mode(index);
     return new IndexStatus(g.name(), g.builtAt(), g.buildMillis(), g.documents().size(), g.passages(),
         g.corpusFingerprint(), g.configFingerprint(), published, !g.name().equals(published),
         new IndexStatus.Retrieval(mode.name(), mode.reason(), g.vectorModel(), models.state().name().toLowerCase(java.util.Locale.ROOT)));
@@ -203,12 +203,6 @@ public final class SearchService implements SearchEngine {
   }
 
   private static final java.util.Set<String> ID_ONLY = java.util.Set.of(Fields.ID);
-
-  /**
-   * Hits of a page, from its top, that may show their sentence nearest in meaning when no word matched:
-   * each costs the model a few sentences, so the rest show the passage's opening sentences.
-   */
-  private static final int MEANING_SNIPPETS = 3;
 
   /** One search on one generation. */
   private static final class Execution {
@@ -306,7 +300,7 @@ public final class SearchService implements SearchEngine {
             : null;
         // Found by a tag the query names, not by its words: the words that earned the tag, marked.
         String snippet = served.tagSnippet().finish(snippets[i], doc.get(Fields.TEXT), meaning.tags().named());
-        if (!snippet.contains("<mark>") && fused.foundByMeaning(s.candidate().doc()) && i < MEANING_SNIPPETS) {
+        if (!snippet.contains("<mark>") && fused.foundByMeaning(s.candidate().doc()) && i < QueryMeaning.MEANING_SNIPPETS) {
           // Nothing in it matched a word or a named tag: its sentence nearest the query, by the same model.
           snippet = served.semantic().snippet(doc.get(Fields.TEXT), fused.vector(),
               index.config().ranking().snippetMaxLength()).orElse(snippet);
