@@ -35,6 +35,9 @@ class ArchitectureTest {
       Map.entry("embed", List.of("org.apache.lucene", "io.javalin", "org.opensearch", "passagesearch.ingest", "passagesearch.index",
           "passagesearch.query", "passagesearch.search", "passagesearch.http", "passagesearch.serving",
           "passagesearch.eval", "passagesearch.cli")),
+      Map.entry("vectors", List.of("org.apache.lucene", "io.javalin", "org.opensearch", "passagesearch.index", "passagesearch.query",
+          "passagesearch.search", "passagesearch.opensearch", "passagesearch.http", "passagesearch.serving", "passagesearch.eval",
+          "passagesearch.cli")),
       Map.entry("opensearch", List.of("org.apache.lucene", "io.javalin", "passagesearch.index", "passagesearch.http",
           "passagesearch.serving", "passagesearch.cli")));
 

@@ -1,6 +1,8 @@
 package passagesearch.cli;
 
+import java.nio.file.Path;
 import passagesearch.config.IndexConfig;
+import passagesearch.embed.ModelSlot;
 import passagesearch.opensearch.OpenSearchEngine;
 import picocli.CommandLine.Option;
 
@@ -36,5 +38,13 @@ final class EngineOptions {
 
   OpenSearchEngine connect(IndexConfig config, String aliasName) {
     return OpenSearchEngine.connect(urls, config, aliasName);
+  }
+
+  /**
+   * A client that searches by meaning with {@code models} where the served generation has vectors, and
+   * builds generations with vectors kept in {@code vectorCache} (the embedded build's cache, shared).
+   */
+  OpenSearchEngine connect(IndexConfig config, String aliasName, ModelSlot models, Path vectorCache) {
+    return OpenSearchEngine.connect(urls, config, aliasName, models, vectorCache);
   }
 }

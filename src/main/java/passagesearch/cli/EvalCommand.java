@@ -101,9 +101,11 @@ final class EvalCommand implements Callable<Integer> {
    * The same judged set ranked by the OpenSearch engine, over a generation of its own (alias
    * {@code <alias>-eval-<set>}, built when missing or stale), so evaluating never moves the served alias.
    */
-  private Evaluation.Report overOpenSearch(IndexConfig config, DocumentSource corpus, String name, JudgedSet set,
-      Evaluation.Ranker system, Evaluation.Ranker baseline) {
-    try (OpenSearchEngine os = engine.connect(config, engine.alias + "-eval-" + name)) {
+  private Evaluation.Report overOpenSearch(IndexConfig config, ModelSlot models, DocumentSource corpus, String name,
+      JudgedSet set, Evaluation.Ranker system, Evaluation.Ranker baseline) {
+    // The same model and vector cache as the embedded evaluation index: a collection is embedded once.
+    try (OpenSearchEngine os = engine.connect(config, engine.alias + "-eval-" + name, models,
+        at.vectorCache != null ? at.vectorCache : evalIndex.resolve(Pipeline.VECTOR_CACHE))) {
       if (!os.isFresh(corpus.fingerprint())) {
         spec.commandLine().getErr().println("Indexing " + name + " into OpenSearch ...");
         os.build(corpus, engine.shards, engine.replicas);
@@ -152,7 +154,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         Evaluation.print(report, spec.commandLine().getOut(), perQuery);
         if (engine.openSearch()) {
-          Evaluation.Report overCluster = overOpenSearch(config, c.corpus(), c.name().toLowerCase(java.util.Locale.ROOT),
+          Evaluation.Report overCluster = overOpenSearch(config, models, c.corpus(), c.name().toLowerCase(java.util.Locale.ROOT),
               c.set(), c.byDocument() ? (q, k) -> List.of() : null, c.baselineRanker(baseline));
           spec.commandLine().getOut().println();
           spec.commandLine().getOut().println("OpenSearch engine (" + engine.urls + "):");

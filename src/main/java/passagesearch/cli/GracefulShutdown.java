@@ -9,11 +9,12 @@ import java.util.List;
  * index is closed, and the process ends with exit status 0, or 1 when something could not be closed cleanly
  * (a request still running when the server's stop timeout ran out, say).
  *
- * <p>It runs as a JVM shutdown hook. A JVM ended by a signal reports 128 + the signal's number (143 for
- * SIGTERM) once its hooks are done, whatever they did, and {@code System.exit} inside a hook would wait for
- * the hooks forever; so this hook ends the process itself with {@link Runtime#halt} once everything is
- * closed and the output flushed. Any other shutdown hook still running at that moment is cut short; the
- * program registers none (no delete-on-exit files, no Jetty stop-at-shutdown).
+ * <p>It runs on SIGTERM or SIGINT ({@link StopSignals}), or else as a JVM shutdown hook. It ends the process
+ * itself with {@link Runtime#halt} once everything is closed and the output flushed: a JVM ended by a signal
+ * through its hooks would report 128 + the signal's number (143 for SIGTERM), and {@code System.exit} inside a
+ * hook would wait for the hooks forever. No shutdown hook runs after a signal (ONNX Runtime's own, which frees
+ * its native environment, is one reason; see {@link StopSignals}); the program registers none of its own but
+ * this one (no delete-on-exit files, no Jetty stop-at-shutdown).
  */
 final class GracefulShutdown implements Runnable {
   /** Something to close, with a name for the log line when it fails. */

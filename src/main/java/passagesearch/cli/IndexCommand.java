@@ -5,6 +5,7 @@ import passagesearch.config.ConfigLoader;
 import passagesearch.config.IndexConfig;
 import passagesearch.index.GenerationInfo;
 import passagesearch.ingest.CorpusReader;
+import passagesearch.embed.ModelSlot;
 import passagesearch.opensearch.BulkWriter;
 import passagesearch.opensearch.OpenSearchEngine;
 import picocli.CommandLine.Command;
@@ -22,11 +23,18 @@ final class IndexCommand implements Callable<Integer> {
   @picocli.CommandLine.Option(names = "--strict", description = "Fail when any file or line of the corpus cannot be read, instead of skipping it.")
   boolean strict;
 
+  /** The embedded index's vector cache, shared by the cluster's builds: a passage is embedded once. */
+  private java.nio.file.Path vectorCache() {
+    return at.vectorCache != null ? at.vectorCache : at.index.resolve(passagesearch.index.Pipeline.VECTOR_CACHE);
+  }
+
   @Override
   public Integer call() {
+    StopSignals.install(); // Ctrl-C ends a build at once: what it wrote is never served (the index stays as it was)
     if (engine.openSearch()) {
       IndexConfig config = new ConfigLoader().load(at.config, at.ranking);
-      try (OpenSearchEngine search = engine.connect(config)) {
+      try (ModelSlot models = ModelSlot.of(config.semantic());
+          OpenSearchEngine search = engine.connect(config, engine.alias, models, vectorCache())) {
         BulkWriter.Built built = search.build(new CorpusReader(config.limits(), strict).folder(at.corpus), engine.shards, engine.replicas);
         built.report().warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
         built.report().skipped().forEach(w -> spec.commandLine().getErr().println("skipped: " + w));

@@ -8,7 +8,9 @@ import passagesearch.config.IndexConfig;
 import passagesearch.http.HttpSettings;
 import passagesearch.http.PortInUse;
 import passagesearch.http.WebServer;
+import passagesearch.embed.ModelSlot;
 import passagesearch.index.GenerationInfo;
+import passagesearch.index.Pipeline;
 import passagesearch.ingest.CorpusFolder;
 import passagesearch.ingest.CorpusReader;
 import passagesearch.opensearch.OpenSearchEngine;
@@ -52,8 +54,9 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    StopSignals signals = StopSignals.install(); // a signal before the server is up ends the process at once
     if (engine.openSearch()) {
-      return serveOpenSearch();
+      return serveOpenSearch(signals);
     }
     SearchService search = new Bootstrap(at, spec.commandLine().getErr()).open(true);
     IndexManager manager = new IndexManager(at.corpus, at.config, at.ranking, at.index, search, at.vectorCache);
@@ -77,12 +80,11 @@ final class ServeCommand implements Callable<Integer> {
       search.models().close();
       return 0;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(new GracefulShutdown(List.of(
+    signals.gracefully(new GracefulShutdown(List.of(
         new GracefulShutdown.Step("web server", server),
         new GracefulShutdown.Step("rebuild worker", manager),
         new GracefulShutdown.Step("index", search),
-        new GracefulShutdown.Step("embedding model", search.models())), spec.commandLine().getOut(), spec.commandLine().getErr()),
-        "shutdown"));
+        new GracefulShutdown.Step("embedding model", search.models())), spec.commandLine().getOut(), spec.commandLine().getErr()));
     GenerationInfo info = search.generation();
     spec.commandLine().getOut().printf("Serving %d passages from %d documents (%s) on http://%s:%d/%n",
         info.passages(), info.documents().size(), info.name(), host.equals("0.0.0.0") ? "localhost" : host,
@@ -97,10 +99,13 @@ final class ServeCommand implements Callable<Integer> {
    * corpus or configuration changed. A cluster that cannot be reached is no reason not to start: every answer
    * is then a 503 naming the cause (and {@code /ready} says not ready) until it can be.
    */
-  private Integer serveOpenSearch() {
+  private Integer serveOpenSearch(StopSignals signals) {
     PrintWriter err = spec.commandLine().getErr();
     IndexConfig config = new ConfigLoader().load(at.config, at.ranking);
-    OpenSearchEngine search = engine.connect(config);
+    // The model loads beside start-up, as for the embedded engine: searches are lexical until it is ready.
+    ModelSlot models = ModelSlot.of(config.semantic());
+    OpenSearchEngine search = engine.connect(config, engine.alias, models,
+        at.vectorCache != null ? at.vectorCache : at.index.resolve(Pipeline.VECTOR_CACHE));
     try {
       CorpusFolder corpus = new CorpusReader(config.limits(), false).folder(at.corpus);
       if (!search.isFresh(corpus.fingerprint())) {
@@ -123,22 +128,25 @@ final class ServeCommand implements Callable<Integer> {
     } catch (PortInUse e) {
       admin.close();
       search.close();
+      models.close();
       err.println("error: port " + e.port() + " is in use; choose another with --port or PORT");
       return 1;
     }
     if (aotTraining) {
-      // The same requests, answered by the cluster (or refused with 503 when it cannot be reached): no model here.
-      new StartupTraining(server.port()).run(passagesearch.embed.ModelSlot.off("the cluster embeds nothing here"));
+      // The same requests, answered by the cluster (or refused with 503 when it cannot be reached), queries
+      // embedded here as for the embedded engine.
+      new StartupTraining(server.port()).run(models);
       server.close();
       admin.close();
       search.close();
+      models.close();
       return 0;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(new GracefulShutdown(List.of(
+    signals.gracefully(new GracefulShutdown(List.of(
         new GracefulShutdown.Step("web server", server),
         new GracefulShutdown.Step("rebuild worker", admin),
-        new GracefulShutdown.Step("OpenSearch client", search)), spec.commandLine().getOut(), err),
-        "shutdown"));
+        new GracefulShutdown.Step("OpenSearch client", search),
+        new GracefulShutdown.Step("embedding model", models)), spec.commandLine().getOut(), err));
     spec.commandLine().getOut().printf("Serving the OpenSearch alias '%s' at %s on http://%s:%d/%n", engine.alias,
         engine.urls, host.equals("0.0.0.0") ? "localhost" : host, server.port());
     spec.commandLine().getOut().flush();

@@ -1,5 +1,6 @@
 package passagesearch.index;
 
+import passagesearch.vectors.PassageVectors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

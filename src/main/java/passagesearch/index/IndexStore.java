@@ -1,5 +1,6 @@
 package passagesearch.index;
 
+import passagesearch.vectors.PassageVectors;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;

@@ -90,7 +90,7 @@ final class PassageDocuments {
     }
     // Tags passed down from the document, with the reason: stored only, shown by explain=true.
     for (var inherited : passage.inherited()) {
-      doc.add(new StoredField(Fields.INHERITED, inherited.tag() + ": " + inherited.reason()));
+      doc.add(new StoredField(Fields.INHERITED, inherited.note()));
     }
     // A heading stub, scored down at search time: doc values, read while scoring; absent on the others.
     if (passage.restatesHeading()) {

@@ -7,13 +7,12 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import passagesearch.config.ConfigLoader;
 import passagesearch.config.IndexConfig;
-import passagesearch.embed.Encoder;
-import passagesearch.embed.EncoderUnavailable;
 import passagesearch.embed.ModelSlot;
 import passagesearch.ingest.CorpusFolder;
 import passagesearch.ingest.CorpusReader;
 import passagesearch.ingest.DocumentSource;
 import passagesearch.ingest.ReadReport;
+import passagesearch.vectors.PassageVectors;
 
 /**
  * The indexing pipeline, written once: configuration, then the corpus read one document at a time, each
@@ -171,31 +170,13 @@ public final class Pipeline {
     }
   }
 
-  /**
-   * Where this build's passage vectors come from: none when semantic retrieval is off; the model (waited
-   * for) and the cache when it is on. A model that cannot load leaves a generation searched by words
-   * alone, said in a note, rather than no index at all.
-   */
+  /** Where this build's passage vectors come from ({@link PassageVectors#forBuild}); null for none. */
   private PassageVectors vectors() {
-    if (!config.semantic().enabled()) {
-      return null;
-    }
-    if (models.model() != null && !models.model().equals(config.semantic().model())) {
-      sink.notes().accept("warning: building without passage vectors: semantic.yaml names the model "
-          + config.semantic().model() + " but this process loaded " + models.model() + "; restart it to change models");
-      return null;
-    }
-    Encoder encoder;
-    try {
-      encoder = models.await();
-    } catch (EncoderUnavailable e) {
-      sink.notes().accept("warning: building without passage vectors, so searches match words only: " + e.getMessage());
-      return null;
-    }
     try {
       // A cache of the index folder's own follows its corpus (compacted after a build); one shared by
       // several index folders holds all their corpora and is never compacted by one of them.
-      return PassageVectors.open(encoder, vectorCache, vectorCache.equals(store.root().resolve(VECTOR_CACHE)));
+      return PassageVectors.forBuild(config.semantic(), models, vectorCache,
+          vectorCache.equals(store.root().resolve(VECTOR_CACHE)), sink.notes());
     } catch (java.io.IOException e) {
       throw new IndexException("cannot open the vector cache in " + vectorCache + ": " + StorageErrors.describe(e), e);
     }

@@ -7,4 +7,9 @@ package passagesearch.ingest;
  * @param reason why, in words, as {@code explain=true} shows it: "the document is about it: 10 of its 18
  *     passages carry the tag, and this passage names no disease"
  */
-public record InheritedTag(String tag, String reason) {}
+public record InheritedTag(String tag, String reason) {
+  /** The tag and why, as kept with the passage: "all: the document is about it: ...". */
+  public String note() {
+    return tag + ": " + reason;
+  }
+}

@@ -192,6 +192,8 @@ final class IndexSettings {
     ObjectNode mappings = Cluster.JSON.createObjectNode();
     mappings.put("dynamic", "strict");
     mappings.set("_meta", Cluster.JSON.valueToTree(meta));
+    // A passage's vector is fetched only by a search by meaning (from doc values), never with a hit's _source.
+    mappings.putObject("_source").putArray("excludes").add(Fields.VECTOR);
     ObjectNode p = mappings.putObject("properties");
     // Passages and their sources share a generation (one alias, one count to verify): kind tells them apart.
     keyword(p, Fields.KIND);
@@ -215,6 +217,8 @@ final class IndexSettings {
     keyword(p, Fields.TAG);
     // A tag the passage's own words earn: what a query naming the tag may match alone.
     keyword(p, Fields.TAG_IN_TEXT);
+    // The tags the passage carries because its document is about them, and why: explain's notes, never searched.
+    p.putObject(Fields.INHERITED).put("type", "text").put("index", false);
     // Whether the passage only restates its heading: scored down.
     p.putObject(Fields.RESTATES_HEADING).put("type", "boolean");
     // A search-box completion (kind suggestion): its text, given back and the last sort key; what it is; its
@@ -233,6 +237,11 @@ final class IndexSettings {
     p.putObject(Fields.END).put("type", "integer").put("index", false);
     p.putObject(Fields.META).put("type", "object").put("enabled", false);
     p.putObject(Fields.SOURCE_TEXT).put("type", "text").put("index", false);
+    // Search by meaning (VectorLists): the list of a passage's nearest centroid, a keyword a terms filter
+    // probes; its vector in 388 bytes (VectorLists.encode), never searched, kept as column-stored doc values
+    // only, so that fetching a thousand of them reads no stored _source; a list's own record holds its centroid.
+    keyword(p, Fields.VECTOR_LIST);
+    p.putObject(Fields.VECTOR).put("type", "binary").put("doc_values", true);
     return mappings;
   }
 
@@ -262,6 +271,7 @@ final class IndexSettings {
     static final String WORDS = "words";
     static final String TAG = "tag";
     static final String TAG_IN_TEXT = "tag_in_text";
+    static final String INHERITED = "inherited";
     static final String RESTATES_HEADING = "restates_heading";
     static final String START = "start";
     static final String END = "end";
@@ -274,5 +284,9 @@ final class IndexSettings {
     static final String ENTRY_WEIGHT = "entry_weight";
     static final String ENTRY_STARTS = "entry_starts";
     static final String ENTRY_LOWER = "entry_lower";
+    static final String VECTOR_LIST = "vector_list";
+    static final String VECTOR = "vector";
+    /** The kind of a list's record: its centroid and how many passages it holds ({@link #ORDINAL}). */
+    static final String LIST = "vector_list";
   }
 }

@@ -3,6 +3,7 @@ package passagesearch.opensearch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,24 +11,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import passagesearch.config.IndexConfig;
+import passagesearch.config.RankingSettings;
 import passagesearch.config.TagDefinition;
 import passagesearch.config.TagGroup;
 import passagesearch.config.TagVocabulary;
+import passagesearch.embed.ModelSlot;
 import passagesearch.ingest.DocumentMetadata;
 import passagesearch.ingest.DocumentSource;
 import passagesearch.opensearch.IndexSettings.Fields;
+import passagesearch.query.Concept;
 import passagesearch.query.ParsedQuery;
 import passagesearch.query.QueryParser;
-import passagesearch.query.Tags;
+import passagesearch.search.ConceptReader;
 import passagesearch.search.DocumentList;
 import passagesearch.search.DocumentSummary;
 import passagesearch.search.DocumentView;
 import passagesearch.search.EnglishWords;
+import passagesearch.search.FacetCounts;
+import passagesearch.search.HitCoverage;
 import passagesearch.search.IndexStatus;
 import passagesearch.search.InvalidRequestException;
 import passagesearch.search.Page;
 import passagesearch.search.PassageSummary;
 import passagesearch.search.PassageView;
+import passagesearch.search.QueryCoverage;
+import passagesearch.search.QueryUnderstanding;
+import passagesearch.search.Ranking;
+import passagesearch.search.ResultShaper;
+import passagesearch.search.ScoreExplanation;
+import passagesearch.search.QueryMeaning;
+import passagesearch.search.RetrievalMode;
 import passagesearch.search.SearchEngine;
 import passagesearch.search.SearchHit;
 import passagesearch.search.SearchRequest;
@@ -39,6 +52,9 @@ import passagesearch.search.Suggestion;
 import passagesearch.search.SuggestionEntries;
 import passagesearch.search.SuggestionEntry;
 import passagesearch.search.TagCount;
+import passagesearch.search.TagRecognizer;
+import passagesearch.search.TagSnippet;
+import passagesearch.vectors.PassageVectors;
 
 /**
  * The search engine over an OpenSearch cluster: the same requests and answers as the embedded engine, the
@@ -50,11 +66,26 @@ import passagesearch.search.TagCount;
  * served generation's words: {@link ClusterLexicon}); suggestions are the embedded suggester's entries, kept as
  * records of the generation ({@link SuggestionRecords}) and found by prefix queries.
  *
+ * <p>Search by meaning, from stock OpenSearch features (no k-NN plugin): a generation built with passage vectors
+ * (the embedded build's embedding and vector cache) holds each passage's vector, compact, in its nearest k-means
+ * list ({@link VectorLists}); a search embeds its query here as the embedded engine does, probes the nearest lists
+ * within its filters, scores the candidates' vectors exactly ({@link MeaningCandidates}) and fuses them with the
+ * lexical hits by the embedded engine's weights ({@link FusedHits}). The embedded rules hold
+ * ({@link QueryMeaning}): the model loads beside start-up and searches are lexical meanwhile; a generation built
+ * without vectors, a machine without the model, or {@code semantic.yaml} off answer by words and
+ * {@code /api/index} and {@code explain} say so; {@code minSimilarity} and the guard against letters that are no
+ * word apply; a hit found by meaning alone shows its sentence nearest the query.
+ *
  * <p>Rebuilds and rollbacks through the admin routes are the serving room's jobs ({@code serving.ClusterRebuilds})
  * calling {@link #build} and {@link #rollback}.
  *
- * <p>Not yet here: near-duplicate folding, {@code coverage}, a topic tag's lift scaled by its share of the
- * corpus, {@code explain}'s term lists, and search by meaning.
+ * <p>Answers a reader can trust, as the embedded engine's and through its classes: each hit's {@code coverage}
+ * of the query's concepts ({@code search.ConceptReader}), matched by named queries in the post filter
+ * ({@link ClusterConcepts}), and the response's {@code coverage} and its message; near-duplicates folded, sources
+ * diversified and hits ranked by coverage by the embedded {@code search.Ranking} over the cluster's hits
+ * ({@link ClusterCandidates}), every page cut from one ranking; a passage found by its tag alone showing the words
+ * that earned it ({@code search.TagSnippet}); {@code explain}'s term lists (the cluster's analyzers) and score
+ * explanations (the cluster's); a topic tag's lift scaled by its share of the generation's passages.
  */
 public final class OpenSearchEngine implements SearchEngine {
   /** The alias generations are served under unless another is given. */
@@ -71,20 +102,36 @@ public final class OpenSearchEngine implements SearchEngine {
   private final Generations generations;
   /** The longest a search request runs, over every node it is tried on. */
   private final Duration searchLimit;
-  private final QueryDsl dsl;
+  private final TagRecognizer tags;
+  private final ConceptReader conceptReader;
+  private final ClusterConcepts clusterConcepts;
+  private final ResultShaper shaper;
+  private final TagSnippet tagSnippet;
   private volatile Catalogue catalogue;
   /** The English word lists, read on the first word neither the vocabulary nor the corpus knows. */
   private final EnglishWords english = new EnglishWords();
-  /** The served generation's spelling corrector, which remembers its look-ups: one per generation. */
-  private volatile Speller speller;
+  /** The served generation's spelling corrector, query translator and search by meaning: one of each per generation. */
+  private volatile PerGeneration served;
+  /** The embedding model: queries are embedded here, as the embedded engine embeds them. */
+  private final ModelSlot models;
+  /** Where a build keeps passage vectors between builds; null: builds have none. */
+  private final Path vectorCache;
 
-  private OpenSearchEngine(Cluster cluster, Cluster admin, IndexConfig config, String alias, Duration searchLimit) {
+  private OpenSearchEngine(Cluster cluster, Cluster admin, IndexConfig config, String alias, Duration searchLimit,
+      ModelSlot models, Path vectorCache) {
     this.cluster = cluster;
     this.admin = admin;
     this.config = config;
     this.searchLimit = searchLimit;
     this.generations = new Generations(cluster, alias, searchLimit);
-    this.dsl = new QueryDsl(config);
+    this.tags = new TagRecognizer(config.tags());
+    this.conceptReader = ConceptReader.of(config);
+    this.clusterConcepts = new ClusterConcepts(new QueryDsl(config), config);
+    RankingSettings ranking = config.ranking();
+    this.shaper = new ResultShaper(ranking.duplicateOverlap(), ranking.sameSourceDecay(), ranking.coverage());
+    this.tagSnippet = new TagSnippet(config.tags(), ranking.snippetMaxLength());
+    this.models = models;
+    this.vectorCache = vectorCache;
   }
 
   /**
@@ -92,9 +139,21 @@ public final class OpenSearchEngine implements SearchEngine {
    * is found by the first request, and answered as unavailable (503) until it can be reached.
    */
   public static OpenSearchEngine connect(String urls, IndexConfig config, String alias) {
+    return connect(urls, config, alias, ModelSlot.off("no embedding model was loaded for this engine"), null);
+  }
+
+  /**
+   * The same, searching by meaning beside the words where the served generation has passage vectors and
+   * {@code models} is ready (it may still be loading: searches are lexical meanwhile), and building
+   * generations with passage vectors kept in {@code vectorCache} between builds (null: builds have none).
+   * The caller closes {@code models}.
+   */
+  public static OpenSearchEngine connect(String urls, IndexConfig config, String alias, ModelSlot models,
+      Path vectorCache) {
     // A search may use its time limit on one node and again on another: the client gives up after both.
     Duration limit = Duration.ofMillis(Math.max(2_000, 2L * config.ranking().timeLimitMillis()));
-    return new OpenSearchEngine(Cluster.connect(urls, limit), Cluster.connect(urls, ADMIN_LIMIT), config, alias, limit);
+    return new OpenSearchEngine(Cluster.connect(urls, limit), Cluster.connect(urls, ADMIN_LIMIT), config, alias, limit,
+        models, vectorCache);
   }
 
   /** Builds, verifies and publishes a new generation of the corpus. */
@@ -108,9 +167,15 @@ public final class OpenSearchEngine implements SearchEngine {
    */
   public BulkWriter.Built build(DocumentSource corpus, int shards, int replicas, BulkWriter.Progress progress) {
     Generations publishing = new Generations(admin, generations.alias(), searchLimit);
-    BulkWriter.Built built = new BulkWriter(admin, publishing, config, shards, replicas).build(corpus, progress);
-    catalogue = null;
-    return built;
+    // A model that cannot load leaves a generation searched by words alone, which /api/index then says.
+    try (PassageVectors vectors = vectorCache == null ? null
+        : PassageVectors.forBuild(config.semantic(), models, vectorCache, false, note -> {})) {
+      BulkWriter.Built built = new BulkWriter(admin, publishing, config, shards, replicas, vectors).build(corpus, progress);
+      catalogue = null;
+      return built;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("the vector cache in " + vectorCache + " cannot be used: " + e.getMessage(), e);
+    }
   }
 
   /** Whether the served generation was built from this corpus fingerprint and this configuration. */
@@ -154,15 +219,17 @@ public final class OpenSearchEngine implements SearchEngine {
     long started = System.nanoTime();
     validate(request);
     String generation = served();
-    ParsedQuery meaning = recognize(speller(generation).correct(QueryParser.parse(request.query())));
+    PerGeneration g = perGeneration(generation);
+    ParsedQuery meaning = tags.recognize(g.corrector().correct(QueryParser.parse(request.query())));
+    List<Concept> concepts = conceptReader.read(meaning);
+    QueryDsl dsl = g.dsl();
     QueryDsl.Q words = dsl.words(meaning);
+    FusedHits fused = byMeaning(g, meaning, words, request.tags(), request.sources());
     ObjectNode body = Cluster.JSON.createObjectNode();
-    // Every page is cut from one ranking of the best hits, shaped as the embedded engine shapes them.
-    int depth = Math.max(config.ranking().window(), request.offset() + request.limit());
-    body.put("size", depth);
     body.put("track_total_hits", true);
     body.put("timeout", config.ranking().timeLimitMillis() + "ms");
-    body.set("query", QueryDsl.json(dsl.full(meaning, words, request.tags(), request.sources())));
+    JsonNode lexical = QueryDsl.json(dsl.full(meaning, words, request.tags(), request.sources()));
+    body.set("query", fused.query(lexical));
     body.putObject("_source").putArray("excludes").add(Fields.SOURCE_TEXT);
     ObjectNode highlight = body.putObject("highlight");
     highlight.putArray("pre_tags").add("<mark>");
@@ -177,86 +244,176 @@ public final class OpenSearchEngine implements SearchEngine {
     ObjectNode aggs = body.putObject("aggs");
     aggs.putObject("tags").putObject("terms").put("field", Fields.TAG).put("size", MAX_TAG_FACETS);
     aggs.putObject("source").putObject("terms").put("field", Fields.SOURCE).put("size", MAX_SOURCE_FACETS);
-    JsonNode answer = searchWithRetries(body);
-    List<Shaped> shaped = shaped(answer.path("hits").path("hits"));
+    body.put("explain", request.explain());
+    // Each hit says which concepts it mentions; every page is cut from one ranking, shaped as the embedded engine's.
+    Optional.ofNullable(clusterConcepts.naming(concepts)).ifPresent(named -> body.set("post_filter", named));
+    int n = request.offset() + request.limit();
+    ClusterCandidates candidates = candidates(body, lexical, fused, Ranking.firstDepth(n, config.ranking().window()),
+        concepts.size());
+    ClusterCandidates.Shaped shaped = candidates.shape(shaper, concepts, config.ranking().window(), n);
+    List<ResultShaper.Shaped> page = shaped.best().subList(Math.min(request.offset(), shaped.best().size()), shaped.best().size());
     List<SearchHit> hits = new ArrayList<>();
-    int rank = request.offset();
-    for (Shaped one : shaped.subList(Math.min(request.offset(), shaped.size()),
-        Math.min(shaped.size(), request.offset() + request.limit()))) {
-      JsonNode hit = one.hit();
-      JsonNode s = hit.path("_source");
-      JsonNode fragments = hit.path("highlight").path(Fields.TEXT);
-      List<String> parts = new ArrayList<>();
-      fragments.forEach(f -> parts.add(f.asText()));
-      List<String> headings = strings(s.path(Fields.HEADINGS));
-      hits.add(new SearchHit(s.path(Fields.ID).asText(), ++rank, one.score(),
-          s.path(Fields.TEXT).asText(), String.join(" … ", parts),
-          headings.isEmpty() ? null : headings.getLast(), headings, strings(s.path(Fields.TAG)),
-          SourceRef.of(metadata(s.path(Fields.META))),
-          new SearchHit.Offsets(s.path(Fields.START).asInt(), s.path(Fields.END).asInt()), null, null));
+    for (ResultShaper.Shaped one : page) {
+      hits.add(hit(candidates.hit(one.candidate()), request.offset() + hits.size() + 1, one, meaning, concepts,
+          hits.size() < QueryMeaning.MEANING_SNIPPETS ? fused : null, g));
     }
+    JsonNode answer = candidates.first();
     Map<String, Map<String, Integer>> facets = new LinkedHashMap<>();
     facets.put("tags", buckets(answer.path("aggregations").path("tags")));
     facets.put("source", buckets(answer.path("aggregations").path("source")));
+    List<FacetCounts.Folded> folded = shaped.folded().stream().map(c -> new FacetCounts.Folded(c.source(),
+        strings(candidates.hit(c).path("_source").path(Fields.TAG)))).toList();
+    QueryCoverage coverage = QueryCoverage.ofPage(concepts, page.stream().map(s -> s.candidate().coverage()).toList(),
+        () -> mentionsAll(concepts, dsl.restriction(meaning, words, request.tags(), request.sources())),
+        !request.tags().isEmpty() || !request.sources().isEmpty());
     return new SearchResponse(request.query(), meaning.corrections().isEmpty() ? null : meaning.searched(),
-        answer.path("hits").path("total").path("value").asLong(),
-        Math.round((System.nanoTime() - started) / 10_000.0) / 100.0, null, hits, facets, generation,
-        null, answer.path("timed_out").asBoolean() ? Boolean.TRUE : null);
+        answer.path("hits").path("total").path("value").asLong() - folded.size(),
+        Math.round((System.nanoTime() - started) / 10_000.0) / 100.0, coverage, hits, FacetCounts.without(facets, folded),
+        generation, request.explain() ? understood(generation, meaning, fused.reading().mode()) : null,
+        answer.path("timed_out").asBoolean() ? Boolean.TRUE : null);
+  }
+
+  /**
+   * One hit of a page: its snippet finished as the embedded engine's ({@link TagSnippet}; a passage found by
+   * meaning alone, among the first {@value QueryMeaning#MEANING_SNIPPETS} of a page, shows its sentence nearest
+   * the query, by the same model), its coverage, its explanation.
+   *
+   * @param fused the search by meaning, or null where no meaning snippet is made
+   */
+  private SearchHit hit(JsonNode hit, int rank, ResultShaper.Shaped shaped, ParsedQuery meaning, List<Concept> concepts,
+      FusedHits fused, PerGeneration g) {
+    JsonNode s = hit.path("_source");
+    List<String> parts = new ArrayList<>();
+    hit.path("highlight").path(Fields.TEXT).forEach(f -> parts.add(f.asText()));
+    String text = s.path(Fields.TEXT).asText();
+    List<String> headings = strings(s.path(Fields.HEADINGS));
+    String snippet = tagSnippet.finish(String.join(" … ", parts), text, meaning.tags().named());
+    if (fused != null && !snippet.contains("<mark>") && fused.foundByMeaning(hit.path("_id").asText())) {
+      snippet = g.meaning().snippet(text, fused.reading().vector(), config.ranking().snippetMaxLength()).orElse(snippet);
+    }
+    return new SearchHit(s.path(Fields.ID).asText(), rank, shaped.score(), text, snippet,
+        headings.isEmpty() ? null : headings.getLast(), headings, strings(s.path(Fields.TAG)),
+        SourceRef.of(metadata(s.path(Fields.META))),
+        new SearchHit.Offsets(s.path(Fields.START).asInt(), s.path(Fields.END).asInt()),
+        concepts.isEmpty() ? null : HitCoverage.of(concepts, shaped.candidate().coverage(), this::tagLabel),
+        hit.has("_explanation") ? explanation(hit.path("_explanation"))
+            .noting(strings(s.path(Fields.INHERITED)).stream().map(v -> "tag " + v).toList()) : null);
+  }
+
+  /** The cluster's explanation of a hit's score (Lucene's, as JSON). */
+  private static ScoreExplanation explanation(JsonNode root) {
+    return ScoreExplanation.of(root, e -> (float) e.path("value").asDouble(), e -> e.path("description").asText(),
+        e -> {
+          List<JsonNode> details = new ArrayList<>();
+          e.path("details").forEach(details::add);
+          return details;
+        });
+  }
+
+  /**
+   * Whether any passage within the search's filters and exclusions mentions every concept: one search that stops
+   * at the first, sent again as a search is when a node fails under it.
+   */
+  private boolean mentionsAll(List<Concept> concepts, QueryDsl.Q restriction) {
+    ObjectNode body = Cluster.JSON.createObjectNode();
+    body.put("size", 0);
+    body.put("terminate_after", 1);
+    body.put("track_total_hits", true);
+    body.set("query", QueryDsl.json(clusterConcepts.mentioningAll(concepts, restriction)));
+    return searchWithRetries(body).path("hits").path("total").path("value").asLong() > 0;
+  }
+
+  /** How the query was understood: its terms as the cluster's query and expanding analyzers read them. */
+  private QueryUnderstanding understood(String generation, ParsedQuery meaning, RetrievalMode mode) {
+    List<String> terms = analyzed(generation, IndexSettings.QUERY_ANALYZER, meaning.looseWords());
+    java.util.Set<String> expansions = new java.util.LinkedHashSet<>(
+        analyzed(generation, IndexSettings.EXPANDED_ANALYZER, meaning.wordsOutsidePhrases()));
+    terms.forEach(expansions::remove);
+    return new QueryUnderstanding(meaning.searched(), terms, List.copyOf(expansions), meaning.corrections(),
+        meaning.tags().named(), meaning.tags().implied(), mode.name(), mode.reason());
+  }
+
+  private List<String> analyzed(String generation, String analyzer, String text) {
+    List<String> terms = new ArrayList<>();
+    if (!text.isBlank()) {
+      ObjectNode body = Cluster.JSON.createObjectNode().put("analyzer", analyzer).put("text", text);
+      cluster.send("POST", "/" + generation + "/_analyze", body).path("tokens").forEach(t -> terms.add(t.path("token").asText()));
+    }
+    return terms;
+  }
+
+  private String tagLabel(String id) {
+    return config.tags().find(id).map(TagDefinition::label).orElse(id);
   }
 
   @Override
   public List<String> rankIds(String query, int n) {
     SearchRequest request = new SearchRequest(query, 1, 0, List.of(), List.of(), false);
     validate(request);
-    ParsedQuery meaning = recognize(speller(served()).correct(QueryParser.parse(query)));
+    PerGeneration g = perGeneration(served());
+    ParsedQuery meaning = tags.recognize(g.corrector().correct(QueryParser.parse(query)));
+    List<Concept> concepts = conceptReader.read(meaning);
+    QueryDsl dsl = g.dsl();
+    QueryDsl.Q words = dsl.words(meaning);
+    FusedHits fused = byMeaning(g, meaning, words, List.of(), List.of());
     ObjectNode body = Cluster.JSON.createObjectNode();
-    body.put("size", Math.max(n, config.ranking().window()));
     body.put("track_total_hits", false);
-    body.set("query", QueryDsl.json(dsl.full(meaning, dsl.words(meaning), List.of(), List.of())));
-    body.putArray("_source").add(Fields.ID).add(Fields.SOURCE);
-    List<String> ids = new ArrayList<>();
-    for (Shaped s : shaped(searchWithRetries(body).path("hits").path("hits"))) {
-      if (ids.size() == n) {
-        break;
-      }
-      ids.add(s.hit().path("_source").path(Fields.ID).asText());
-    }
-    return ids;
+    JsonNode lexical = QueryDsl.json(dsl.full(meaning, words, List.of(), List.of()));
+    body.set("query", fused.query(lexical));
+    Optional.ofNullable(clusterConcepts.naming(concepts)).ifPresent(named -> body.set("post_filter", named));
+    body.putArray("_source").add(Fields.ID).add(Fields.SOURCE).add(Fields.TEXT).add(Fields.RESTATES_HEADING);
+    ClusterCandidates candidates = candidates(body, lexical, fused, Ranking.firstDepth(n, config.ranking().window()),
+        concepts.size());
+    return candidates.shape(shaper, concepts, config.ranking().window(), n).best().stream()
+        .map(s -> candidates.hit(s.candidate()).path("_source").path(Fields.ID).asText()).toList();
   }
 
-  /** A generation's spelling corrector. */
-  private record Speller(String generation, SpellCorrector corrector) {}
-
   /**
-   * The corrector of the generation being served, made when the alias has moved: its look-ups are of that
-   * generation's words, and it remembers them for as long as it is served, as the embedded engine's does.
+   * The search's hits as the ranking's candidates: the cluster's own order when meaning adds nothing (further
+   * hits fetched as the ranking needs them), else the fused ranking of the first {@code depth} (lexical hits and
+   * the passages found by meaning, {@link FusedHits}).
    */
-  private SpellCorrector speller(String generation) {
-    Speller s = speller;
-    if (s == null || !s.generation().equals(generation)) {
-      s = new Speller(generation, SpellCorrector.of(new ClusterLexicon(cluster, generation), config, english));
-      speller = s;
+  private ClusterCandidates candidates(ObjectNode body, JsonNode lexical, FusedHits fused, int depth, int concepts) {
+    if (!fused.joins()) {
+      return new ClusterCandidates(this::searchWithRetries, body, depth, concepts, id -> false);
     }
-    return s.corrector();
+    body.put("size", depth);
+    JsonNode first = searchWithRetries(body);
+    return ClusterCandidates.ranked(first, fused.rank(first, body, lexical, depth, this::searchWithRetries), concepts,
+        fused::foundByMeaning);
   }
 
-  /** A hit with its score after source diversity. */
-  private record Shaped(JsonNode hit, float score) {}
+  /** A generation's spelling corrector, query translator and search by meaning. */
+  private record PerGeneration(String generation, SpellCorrector corrector, QueryDsl dsl, ServedMeaning meaning) {}
 
   /**
-   * The hits re-ranked as the embedded engine ranks them: each further hit from a source already shown is
-   * scored down by {@code results.sameSourceDecay} once per hit before it, so several sources reach the top.
-   * (Near-duplicate folding, the embedded engine's other step, is not done here yet.)
+   * What serves the generation being served, made when the alias has moved: the corrector's look-ups are of
+   * that generation's words, and it remembers them for as long as it is served, as the embedded engine's does;
+   * the translator weighs topic tags by their share of that generation's passages (one aggregation); its vector
+   * lists are read once.
    */
-  private List<Shaped> shaped(JsonNode hits) {
-    Map<String, Integer> shown = new java.util.HashMap<>();
-    List<Shaped> out = new ArrayList<>();
-    for (JsonNode h : hits) {
-      int before = shown.merge(h.path("_source").path(Fields.SOURCE).asText(), 1, Integer::sum) - 1;
-      out.add(new Shaped(h, (float) (h.path("_score").asDouble() * Math.pow(config.ranking().sameSourceDecay(), before))));
+  private PerGeneration perGeneration(String generation) {
+    PerGeneration g = served;
+    if (g == null || !g.generation().equals(generation)) {
+      ObjectNode body = tagCounts();
+      body.put("track_total_hits", true);
+      JsonNode answer = cluster.send("POST", "/" + generation + "/_search", body);
+      SpellCorrector corrector = SpellCorrector.of(new ClusterLexicon(cluster, generation), config, english);
+      QueryDsl dsl = new QueryDsl(config, buckets(answer.path("aggregations").path("tags")),
+          answer.path("hits").path("total").path("value").asLong());
+      float stubs = Math.min(1f, config.ranking().headingStubFactor());
+      g = new PerGeneration(generation, corrector, dsl, ServedMeaning.read(cluster, generation, meta(generation),
+          QueryMeaning.of(config, models, corrector::knows), stubs));
+      served = g;
     }
-    out.sort(java.util.Comparator.comparingDouble((Shaped s) -> -s.score())); // stable: ties keep raw order
-    return out;
+    return g;
+  }
+
+  /** The passages nearest the query in meaning within the search's filters, to fuse with its lexical hits. */
+  private FusedHits byMeaning(PerGeneration g, ParsedQuery meaning, QueryDsl.Q words, List<String> tags,
+      List<String> sources) {
+    return g.meaning().find(meaning, g.dsl().contentWords(meaning),
+        QueryDsl.json(g.dsl().restriction(meaning, words, tags, sources)), this::searchWithRetries);
   }
 
   /**
@@ -381,11 +538,7 @@ public final class OpenSearchEngine implements SearchEngine {
 
   @Override
   public List<TagCount.Group> tags() {
-    ObjectNode body = Cluster.JSON.createObjectNode();
-    body.put("size", 0);
-    body.putObject("query").putObject("term").put(Fields.KIND, Fields.PASSAGE);
-    body.putObject("aggs").putObject("tags").putObject("terms").put("field", Fields.TAG).put("size", 10_000);
-    Map<String, Integer> counts = buckets(cluster.send("POST", "/" + generations.alias() + "/_search", body)
+    Map<String, Integer> counts = buckets(cluster.send("POST", "/" + generations.alias() + "/_search", tagCounts())
         .path("aggregations").path("tags"));
     List<TagCount.Group> groups = new ArrayList<>();
     for (TagGroup g : config.tags().groups()) {
@@ -398,14 +551,31 @@ public final class OpenSearchEngine implements SearchEngine {
     return groups;
   }
 
+  /** The search that counts the passages of every tag. */
+  private static ObjectNode tagCounts() {
+    ObjectNode body = Cluster.JSON.createObjectNode();
+    body.put("size", 0);
+    body.putObject("query").putObject("term").put(Fields.KIND, Fields.PASSAGE);
+    body.putObject("aggs").putObject("tags").putObject("terms").put("field", Fields.TAG).put("size", 10_000);
+    return body;
+  }
+
   @Override
   public IndexStatus status() {
     String name = served();
     JsonNode meta = meta(name);
+    ServedMeaning meaning = perGeneration(name).meaning();
+    RetrievalMode mode = meaning.mode();
     return new IndexStatus(name, meta.path("builtAt").asText(null), meta.path("buildMillis").asLong(),
         meta.path("documents").asInt(), meta.path("passages").asInt(), meta.path("corpusFingerprint").asText(null),
         meta.path("configFingerprint").asText(null), name, false,
-        new IndexStatus.Retrieval("lexical", "the OpenSearch engine searches by words alone", null, "off"));
+        new IndexStatus.Retrieval(mode.name(), mode.reason(), meaning.vectorModel(),
+            models.state().name().toLowerCase(java.util.Locale.ROOT)));
+  }
+
+  /** The embedding model this engine searches with; its creator closes it. */
+  public ModelSlot models() {
+    return models;
   }
 
   @Override
@@ -444,17 +614,6 @@ public final class OpenSearchEngine implements SearchEngine {
         throw new InvalidRequestException("source", "unknown source '" + shorten(source) + "'; GET /api/documents lists the sources");
       }
     }
-  }
-
-  /** The tags the query's words name, those they imply, and those its excluded words name. */
-  private ParsedQuery recognize(ParsedQuery query) {
-    TagVocabulary v = config.tags();
-    List<String> named = v.matching(query.looseWords());
-    List<String> excluded = query.excludedWords().isEmpty() ? List.of() : v.matching(query.excludedWords());
-    // Every named tag counts as specific here: the cluster's tag lifts are not weighted by corpus share yet.
-    List<String> outside = v.matching(query.wordsOutsidePhrases());
-    List<String> quoted = named.stream().filter(t -> !outside.contains(t)).toList();
-    return query.withTags(new Tags(named, v.impliedBy(named), excluded, named, quoted));
   }
 
   private static String shorten(String s) {

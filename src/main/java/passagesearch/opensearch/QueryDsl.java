@@ -20,6 +20,7 @@ import passagesearch.query.Clause;
 import passagesearch.query.Node;
 import passagesearch.query.ParsedQuery;
 import passagesearch.query.Tags;
+import passagesearch.search.TopicWeight;
 
 /**
  * The one place a query's model becomes OpenSearch's query DSL: the twin of search.QueryTranslator and
@@ -39,8 +40,23 @@ final class QueryDsl {
   private final Set<String> acronyms;
   private final Set<String> queryStops;
   private final Map<String, Float> weights;
+  /** A topic tag's lift in the generation searched ({@link TopicWeight}); null lifts every named tag by its whole weight. */
+  private final Function<String, Float> topicLift;
 
   QueryDsl(IndexConfig config) {
+    this(config, null);
+  }
+
+  /**
+   * A translator for one generation, whose topic tags lift as their share of its passages says ({@code
+   * carrying}: passages per tag), as the embedded engine's do.
+   */
+  QueryDsl(IndexConfig config, Map<String, Integer> carrying, long passages) {
+    this(config, tag -> TopicWeight.of(config.ranking().tagWeight(), carrying.getOrDefault(tag, 0), passages));
+  }
+
+  private QueryDsl(IndexConfig config, Function<String, Float> topicLift) {
+    this.topicLift = topicLift;
     this.ranking = config.ranking();
     this.setAsideTags = config.tags().setAsideTags();
     this.acronyms = config.tags().acronyms();
@@ -104,6 +120,25 @@ final class QueryDsl {
     return new Leaf(fs);
   }
 
+  /**
+   * What every hit must satisfy, scoring nothing: the filters and the query's exclusions (excluded words and
+   * tags), as {@code QueryFactory.restriction}; passages found by meaning are sought within it.
+   */
+  Q restriction(ParsedQuery query, Q words, Collection<String> tags, Collection<String> sources) {
+    List<BoolClause> b = new ArrayList<>();
+    b.add(new BoolClause(Occur.FILTER, new All()));
+    exclusions(words).forEach(q -> b.add(new BoolClause(Occur.MUST_NOT, q)));
+    for (String tag : query.tags().excluded()) {
+      b.add(new BoolClause(Occur.MUST_NOT, term(Fields.TAG, tag)));
+    }
+    return filtered(new Bool(b), tags, sources);
+  }
+
+  /** The query's content words (its loose words less stop words): how much weight meaning gets. */
+  int contentWords(ParsedQuery query) {
+    return searchableWords(query.looseWords());
+  }
+
   Q translate(ParsedQuery query) {
     Q top = join(query.clauses());
     return top == null ? new None() : excludeForReal(top);
@@ -147,7 +182,7 @@ final class QueryDsl {
     return top;
   }
 
-  private Q operand(Node node) {
+  Q operand(Node node) {
     return switch (node) {
       case Node.Term t -> !searchable(t.text()) ? null
           : ranking.combinedFields() ? combinedFields(t.text()) : overFields(f -> match(f, t.text(), null));
@@ -199,7 +234,14 @@ final class QueryDsl {
       }
       b.add(new BoolClause(Occur.MUST, new Bool(match)));
       exclusions(words).forEach(q -> b.add(new BoolClause(Occur.MUST_NOT, q)));
-      lift(b, tags.named(), ranking.tagWeight());
+      if (topicLift == null) {
+        lift(b, tags.named(), ranking.tagWeight());
+      } else {
+        // As QueryFactory: a tag that names one thing lifts by its whole weight, a topic as its share says.
+        lift(b, tags.specific(), ranking.tagWeight());
+        tags.named().stream().filter(t -> !tags.specific().contains(t))
+            .forEach(t -> lift(b, List.of(t), topicLift.apply(t)));
+      }
     }
     String loose = query.looseWords();
     if (ranking.phraseWeight() > 0 && searchableWords(loose) >= 2) {
@@ -338,7 +380,7 @@ final class QueryDsl {
     return new Leaf(q);
   }
 
-  private static Q matchPhrase(String field, String text, int slop, String analyzer) {
+  static Q matchPhrase(String field, String text, int slop, String analyzer) {
     ObjectNode body = Cluster.JSON.createObjectNode().put("query", text).put("slop", slop);
     if (analyzer != null) {
       body.put("analyzer", analyzer);
@@ -346,13 +388,13 @@ final class QueryDsl {
     return leaf("match_phrase", field, body);
   }
 
-  private static Q term(String field, String value) {
+  static Q term(String field, String value) {
     ObjectNode t = Cluster.JSON.createObjectNode();
     t.putObject("term").put(field, value);
     return new Leaf(t);
   }
 
-  private static Q leaf(String type, String field, ObjectNode body) {
+  static Q leaf(String type, String field, ObjectNode body) {
     ObjectNode q = Cluster.JSON.createObjectNode();
     q.putObject(type).set(field, body);
     return new Leaf(q);

@@ -9,9 +9,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
+import passagesearch.config.IndexConfig;
 import passagesearch.config.TagDefinition;
 import passagesearch.config.TagVocabulary;
-import passagesearch.index.Fields;
+import passagesearch.index.IndexStore;
 import passagesearch.query.Clause;
 import passagesearch.query.Concept;
 import passagesearch.query.Node;
@@ -21,9 +22,10 @@ import passagesearch.query.ParsedQuery;
  * Reads the concepts of a query from its model, operand by operand: words typed side by side that name a tag
  * (found with the tag's own patterns, as the model's tags were) are one concept, a quoted phrase is one, each
  * other content word is one; operands typed with {@code OR} between them are one concept of alternatives.
- * Excluded operands, and words the analyzer drops (stop and question words), are none.
+ * Excluded operands, and words the analyzer drops (stop and question words), are none. Both engines read
+ * concepts here, from the one model of the query.
  */
-final class ConceptReader {
+public final class ConceptReader {
   private final TagVocabulary vocabulary;
   private final Analyzer plain;
 
@@ -32,8 +34,16 @@ final class ConceptReader {
     this.plain = plain;
   }
 
+  /**
+   * A reader for a configuration, dropping the words its query analyzer drops: for an engine that holds no
+   * Lucene analyzer of its own (the OpenSearch engine, whose cluster reads the same words the same way).
+   */
+  public static ConceptReader of(IndexConfig config) {
+    return new ConceptReader(config.tags(), IndexStore.analyzers(config).query());
+  }
+
   /** The query's concepts in the order typed, each once. */
-  List<Concept> read(ParsedQuery query) {
+  public List<Concept> read(ParsedQuery query) {
     List<Concept> out = new ArrayList<>();
     clauses(query.clauses(), query.tags().named(), out);
     List<Concept> distinct = new ArrayList<>();

@@ -9,12 +9,12 @@ import java.util.List;
  * @param ways for each concept, the first way the passage mentions it
  * @param byMeaning whether the passage is among those nearest the query in meaning
  */
-record Coverage(List<Way> ways, boolean byMeaning) {
+public record Coverage(List<Way> ways, boolean byMeaning) {
   /** No concepts to cover. */
-  static final Coverage NONE = new Coverage(List.of(), false);
+  public static final Coverage NONE = new Coverage(List.of(), false);
 
   /** How a passage mentions a concept, best first. */
-  enum Way {
+  public enum Way {
     /** Its words as typed. */
     WORD,
     /** A synonym, another name of the drug, a spelling variant. */
@@ -27,17 +27,17 @@ record Coverage(List<Way> ways, boolean byMeaning) {
     NONE;
 
     /** Whether the passage mentions the concept this way. */
-    boolean mentions() {
+    public boolean mentions() {
       return this == WORD || this == SYNONYM || this == TAG;
     }
   }
 
-  Coverage {
+  public Coverage {
     ways = List.copyOf(ways);
   }
 
   /** Whether it mentions every concept. */
-  boolean complete() {
+  public boolean complete() {
     return ways.stream().allMatch(Way::mentions);
   }
 

@@ -20,7 +20,7 @@ import org.apache.lucene.index.SortedSetDocValues;
 import passagesearch.index.Fields;
 
 /** A search's facets: matches per tag and per source, over every match, largest first. */
-final class FacetCounts {
+public final class FacetCounts {
   /** Facet values returned per search: every tag of a vocabulary, the sources that answer most. */
   static final int MAX_TAGS = 100;
   static final int MAX_SOURCES = 20;
@@ -37,9 +37,24 @@ final class FacetCounts {
     Map<String, Map<String, Integer>> facets = new LinkedHashMap<>();
     facets.put("tags", top(counts, Fields.TAG, MAX_TAGS));
     facets.put("source", top(counts, Fields.SOURCE, MAX_SOURCES));
+    List<Folded> less = new ArrayList<>();
     for (ResultShaper.Candidate c : folded) {
-      facets.get("source").computeIfPresent(c.source(), (k, v) -> v - 1);
-      for (String tag : tags(state.getReader(), c.doc())) {
+      less.add(new Folded(c.source(), tags(state.getReader(), c.doc())));
+    }
+    return without(facets, less);
+  }
+
+  /** A near-duplicate folded into a better hit: its source and tags. */
+  public record Folded(String source, List<String> tags) {}
+
+  /**
+   * Facets ({@code tags}, {@code source}) less the near-duplicates folded into better hits: they are not
+   * results, so they leave the counts as they leave the total; a count that reaches nothing goes.
+   */
+  public static Map<String, Map<String, Integer>> without(Map<String, Map<String, Integer>> facets, List<Folded> folded) {
+    for (Folded f : folded) {
+      facets.get("source").computeIfPresent(f.source(), (k, v) -> v - 1);
+      for (String tag : f.tags()) {
         facets.get("tags").computeIfPresent(tag, (k, v) -> v - 1);
       }
     }

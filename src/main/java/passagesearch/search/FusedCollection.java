@@ -66,10 +66,10 @@ final class FusedCollection {
         .add(fused.query(), Occur.MUST)
         .add(fusion.byMeaning().andDocsOf(lexicalTop), Occur.FILTER)
         .build();
-    TopDocs top = rescorer.search(candidates, Ranking.collector(depth, null));
+    TopDocs top = rescorer.search(candidates, LuceneCandidates.collector(depth, null));
     boolean everyMatch = lexicalTop.length < asked;
     if (!everyMatch && !searcher.timedOut() && !settled(top, depth, fusion.scale(best), lexicalTop[asked - 1].score)) {
-      top = searcher.search(fused.query(), Ranking.collector(depth, null));
+      top = searcher.search(fused.query(), LuceneCandidates.collector(depth, null));
     }
     return new Collected(fused, new TopDocs(first.top().totalHits, top.scoreDocs), first.facets());
   }
@@ -95,6 +95,6 @@ final class FusedCollection {
       FacetsCollectorManager.FacetsResult r = FacetsCollectorManager.search(searcher, query, n, new FacetsCollectorManager());
       return new Pass(r.topDocs(), r.facetsCollector());
     }
-    return new Pass(searcher.search(query, Ranking.collector(n, null)), null);
+    return new Pass(searcher.search(query, LuceneCandidates.collector(n, null)), null);
   }
 }

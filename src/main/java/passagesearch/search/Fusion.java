@@ -19,10 +19,10 @@ import org.apache.lucene.search.Query;
  * @param reorderOnly whether meaning only reorders the lexical matches (a query written with search syntax,
  *     or naming a tag) rather than adding passages
  */
-record Fusion(Query lexical, Semantic.Mode mode, float[] vector, DocScoresQuery byMeaning, float weight,
+record Fusion(Query lexical, RetrievalMode mode, float[] vector, DocScoresQuery byMeaning, float weight,
     boolean reorderOnly) {
   /** A search by words alone, or one that found no passage near enough in meaning. */
-  static Fusion words(Query lexical, Semantic.Mode mode, float[] vector) {
+  static Fusion words(Query lexical, RetrievalMode mode, float[] vector) {
     return new Fusion(lexical, mode, vector, null, 0, false);
   }
 
@@ -44,7 +44,7 @@ record Fusion(Query lexical, Semantic.Mode mode, float[] vector, DocScoresQuery 
 
   /** What a lexical score is multiplied by in the fused score, given the query's best. */
   float scale(float bestLexical) {
-    return (1 - weight) / bestLexical;
+    return QueryMeaning.scale(weight, bestLexical);
   }
 
   /**

@@ -36,7 +36,7 @@ public record HitCoverage(List<Match> matched, List<String> missing, @JsonInclud
    *
    * @param label a tag's label, from its id
    */
-  static HitCoverage of(List<Concept> concepts, Coverage coverage, UnaryOperator<String> label) {
+  public static HitCoverage of(List<Concept> concepts, Coverage coverage, UnaryOperator<String> label) {
     List<Match> matched = new ArrayList<>();
     List<String> missing = new ArrayList<>();
     for (int i = 0; i < concepts.size(); i++) {

@@ -3,6 +3,7 @@ package passagesearch.search;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
+import passagesearch.query.Concept;
 
 /**
  * What a query asks about, and whether a passage mentions all of it.
@@ -16,6 +17,34 @@ public record QueryCoverage(List<String> concepts, boolean complete,
     @JsonInclude(JsonInclude.Include.NON_NULL) String message) {
   public QueryCoverage {
     concepts = List.copyOf(concepts);
+  }
+
+  /** Whether a passage among the results mentions every concept: asked of the engine only when no hit shown does. */
+  @FunctionalInterface
+  public interface Elsewhere<E extends Exception> {
+    boolean mentionsAll() throws E;
+  }
+
+  /**
+   * The coverage of a page of results, either engine's: complete when a hit shown mentions every concept, or
+   * else when the engine finds a passage among the results that does ({@code elsewhere}); null for a query with
+   * no concepts.
+   *
+   * @param page how each hit shown covers the concepts
+   * @param filtered whether the results are narrowed by tag or source filters
+   */
+  public static <E extends Exception> QueryCoverage ofPage(List<Concept> asked, List<Coverage> page,
+      Elsewhere<E> elsewhere, boolean filtered) throws E {
+    if (asked.isEmpty()) {
+      return null;
+    }
+    boolean complete = page.stream().anyMatch(Coverage::complete) || elsewhere.mentionsAll();
+    List<Boolean> shown = new ArrayList<>();
+    for (int i = 0; i < asked.size(); i++) {
+      int at = i;
+      shown.add(page.stream().anyMatch(c -> c.ways().get(at).mentions()));
+    }
+    return of(asked.stream().map(Concept::text).toList(), complete, shown, !page.isEmpty(), filtered);
   }
 
   /**

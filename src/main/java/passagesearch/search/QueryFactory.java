@@ -143,16 +143,11 @@ final class QueryFactory {
     return b.build();
   }
 
-  /** Share of the passages at which a topic tag gets its whole weight; below it, a part in proportion. */
-  static final double COMMON_TOPIC = 0.05;
-
   /**
    * A topic tag's lift (side effects, clinical trials, prognosis), weighed by how much THIS corpus uses the
-   * topic's words: the whole weight when at least {@link #COMMON_TOPIC} of the passages carry the tag (the
-   * corpus speaks of the topic in those words, as the seed pages do of side effects), a part in proportion
-   * below it, nothing when none do. Where a corpus says the topic otherwise (MedQuAD's research sections
-   * seldom say "clinical trials"), the few passages that use the words are not pulled up for every question
-   * of that kind. Read from the index when the query is rewritten; scored as a constant, like a drug's tag.
+   * topic's words ({@link TopicWeight}: the corpus speaks of the topic in those words, as the seed pages do of
+   * side effects, or it does not). Read from the index when the query is rewritten; scored as a constant, like
+   * a drug's tag.
    */
   private static final class TopicTag extends Query {
     private final Term tag;
@@ -165,9 +160,7 @@ final class QueryFactory {
 
     @Override
     public Query rewrite(IndexSearcher searcher) throws IOException {
-      int passages = searcher.getIndexReader().maxDoc();
-      double share = passages == 0 ? 0 : (double) searcher.getIndexReader().docFreq(tag) / passages;
-      float scaled = (float) (weight * Math.min(1, share / COMMON_TOPIC));
+      float scaled = TopicWeight.of(weight, searcher.getIndexReader().docFreq(tag), searcher.getIndexReader().maxDoc());
       return scaled <= 0f
           ? new MatchNoDocsQuery("topic tag " + tag.text() + " carried by no passage")
           : new BoostQuery(new ConstantScoreQuery(new TermQuery(tag)), scaled);

@@ -26,27 +26,32 @@ import passagesearch.query.Concept;
  * hit's (the same text from two sources, or twice in one) is folded into it, each further hit from a
  * source already shown is scored down a little, so several sources reach the top when several answer, and
  * a hit that leaves out some of the query's concepts is scored down for them ({@link CoverageRule}), so of
- * two close hits the one that mentions more comes first.
+ * two close hits the one that mentions more comes first. Both engines shape their hits here.
  */
-final class ResultShaper {
+public final class ResultShaper {
   private final float duplicateOverlap;
   private final float sameSourceDecay;
   private final CoverageSettings coverage;
 
-  ResultShaper(float duplicateOverlap, float sameSourceDecay, CoverageSettings coverage) {
+  public ResultShaper(float duplicateOverlap, float sameSourceDecay, CoverageSettings coverage) {
     this.duplicateOverlap = duplicateOverlap;
     this.sameSourceDecay = sameSourceDecay;
     this.coverage = coverage;
   }
 
   /**
-   * A hit before shaping: its Lucene doc, score, source, word-trigram hashes and how it covers the query's
-   * concepts.
+   * A hit before shaping: its doc (a Lucene doc id, or for another engine its place among the hits), score,
+   * source, word-trigram hashes and how it covers the query's concepts.
    */
-  record Candidate(int doc, float score, String source, int[] shingles, Coverage coverage) {}
+  public record Candidate(int doc, float score, String source, int[] shingles, Coverage coverage) {
+    /** A hit whose trigram hashes are read from its text, for an engine that keeps none with its passages. */
+    public static Candidate of(int doc, float score, String source, String text, Coverage coverage) {
+      return new Candidate(doc, score, source, Shingles.of(text), coverage);
+    }
+  }
 
   /** A hit after shaping, with its new score. */
-  record Shaped(Candidate candidate, float score) {}
+  public record Shaped(Candidate candidate, float score) {}
 
   /** The kept hits, best first, and those folded as duplicates. */
   record Result(List<Shaped> hits, List<Candidate> folded) {}
@@ -107,7 +112,7 @@ final class ResultShaper {
    * score (ties in raw order). No step looks at a later candidate, and no shaped score exceeds its raw
    * score, so the first hits are final before every candidate has been seen: see {@link #settles}.
    */
-  final class Pass {
+  public final class Pass {
     private final CoverageRule rule;
     private final List<Candidate> kept = new ArrayList<>();
     private final List<Candidate> folded = new ArrayList<>();
@@ -124,7 +129,7 @@ final class ResultShaper {
     }
 
     /** Shapes the next candidate; candidates come best raw score first (ties in doc order). */
-    void offer(Candidate c) {
+    public void offer(Candidate c) {
       if (duplicateOfAny(c, kept)) {
         folded.add(c);
         return;
@@ -142,7 +147,7 @@ final class ResultShaper {
      * since a later hit scores no more and ties keep raw order. {@code nextRaw} must not grow between
      * calls (it is the raw score of the next candidate).
      */
-    boolean settles(int n, float nextRaw) {
+    public boolean settles(int n, float nextRaw) {
       while (!open.isEmpty() && open.peek().score() >= nextRaw) {
         open.poll();
         settled++;
@@ -151,14 +156,14 @@ final class ResultShaper {
     }
 
     /** The best {@code n} kept hits so far, best shaped score first (ties in raw order). */
-    List<Shaped> best(int n) {
+    public List<Shaped> best(int n) {
       List<Shaped> sorted = new ArrayList<>(shaped);
       sorted.sort(Comparator.comparingDouble((Shaped s) -> -s.score()));
       return sorted.size() <= n ? sorted : List.copyOf(sorted.subList(0, n));
     }
 
     /** The candidates folded so far, in the order offered. */
-    List<Candidate> folded() {
+    public List<Candidate> folded() {
       return List.copyOf(folded);
     }
   }

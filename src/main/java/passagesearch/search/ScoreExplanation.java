@@ -2,21 +2,31 @@ package passagesearch.search;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.lucene.search.Explanation;
 
-/** Why a hit scored as it did: Lucene's explanation, as a tree of values and descriptions. */
+/**
+ * Why a hit scored as it did: the engine's explanation (Lucene's, or a cluster's, which is Lucene's sent as
+ * JSON), as a tree of values and descriptions.
+ */
 public record ScoreExplanation(float value, String description, List<ScoreExplanation> details) {
   private static final int MAX_DEPTH = 6;
 
   static ScoreExplanation of(Explanation e) {
-    return of(e, 0);
+    return of(e, x -> x.getValue().floatValue(), Explanation::getDescription, x -> Arrays.asList(x.getDetails()));
+  }
+
+  /** An explanation read from any tree of parts, each with its value, description and parts, to the same depth. */
+  public static <T> ScoreExplanation of(T root, Function<T, Float> value, Function<T, String> description,
+      Function<T, List<T>> details) {
+    return of(root, value, description, details, 0);
   }
 
   /**
    * The same explanation with notes among its parts, each worth nothing: what the score rests on but does not
    * say itself, such as why the passage carries a tag its words do not name.
    */
-  ScoreExplanation noting(List<String> notes) {
+  public ScoreExplanation noting(List<String> notes) {
     if (notes.isEmpty()) {
       return this;
     }
@@ -25,10 +35,11 @@ public record ScoreExplanation(float value, String description, List<ScoreExplan
     return new ScoreExplanation(value, description, parts);
   }
 
-  private static ScoreExplanation of(Explanation e, int depth) {
+  private static <T> ScoreExplanation of(T e, Function<T, Float> value, Function<T, String> description,
+      Function<T, List<T>> details, int depth) {
     List<ScoreExplanation> children = depth >= MAX_DEPTH
         ? List.of()
-        : Arrays.stream(e.getDetails()).map(d -> of(d, depth + 1)).toList();
-    return new ScoreExplanation(e.getValue().floatValue(), e.getDescription(), children);
+        : details.apply(e).stream().map(d -> of(d, value, description, details, depth + 1)).toList();
+    return new ScoreExplanation(value.apply(e), description.apply(e), children);
   }
 }

@@ -119,7 +119,7 @@ public final class SearchService implements SearchEngine {
     OpenIndex index = served.index();
     GenerationInfo g = index.info();
     String published = index.published().orElse(null);
-    Semantic.Mode mode = served.semantic().mode(index);
+    RetrievalMode mode = served.semantic().mode(index);
     return new IndexStatus(g.name(), g.builtAt(), g.buildMillis(), g.documents().size(), g.passages(),
         g.corpusFingerprint(), g.configFingerprint(), published, !g.name().equals(published),
         new IndexStatus.Retrieval(mode.name(), mode.reason(), g.vectorModel(), models.state().name().toLowerCase(java.util.Locale.ROOT)));
@@ -204,12 +204,6 @@ public final class SearchService implements SearchEngine {
 
   private static final java.util.Set<String> ID_ONLY = java.util.Set.of(Fields.ID);
 
-  /**
-   * Hits of a page, from its top, that may show their sentence nearest in meaning when no word matched:
-   * each costs the model a few sentences, so the rest show the passage's opening sentences.
-   */
-  private static final int MEANING_SNIPPETS = 3;
-
   /** One search on one generation. */
   private static final class Execution {
     private final Served served;
@@ -267,7 +261,8 @@ public final class SearchService implements SearchEngine {
       int window = index.config().ranking().window();
       int depth = Ranking.firstDepth(n, window);
       TopDocs top = collect(index.searcher(), depth, false).top();
-      return new Ranking(served.shaper(), index.searcher(), query, window, top, depth, conceptMatcher).best(n);
+      return new Ranking(served.shaper(), concepts, window,
+          new LuceneCandidates(index.searcher(), query, top, depth, conceptMatcher)).best(n);
     }
 
     SearchResponse run() throws IOException {
@@ -276,13 +271,16 @@ public final class SearchService implements SearchEngine {
       QueryFactory factory = served.queries();
       int window = index.config().ranking().window();
       int depth = Ranking.firstDepth(request.offset() + request.limit(), window);
-      // Matching stops at the time limit; what was found by then is answered, marked partial.
-      IndexSearcher timed = index.searcher(started + index.config().ranking().timeLimitMillis() * 1_000_000L);
+      // Matching stops at the time limit, counted from when matching starts (a cold first search spends its
+      // first second loading classes and word lists, and would otherwise answer nothing, marked partial);
+      // what was found by then is answered, marked partial.
+      IndexSearcher timed = index.searcher(System.nanoTime() + index.config().ranking().timeLimitMillis() * 1_000_000L);
       FusedCollection.Collected result = collect(timed, depth, true);
       TopDocs top = result.top();
       StoredFields stored = index.searcher().storedFields();
       // Every page is cut from the same ranking, shaped as deep as this page needs.
-      Ranking ranking = new Ranking(served.shaper(), timed, query, window, top, depth, conceptMatcher);
+      Ranking ranking = new Ranking(served.shaper(), concepts, window,
+          new LuceneCandidates(timed, query, top, depth, conceptMatcher));
       List<ResultShaper.Shaped> best = ranking.best(request.offset() + request.limit());
       List<ResultShaper.Shaped> page = best.size() <= request.offset()
           ? List.of()
@@ -300,12 +298,9 @@ public final class SearchService implements SearchEngine {
             ? ScoreExplanation.of(index.searcher().explain(query, s.candidate().doc()))
                 .noting(Arrays.stream(doc.getValues(Fields.INHERITED)).map(v -> "tag " + v).toList())
             : null;
-        String snippet = served.tags().markTags(snippets[i], meaning.tags().named());
-        if (!snippet.contains("<mark>")) {
-          // Found by a tag the query names, not by its words: the sentence with the words that earned the tag.
-          snippet = served.tagSnippet().around(doc.get(Fields.TEXT), meaning.tags().named()).orElse(snippet);
-        }
-        if (!snippet.contains("<mark>") && fused.foundByMeaning(s.candidate().doc()) && i < MEANING_SNIPPETS) {
+        // Found by a tag the query names, not by its words: the words that earned the tag, marked.
+        String snippet = served.tagSnippet().finish(snippets[i], doc.get(Fields.TEXT), meaning.tags().named());
+        if (!snippet.contains("<mark>") && fused.foundByMeaning(s.candidate().doc()) && i < QueryMeaning.MEANING_SNIPPETS) {
           // Nothing in it matched a word or a named tag: its sentence nearest the query, by the same model.
           snippet = served.semantic().snippet(doc.get(Fields.TEXT), fused.vector(),
               index.config().ranking().snippetMaxLength()).orElse(snippet);
@@ -340,19 +335,9 @@ public final class SearchService implements SearchEngine {
      * else one found in the index within the search's filters and exclusions.
      */
     private QueryCoverage coverage(List<ResultShaper.Shaped> page) throws IOException {
-      List<Concept> asked = conceptMatcher.concepts();
-      if (asked.isEmpty()) {
-        return null;
-      }
-      boolean complete = page.stream().anyMatch(s -> s.candidate().coverage().complete())
-          || index.searcher().search(conceptMatcher.mentioningAll(restriction), 1).scoreDocs.length > 0;
-      List<Boolean> shown = new ArrayList<>();
-      for (int i = 0; i < asked.size(); i++) {
-        int at = i;
-        shown.add(page.stream().anyMatch(s -> s.candidate().coverage().ways().get(at).mentions()));
-      }
-      return QueryCoverage.of(asked.stream().map(Concept::text).toList(), complete, shown,
-          !page.isEmpty(), !request.tags().isEmpty() || !request.sources().isEmpty());
+      return QueryCoverage.ofPage(conceptMatcher.concepts(), page.stream().map(s -> s.candidate().coverage()).toList(),
+          () -> index.searcher().search(conceptMatcher.mentioningAll(restriction), 1).scoreDocs.length > 0,
+          !request.tags().isEmpty() || !request.sources().isEmpty());
     }
 
     private String tagLabel(String id) {

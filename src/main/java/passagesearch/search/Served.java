@@ -2,11 +2,9 @@ package passagesearch.search;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import passagesearch.config.IndexConfig;
 import passagesearch.config.RankingSettings;
-import passagesearch.config.TagDefinition;
 import passagesearch.index.Fields;
 import passagesearch.index.OpenIndex;
 
@@ -47,7 +45,7 @@ record Served(
         new Lazy<>(() -> new Suggester(config.tags(), catalog.headings(), index.searcher().getIndexReader())),
         new Snippets(index),
         new ResultCache(ranking.cacheEntries(), ResultCache.maxBytes(Runtime.getRuntime().maxMemory()), cacheCounters),
-        new Semantic(config.semantic(), models, readAs(config), speller::knows),
+        new Semantic(QueryMeaning.of(config, models, speller::knows)),
         new ConceptReader(config.tags(), index.analyzer()),
         conceptQueries(index, ranking));
   }
@@ -64,19 +62,5 @@ record Served(
     }
     return new ConceptQueries(index.analyzer(), index.expandingAnalyzer(), new QueryTranslator(index.analyzer(), fields),
         List.copyOf(fields.keySet()));
-  }
-
-  /**
-   * How the embedding model reads a query's words: spelling variants as their indexed form, a drug's
-   * brands as its name.
-   */
-  private static java.util.Map<String, String> readAs(IndexConfig config) {
-    java.util.Map<String, String> as = new java.util.HashMap<>(config.vocabulary().spellings());
-    for (TagDefinition t : config.tags().all()) {
-      for (String brand : t.brands()) {
-        as.putIfAbsent(brand.toLowerCase(Locale.ROOT), t.label());
-      }
-    }
-    return as;
   }
 }

@@ -100,7 +100,7 @@ public final class SpellCorrector {
    * Whether the word means something here: a word of the configuration, of the corpus, or of English
    * ("xyzzy" and "plugh" are none of these).
    */
-  boolean knows(String word) {
+  public boolean knows(String word) {
     String lower = word.toLowerCase(Locale.ROOT);
     return knownWords.contains(lower) || knownWords.contains(word) || lexicon.isCorpusWord(lower)
         || english.contains(word);

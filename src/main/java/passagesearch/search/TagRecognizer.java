@@ -12,11 +12,11 @@ import passagesearch.query.Tags;
  * Finds the tags a query's model names (with the same patterns that tag passages), the tags they imply, and
  * the tags its excluded words name ({@code -Trisenox}); marks a named tag in a snippet that matched by it alone.
  */
-final class TagRecognizer {
+public final class TagRecognizer {
   private static final String MARK = "<mark>";
   private final TagVocabulary vocabulary;
 
-  TagRecognizer(TagVocabulary vocabulary) {
+  public TagRecognizer(TagVocabulary vocabulary) {
     this.vocabulary = vocabulary;
   }
 
@@ -24,7 +24,7 @@ final class TagRecognizer {
    * The query with the tags its words name, those they imply, those its excluded words name, and those named
    * only inside quoted phrases (which lift, never find a passage alone).
    */
-  ParsedQuery recognize(ParsedQuery query) {
+  public ParsedQuery recognize(ParsedQuery query) {
     List<String> named = vocabulary.matching(query.looseWords());
     String excludedWords = query.excludedWords();
     List<String> excluded = excludedWords.isEmpty() ? List.of() : vocabulary.matching(excludedWords);

@@ -16,9 +16,10 @@ import passagesearch.config.TagVocabulary;
  * The snippet of a passage found by a tag the query names and none of its words ("cytokine release syndrome"
  * names side effects, and finds a passage that says "hair loss"): the sentence of its text where the words
  * that earned the tag first stand, those words marked, so the reader sees why it was found. The words that
- * earn a tag are its own patterns' and those of the tags that imply it (a drug's name earns its class).
+ * earn a tag are its own patterns' and those of the tags that imply it (a drug's name earns its class). Both
+ * engines finish their highlighted snippets here ({@link #finish}).
  */
-final class TagSnippet {
+public final class TagSnippet {
   private static final String MARK = "<mark>";
   private static final String END_MARK = "</mark>";
 
@@ -26,14 +27,28 @@ final class TagSnippet {
   private final Map<String, List<Pattern>> earners = new HashMap<>();
   private final int maxLength;
 
-  TagSnippet(TagVocabulary vocabulary, int maxLength) {
+  private final TagRecognizer recognizer;
+
+  public TagSnippet(TagVocabulary vocabulary, int maxLength) {
     this.maxLength = maxLength;
+    this.recognizer = new TagRecognizer(vocabulary);
     for (TagDefinition t : vocabulary.all()) {
       earners.computeIfAbsent(t.id(), k -> new ArrayList<>()).addAll(t.patterns());
       for (String implied : vocabulary.impliedBy(List.of(t.id()))) {
         earners.computeIfAbsent(implied, k -> new ArrayList<>()).addAll(t.patterns());
       }
     }
+  }
+
+  /**
+   * A highlighted snippet of {@code text} as the reader is shown it: when no word of the query is marked in it,
+   * the words of a {@code named} tag that stand in it marked ({@link TagRecognizer#markTags}); when none stand
+   * in it either, the sentence of the text where the words that earned the tag stand ({@link #around}); else
+   * as it was.
+   */
+  public String finish(String highlighted, String text, List<String> named) {
+    String snippet = recognizer.markTags(highlighted, named);
+    return snippet.contains(MARK) ? snippet : around(text, named).orElse(snippet);
   }
 
   /**

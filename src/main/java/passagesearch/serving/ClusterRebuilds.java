@@ -3,14 +3,8 @@ package passagesearch.serving;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import passagesearch.index.StorageErrors;
 import passagesearch.ingest.ReadReport;
 
@@ -26,8 +20,6 @@ import passagesearch.ingest.ReadReport;
  * own under {@code uploads}, removed when its job ends.
  */
 public final class ClusterRebuilds implements IndexAdmin {
-  private static final Logger LOG = LoggerFactory.getLogger(ClusterRebuilds.class);
-  private static final int STOP_WAIT_SECONDS = 10;
 
   /** The cluster's side, wired by the command that serves. */
   public interface Alias {
@@ -68,11 +60,7 @@ public final class ClusterRebuilds implements IndexAdmin {
   private final JobBoard jobs = new JobBoard();
   /** What holds this process's turn: a rebuild job's id, or "a rollback". */
   private final OneAtATime oneAtATime = new OneAtATime();
-  private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "rebuild");
-    t.setDaemon(true);
-    return t;
-  });
+  private final RebuildWorker worker = new RebuildWorker(jobs, "the build removes its index when it does");
 
   /**
    * @param corpus the configured corpus folder
@@ -109,45 +97,17 @@ public final class ClusterRebuilds implements IndexAdmin {
         }
       }
       RebuildJob queued = jobs.queued(id);
-      worker.execute(new Queued(queued, scratch, release));
+      Path source = scratch == null ? corpus : scratch;
+      Runnable held = release;
+      worker.queue(queued, () -> {
+        Published built = alias.build(source, (done, total, passages) -> jobs.running(queued, "indexing", done, passages, total));
+        return new RebuildWorker.Published(JobMessages.summarised("published " + built.generation(), "skipped",
+            built.report().skipped(), built.report().skippedTotal()), built.generation(), built.documents(), built.passages());
+      }, () -> end(scratch, held));
       return queued;
     } catch (RuntimeException | Error e) {
       end(scratch, release);
       throw e;
-    }
-  }
-
-  /** A job waiting for the worker; one abandoned at {@link #close} gives back its turn. */
-  private final class Queued implements Runnable {
-    final RebuildJob job;
-    final Path scratch;
-    final Runnable release;
-
-    Queued(RebuildJob job, Path scratch, Runnable release) {
-      this.job = job;
-      this.scratch = scratch;
-      this.release = release;
-    }
-
-    /** The job's end is recorded once what it held is given back, so a client told it ended may start the next. */
-    @Override
-    public void run() {
-      Runnable outcome;
-      try {
-        jobs.running(job, "reading the corpus", 0, 0, 0);
-        Published built = alias.build(scratch == null ? corpus : scratch,
-            (done, total, passages) -> jobs.running(job, "indexing", done, passages, total));
-        String message = JobMessages.summarised("published " + built.generation(), "skipped", built.report().skipped(),
-            built.report().skippedTotal());
-        outcome = () -> jobs.succeeded(job, message, built.generation(), built.documents(), built.passages());
-      } catch (RuntimeException | LinkageError | AssertionError e) {
-        String reason = JobMessages.reason(e);
-        LOG.warn("rebuild {} failed: {}", job.id(), reason);
-        outcome = () -> jobs.failed(job, reason);
-      } finally {
-        end(scratch, release);
-      }
-      outcome.run();
     }
   }
 
@@ -188,19 +148,6 @@ public final class ClusterRebuilds implements IndexAdmin {
   /** Abandons a running rebuild: the build removes its half-written index; the alias is not touched. */
   @Override
   public void close() {
-    List<Runnable> queued = worker.shutdownNow();
-    try {
-      if (!worker.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
-        LOG.warn("the rebuild did not stop within {} s", STOP_WAIT_SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    for (Runnable abandoned : queued) {
-      if (abandoned instanceof Queued q) {
-        jobs.failed(q.job, "abandoned: the server stopped before it started");
-        end(q.scratch, q.release);
-      }
-    }
+    worker.close();
   }
 }

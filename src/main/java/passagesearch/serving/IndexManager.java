@@ -4,12 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import passagesearch.config.ConfigLoader;
@@ -37,7 +33,6 @@ import passagesearch.search.SearchService;
  */
 public final class IndexManager implements IndexAdmin {
   private static final Logger LOG = LoggerFactory.getLogger(IndexManager.class);
-  private static final int STOP_WAIT_SECONDS = 10;
 
   private final Path corpus;
   private final Path config;
@@ -45,14 +40,10 @@ public final class IndexManager implements IndexAdmin {
   private final IndexStore store;
   private final SearchService search;
   private final Path vectorCache;
-  private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "rebuild");
-    t.setDaemon(true);
-    return t;
-  });
   /** What holds this process's turn: a rebuild job's id, or "a rollback". */
   private final OneAtATime oneAtATime = new OneAtATime();
   private final JobBoard jobs = new JobBoard();
+  private final RebuildWorker worker = new RebuildWorker(jobs, "its folder is removed at the next start");
 
   /**
    * @param ranking a ranking profile to use instead of the configuration's, or null
@@ -114,27 +105,11 @@ public final class IndexManager implements IndexAdmin {
       }
       RebuildJob queued = jobs.queued(id);
       Turn turn = new Turn(lock, scratch, lockFailure);
-      worker.execute(new Queued(queued, turn));
+      worker.queue(queued, () -> build(queued, turn), turn::end);
       return queued;
     } catch (RuntimeException | Error e) {
       new Turn(lock, scratch, null).end();
       throw e;
-    }
-  }
-
-  /** A job waiting for the worker; one abandoned at {@link #close} gives back its turn. */
-  private final class Queued implements Runnable {
-    final RebuildJob job;
-    final Turn turn;
-
-    Queued(RebuildJob job, Turn turn) {
-      this.job = job;
-      this.turn = turn;
-    }
-
-    @Override
-    public void run() {
-      IndexManager.this.run(job, turn);
     }
   }
 
@@ -173,37 +148,23 @@ public final class IndexManager implements IndexAdmin {
     return JobMessages.summarised(head, "skipped", report.skipped(), report.skippedTotal());
   }
 
-  /** Runs on the worker; every failure short of the JVM's own (out of memory) ends as a FAILED job. */
-  private void run(RebuildJob job, Turn turn) {
-    // The job's end is recorded once its turn is given back (lock, upload scratch), so a client told it ended
-    // may start the next at once.
-    Runnable outcome;
-    try {
-      jobs.running(job, "reading the corpus", 0, 0, 0);
-      if (turn.lockFailure != null) {
-        throw turn.lockFailure;
-      }
-      Pipeline pipeline = Pipeline.configured(config, ranking, store.root(), new Pipeline.Sink(
-          note -> LOG.info("rebuild {}: {}", job.id(), note),
-          (done, total, passages) -> {
-            if (done == total || done % 100 == 0) {
-              jobs.running(job, "indexing", done, passages, total);
-            }
-          }), search.models()).withVectorCache(vectorCache);
-      Pipeline.Built built = pipeline.build(pipeline.corpus(turn.source(), false), turn.lock);
-      search.swap(pipeline.openCurrent());
-      GenerationInfo info = built.info();
-      String message = skippedOf("published " + info.name(), built.report());
-      outcome = () -> jobs.succeeded(job, message, info.name(), info.documents().size(), info.passages());
-    } catch (RuntimeException | LinkageError | AssertionError e) {
-      // A build that found nothing to index names the first reasons in its own message.
-      String reason = JobMessages.reason(e);
-      LOG.warn("rebuild {} failed: {}", job.id(), reason);
-      outcome = () -> jobs.failed(job, reason);
-    } finally {
-      turn.end();
+  /** A rebuild on the worker: the generation built, checked and served, or an exception saying why not. */
+  private RebuildWorker.Published build(RebuildJob job, Turn turn) {
+    if (turn.lockFailure != null) {
+      throw turn.lockFailure;
     }
-    outcome.run();
+    Pipeline pipeline = Pipeline.configured(config, ranking, store.root(), new Pipeline.Sink(
+        note -> LOG.info("rebuild {}: {}", job.id(), note),
+        (done, total, passages) -> {
+          if (done == total || done % 100 == 0) {
+            jobs.running(job, "indexing", done, passages, total);
+          }
+        }), search.models()).withVectorCache(vectorCache);
+    Pipeline.Built built = pipeline.build(pipeline.corpus(turn.source(), false), turn.lock);
+    search.swap(pipeline.openCurrent());
+    GenerationInfo info = built.info();
+    return new RebuildWorker.Published(skippedOf("published " + info.name(), built.report()), info.name(),
+        info.documents().size(), info.passages());
   }
 
   @Override
@@ -252,19 +213,6 @@ public final class IndexManager implements IndexAdmin {
    */
   @Override
   public void close() {
-    List<Runnable> queued = worker.shutdownNow();
-    try {
-      if (!worker.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
-        LOG.warn("the rebuild did not stop within {} s; its folder is removed at the next start", STOP_WAIT_SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    for (Runnable abandoned : queued) {
-      if (abandoned instanceof Queued q) {
-        jobs.failed(q.job, "abandoned: the server stopped before it started");
-        q.turn.end();
-      }
-    }
+    worker.close();
   }
 }

@@ -95,6 +95,83 @@ class GracefulShutdownIT {
     }
   }
 
+  /**
+   * A process told to stop while the embedding model loads and encodes ends cleanly and runs no shutdown hook.
+   * ONNX Runtime registers a shutdown hook that frees its native environment; run beside a session being created
+   * it crashed the JVM (SIGSEGV, exit 134: 2 of 5 such stops of {@link StopProbe} left to the JVM's own
+   * shutdown). {@link StopSignals} handles SIGTERM instead, so no hook runs and the process halts with 0.
+   */
+  @Test
+  @Timeout(180)
+  void aProcessStoppedWhileTheModelLoadsAndEncodesEndsWithoutACrashAndRunsNoShutdownHook() throws Exception {
+    for (int round = 1; round <= 4; round++) {
+      Path hook = tmp.resolve("hook-" + round);
+      Path out = tmp.resolve("probe-" + round + ".out");
+      Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-XX:ErrorFile=" + tmp.resolve("hs_err_%p.log"), "-cp", System.getProperty("java.class.path"),
+          StopProbe.class.getName(), "handled", hook.toString()).redirectErrorStream(true).redirectOutput(out.toFile())
+          .start();
+      try {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!Files.readString(out).contains("busy") && probe.isAlive() && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+        }
+        assertTrue(probe.isAlive(), Files.readString(out));
+        Thread.sleep(150L * round); // into another model load each round
+        probe.destroy();
+        assertTrue(probe.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "stopped");
+        assertEquals(0, probe.exitValue(), "round " + round + ":\n" + Files.readString(out));
+        assertFalse(Files.exists(hook), "no shutdown hook ran after SIGTERM");
+      } finally {
+        probe.destroyForcibly();
+      }
+    }
+    assertNoCrashReport();
+  }
+
+  /**
+   * A server stopped right after start-up, its model still loading beside its first answers by words, answers
+   * those (a cold first search is not cut to nothing by its time limit) and stops gracefully; stopped before it
+   * is up, it ends at once (143). Neither crashes.
+   */
+  @Test
+  @Timeout(300)
+  void aServerStoppedRightAfterStartUpAnswersFirstAndEndsWithoutACrash() throws Exception {
+    Path index = tmp.resolve("index");
+    try (ServeProcess first = new ServeProcess(List.of(), TestSupport.corpus(), index, tmp.resolve("first.log"))) {
+      assertEquals(0, first.terminate(), "the first server builds the index and stops");
+    }
+    List<String> flags = List.of("-XX:ErrorFile=" + tmp.resolve("hs_err_%p.log"));
+    for (ServeProcess.Until until : List.of(ServeProcess.Until.LAUNCHED, ServeProcess.Until.ANSWERING,
+        ServeProcess.Until.ANSWERING)) {
+      Path log = tmp.resolve("quick-" + until + "-" + System.nanoTime() + ".log");
+      try (ServeProcess serve = new ServeProcess(List.of(), flags, TestSupport.corpus(), TestSupport.config(), index,
+          log, until)) {
+        if (until == ServeProcess.Until.LAUNCHED) {
+          Thread.sleep(500);
+        } else {
+          assertFalse(serve.ids(QUERY).isEmpty(), "the first search answers, by words while the model loads");
+        }
+        int status = serve.terminate();
+        String what = until + ": exit status after SIGTERM; log:\n" + Files.readString(log) + "\n"
+            + String.join("\n", serve.output());
+        if (serve.output().stream().anyMatch(l -> l.startsWith("Serving "))) {
+          assertEquals(0, status, what);
+          assertTrue(serve.output().contains("Stopped."), what);
+        } else {
+          assertEquals(143, status, what);
+        }
+      }
+    }
+    assertNoCrashReport();
+  }
+
+  private void assertNoCrashReport() throws IOException {
+    try (Stream<Path> crashes = Files.list(tmp).filter(p -> p.getFileName().toString().startsWith("hs_err"))) {
+      assertEquals(List.of(), crashes.toList(), "no JVM crash report");
+    }
+  }
+
   /** Waits until the port refuses connections. */
   static void awaitPortClosed(int port) throws InterruptedException {
     long deadline = System.nanoTime() + 20_000_000_000L;

@@ -51,6 +51,22 @@ final class ServeProcess implements AutoCloseable {
   /** @param config the index configuration folder, e.g. {@link TestSupport#lexicalConfig()} */
   ServeProcess(List<String> prefix, List<String> jvmFlags, Path corpus, Path config, Path index, Path log)
       throws IOException, InterruptedException {
+    this(prefix, jvmFlags, corpus, config, index, log, Until.MODEL);
+  }
+
+  /** How far the child has got when the constructor returns. */
+  enum Until {
+    /** Just launched: no port yet ({@link #port} is -1). */
+    LAUNCHED,
+    /** Answering by words; the embedding model may still be loading beside it. */
+    ANSWERING,
+    /** Answering, the embedding model loaded (or off, or failed). */
+    MODEL
+  }
+
+  /** @param until how far the child must have got when this returns */
+  ServeProcess(List<String> prefix, List<String> jvmFlags, Path corpus, Path config, Path index, Path log,
+      Until until) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(prefix);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmFlags);
@@ -63,8 +79,10 @@ final class ServeProcess implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile()).redirectOutput(out.toFile());
     builder.environment().put("ADMIN_TOKEN", TOKEN);
     this.process = builder.start();
-    this.port = awaitPort();
-    awaitModel();
+    this.port = until == Until.LAUNCHED ? -1 : awaitPort();
+    if (until == Until.MODEL) {
+      awaitModel();
+    }
   }
 
   /**

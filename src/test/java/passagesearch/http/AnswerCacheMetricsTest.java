@@ -3,7 +3,6 @@ package passagesearch.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,11 +10,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import passagesearch.TestSupport;
-import passagesearch.config.ConfigLoader;
-import passagesearch.config.IndexConfig;
-import passagesearch.index.Pipeline;
-import passagesearch.search.SearchService;
 
 /** The answer cache seen from outside: its hits, misses and size on {@code /metrics}, over HTTP. */
 class AnswerCacheMetricsTest {
@@ -71,33 +65,6 @@ class AnswerCacheMetricsTest {
     assertEquals(hits, metric(live, HITS));
     assertEquals(misses, metric(live, MISSES));
     assertEquals(entries, metric(live, ENTRIES));
-  }
-
-  @Test
-  void answersCutShortByTheTimeLimitAreNotKept(@TempDir Path dir) throws Exception {
-    // A time limit of 1 ms from the request's start: the query's embedding alone takes longer, so matching
-    // stops at once and the answer is partial, every time.
-    Path ranking = dir.resolve("ranking.yaml");
-    Files.writeString(ranking, Files.readString(TestSupport.config().resolve("ranking.yaml"))
-        .replace("timeLimitMillis: 1000", "timeLimitMillis: 1"));
-    IndexConfig config = new ConfigLoader().load(TestSupport.config(), ranking);
-    assertEquals(1, config.ranking().timeLimitMillis());
-    Pipeline pipeline = TestSupport.pipeline(config, dir.resolve("index"));
-    pipeline.build(TestSupport.corpus(), false);
-    try (SearchService search = new SearchService(pipeline.openCurrent(), TestSupport.models());
-        WebServer server = WebServer.create(search).start("127.0.0.1", 0)) {
-      LiveServerClient client = new LiveServerClient(server.port());
-      String path = "/api/search?q=will+treatment+affect+whether+I+can+have+a+baby";
-      for (int i = 0; i < 2; i++) {
-        var r = client.get(path);
-        assertEquals(200, r.statusCode());
-        assertTrue(r.body().contains("\"partial\":true"), r.body());
-      }
-      String scrape = client.get("/metrics").body();
-      assertEquals(0, metric(scrape, HITS), "a partial answer is never served again");
-      assertEquals(2, metric(scrape, MISSES));
-      assertEquals(0, metric(scrape, ENTRIES));
-    }
   }
 
   /** Plain GETs to a server on a port. */

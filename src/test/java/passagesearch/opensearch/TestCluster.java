@@ -81,7 +81,7 @@ final class TestCluster {
     return cluster;
   }
 
-  /** A base port with the next three ports free. */
+  /** A base port with the next three ports free, and the three after base + 100 (the nodes' transport ports). */
   private static int freeBase() throws IOException {
     for (int attempt = 0; attempt < 50; attempt++) {
       int base;
@@ -93,10 +93,12 @@ final class TestCluster {
       }
       boolean free = true;
       for (int k = 1; k <= NODES && free; k++) {
-        try (ServerSocket s = new ServerSocket(base + k)) {
-          free = true;
-        } catch (IOException taken) {
-          free = false;
+        for (int port : new int[] {base + k, base + 100 + k}) { // HTTP, and transport (Cluster.java)
+          try (ServerSocket s = new ServerSocket(port)) {
+            free &= true;
+          } catch (IOException taken) {
+            free = false;
+          }
         }
       }
       if (free) {

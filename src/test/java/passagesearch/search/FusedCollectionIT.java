@@ -58,7 +58,7 @@ class FusedCollectionIT {
           for (int i = 0; i < scores.length; i++) {
             scores[i] = random.nextFloat();
           }
-          Fusion fusion = new Fusion(words.lexical(), new Semantic.Mode(Semantic.Mode.HYBRID, null), null,
+          Fusion fusion = new Fusion(words.lexical(), RetrievalMode.hybrid(), null,
               new DocScoresQuery(searcher.getIndexReader(), docs, scores), 0.9f * random.nextFloat(), checked % 3 == 0);
           for (int depth : List.of(51, 11)) {
             AsOneCollection.check(searcher, fusion, served.queries()::demotingStubs, depth, q + " @" + depth);

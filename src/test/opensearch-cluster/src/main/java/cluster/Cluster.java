@@ -21,6 +21,14 @@ public final class Cluster {
     int basePort = Integer.parseInt(args[2]);
     OpenSearchRunner runner = new OpenSearchRunner();
     runner.setMaxHttpPort(basePort + nodes + 100); // the runner refuses ports above 9299 otherwise
+    // Transport ports of this cluster's own (HTTP port + 100) and its nodes as the only seeds: another cluster on the
+    // machine (another worktree's test, a peer) neither takes a node's port when it restarts nor is asked to join.
+    java.util.List<String> seeds = new java.util.ArrayList<>();
+    for (int k = 1; k <= nodes; k++) {
+      seeds.add("127.0.0.1:" + (basePort + 100 + k));
+    }
+    runner.onBuild((number, settings) -> settings.put("transport.port", basePort + 100 + number) // number: 1 to N
+        .putList("discovery.seed_hosts", seeds));
     runner.build(OpenSearchRunner.newConfigs().basePath(data.toString()).numOfNode(nodes)
         .baseHttpPort(basePort).clusterName(args[3]).disableESLogger());
     runner.ensureYellow();

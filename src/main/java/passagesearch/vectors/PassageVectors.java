@@ -1,10 +1,14 @@
-package passagesearch.index;
+package passagesearch.vectors;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import passagesearch.config.SemanticSettings;
 import passagesearch.embed.Encoder;
+import passagesearch.embed.EncoderUnavailable;
+import passagesearch.embed.ModelSlot;
 import passagesearch.ingest.Passage;
 
 /**
@@ -12,7 +16,7 @@ import passagesearch.ingest.Passage;
  * when its text was embedded before, from the model otherwise (the passages of one document in one batch),
  * and is kept for the next build.
  */
-final class PassageVectors implements AutoCloseable {
+public final class PassageVectors implements AutoCloseable {
   private final Encoder encoder;
   private final VectorCache cache;
   private final boolean compact;
@@ -29,12 +33,41 @@ final class PassageVectors implements AutoCloseable {
    * @param compact whether the cache is this index's alone, so that after a build it may keep only what the
    *     build used; a cache several indexes share keeps everything
    */
-  static PassageVectors open(Encoder encoder, Path cacheFolder, boolean compact) throws IOException {
+  public static PassageVectors open(Encoder encoder, Path cacheFolder, boolean compact) throws IOException {
     return new PassageVectors(encoder, VectorCache.open(cacheFolder, encoder.model(), encoder.dimensions()), compact);
   }
 
+  /**
+   * Where a build's passage vectors come from, for either engine: none when semantic retrieval is off; the
+   * model (waited for) and the cache when it is on. A model that cannot load leaves a generation searched by
+   * words alone, said in a note, rather than no generation at all.
+   *
+   * @param compact whether the cache is this index's alone (see {@link #open})
+   * @return null when the build is to have no vectors
+   * @throws IOException when the cache cannot be opened
+   */
+  public static PassageVectors forBuild(SemanticSettings semantic, ModelSlot models, Path cacheFolder, boolean compact,
+      Consumer<String> notes) throws IOException {
+    if (!semantic.enabled()) {
+      return null;
+    }
+    if (models.model() != null && !models.model().equals(semantic.model())) {
+      notes.accept("warning: building without passage vectors: semantic.yaml names the model "
+          + semantic.model() + " but this process loaded " + models.model() + "; restart it to change models");
+      return null;
+    }
+    Encoder encoder;
+    try {
+      encoder = models.await();
+    } catch (EncoderUnavailable e) {
+      notes.accept("warning: building without passage vectors, so searches match words only: " + e.getMessage());
+      return null;
+    }
+    return open(encoder, cacheFolder, compact);
+  }
+
   /** The model the vectors come from. */
-  String model() {
+  public String model() {
     return encoder.model();
   }
 
@@ -43,7 +76,7 @@ final class PassageVectors implements AutoCloseable {
    * and its words. A passage seldom names what its page is about ("What are the treatments for X?" is
    * answered by a section of the page on X that never says X), so its place is part of its meaning.
    */
-  static String readable(Passage passage, String title) {
+  public static String readable(Passage passage, String title) {
     StringBuilder out = new StringBuilder();
     List<String> path = new ArrayList<>();
     if (title != null && !title.isBlank() && (passage.headings().isEmpty() || !passage.headings().get(0).equals(title))) {
@@ -57,7 +90,7 @@ final class PassageVectors implements AutoCloseable {
   }
 
   /** One vector per passage of a document, in order. */
-  List<float[]> of(List<Passage> passages, String title) throws IOException {
+  public List<float[]> of(List<Passage> passages, String title) throws IOException {
     List<String> texts = passages.stream().map(p -> readable(p, title)).toList();
     List<float[]> vectors = new ArrayList<>(passages.size());
     List<Integer> missing = new ArrayList<>();
@@ -86,17 +119,17 @@ final class PassageVectors implements AutoCloseable {
   }
 
   /** Passages embedded by the model in this build. */
-  int embedded() {
+  public int embedded() {
     return embedded;
   }
 
   /** Passages whose vectors came from the cache. */
-  int reused() {
+  public int reused() {
     return reused;
   }
 
   /** After a build that wrote everything: an index's own cache keeps what this corpus uses. */
-  void finish() throws IOException {
+  public void finish() throws IOException {
     if (compact) {
       cache.compact();
     }

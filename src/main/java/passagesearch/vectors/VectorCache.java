@@ -1,4 +1,4 @@
-package passagesearch.index;
+package passagesearch.vectors;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package passagesearch.index;
+package passagesearch.vectors;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
