@@ -185,7 +185,9 @@ class OpenSearchClusterIT {
   @Test
   @Order(3)
   void coverageTagSnippetsAndExplainAreTheEmbeddedEnginesOverHttp(@TempDir Path embeddedIndex) throws Exception {
-    try (SearchService embedded = TestSupport.lexicalSeedSearch(embeddedIndex);
+    // Words and meaning on both, as served by default: the cluster's seed generation has passage vectors.
+    TestSupport.models().await();
+    try (SearchService embedded = TestSupport.seedSearch(embeddedIndex);
         WebServer beside = WebServer.create(embedded).start("127.0.0.1", 0)) {
       int hitsCompared = 0;
       for (String q : COVERAGE_QUERIES) {
