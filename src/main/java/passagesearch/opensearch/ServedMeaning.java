@@ -42,25 +42,7 @@ final class ServedMeaning {
     if (model == null || count < 1) {
       return new ServedMeaning(generation, null, null, meaning, stubFactor);
     }
-    ObjectNode body = Cluster.JSON.createObjectNode();
-    body.put("size", count);
-    body.putObject("query").putObject("term").put(Fields.KIND, Fields.LIST);
-    body.putArray("_source").add(Fields.VECTOR_LIST).add(Fields.ORDINAL);
-    body.putArray("docvalue_fields").add(Fields.VECTOR);
-    float[][] centroids = new float[count][];
-    int[] sizes = new int[count];
-    for (JsonNode h : cluster.send("POST", "/" + generation + "/_search", body).path("hits").path("hits")) {
-      int list = Integer.parseInt(h.path("_source").path(Fields.VECTOR_LIST).asText());
-      JsonNode v = h.path("fields").path(Fields.VECTOR).path(0);
-      centroids[list] = v.isTextual() ? VectorLists.decode(v.asText()) : new float[0];
-      sizes[list] = h.path("_source").path(Fields.ORDINAL).asInt();
-    }
-    for (int i = 0; i < count; i++) {
-      if (centroids[i] == null) {
-        throw new IllegalStateException("generation " + generation + " lacks vector list " + i);
-      }
-    }
-    return new ServedMeaning(generation, model, new VectorLists(centroids, sizes), meaning, stubFactor);
+    return new ServedMeaning(generation, model, VectorLists.read(cluster, generation, count), meaning, stubFactor);
   }
 
   /** Whether searches on this generation can use meaning now, and why not. */

@@ -1,5 +1,7 @@
 package passagesearch.opensearch;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,6 +9,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
+import passagesearch.opensearch.IndexSettings.Fields;
 
 /**
  * Nearest-neighbour search from stock OpenSearch features (no k-NN plugin): an inverted file of vectors. A
@@ -134,6 +137,34 @@ record VectorLists(float[][] centroids, int[] sizes) {
       b.put((byte) (max == 0 ? 0 : Math.round(x / max * 127)));
     }
     return Base64.getEncoder().encodeToString(b.array());
+  }
+
+  /**
+   * A generation's {@code count} lists, read from its records ({@code kind: vector_list}: each list's centroid
+   * and size).
+   *
+   * @throws IllegalStateException when a list's record is missing
+   */
+  static VectorLists read(Cluster cluster, String generation, int count) {
+    ObjectNode body = Cluster.JSON.createObjectNode();
+    body.put("size", count);
+    body.putObject("query").putObject("term").put(Fields.KIND, Fields.LIST);
+    body.putArray("_source").add(Fields.VECTOR_LIST).add(Fields.ORDINAL);
+    body.putArray("docvalue_fields").add(Fields.VECTOR);
+    float[][] centroids = new float[count][];
+    int[] sizes = new int[count];
+    for (JsonNode h : cluster.send("POST", "/" + generation + "/_search", body).path("hits").path("hits")) {
+      int list = Integer.parseInt(h.path("_source").path(Fields.VECTOR_LIST).asText());
+      JsonNode v = h.path("fields").path(Fields.VECTOR).path(0);
+      centroids[list] = v.isTextual() ? VectorLists.decode(v.asText()) : new float[0];
+      sizes[list] = h.path("_source").path(Fields.ORDINAL).asInt();
+    }
+    for (int i = 0; i < count; i++) {
+      if (centroids[i] == null) {
+        throw new IllegalStateException("generation " + generation + " lacks vector list " + i);
+      }
+    }
+    return new VectorLists(centroids, sizes);
   }
 
   /** The vector {@link #encode} wrote, to its precision. */

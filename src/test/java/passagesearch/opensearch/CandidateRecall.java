@@ -45,7 +45,7 @@ public final class CandidateRecall {
       JsonNode meta = cluster.send("GET", "/" + generation + "/_mapping", null).path(generation).path("mappings").path("_meta");
       QueryMeaning meaning = QueryMeaning.of(config, models, w -> true);
       ServedMeaning served = ServedMeaning.read(cluster, generation, meta, meaning, 1f);
-      VectorLists lists = listsOf(cluster, generation, meta);
+      VectorLists lists = VectorLists.read(cluster, generation, meta.path("vectorLists").asInt());
       ObjectNode all = Cluster.JSON.createObjectNode();
       all.put("size", 10_000);
       all.put("_source", false);
@@ -99,21 +99,5 @@ public final class CandidateRecall {
     }
   }
 
-  private static VectorLists listsOf(Cluster cluster, String generation, JsonNode meta) {
-    int count = meta.path("vectorLists").asInt();
-    ObjectNode body = Cluster.JSON.createObjectNode();
-    body.put("size", count);
-    body.putObject("query").putObject("term").put(Fields.KIND, Fields.LIST);
-    body.putArray("_source").add(Fields.VECTOR_LIST).add(Fields.ORDINAL);
-    body.putArray("docvalue_fields").add(Fields.VECTOR);
-    float[][] centroids = new float[count][];
-    int[] sizes = new int[count];
-    for (JsonNode h : cluster.send("POST", "/" + generation + "/_search", body).path("hits").path("hits")) {
-      int list = Integer.parseInt(h.path("_source").path(Fields.VECTOR_LIST).asText());
-      JsonNode v = h.path("fields").path(Fields.VECTOR).path(0);
-      centroids[list] = v.isTextual() ? VectorLists.decode(v.asText()) : new float[0];
-      sizes[list] = h.path("_source").path(Fields.ORDINAL).asInt();
-    }
-    return new VectorLists(centroids, sizes);
-  }
+
 }
