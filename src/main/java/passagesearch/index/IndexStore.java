@@ -16,11 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.LowerCaseFilter;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.core.LetterTokenizer;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import passagesearch.config.IndexConfig;
@@ -330,30 +325,10 @@ public final class IndexStore {
     return PassageAnalyzer.build(config.tags().acronyms(), config.vocabulary());
   }
 
-  /** Fields get the index chain, except the spelling vocabulary, which keeps surface words. */
+  /** Fields get the index chain; the spelling vocabulary comes as words already made ({@link SurfaceWords}). */
   static Analyzer writerAnalyzer(IndexConfig config) {
-    return new PerFieldAnalyzerWrapper(analyzers(config).index(), Map.of(Fields.WORDS, surfaceWords()));
+    return analyzers(config).index();
   }
-
-  /**
-   * Runs of letters, lower-cased, as written: the spelling corrector's field ("effects3" gives "effects").
-   * A letter is what {@code \\p{L}} matches ({@link Character#isLetter(int)}), read a code point at a time
-   * rather than by a regular expression (which was a twentieth of an index build); a run is never cut
-   * short (the longest the tokenizer allows is far beyond a passage's character cap).
-   */
-  public static Analyzer surfaceWords() {
-    return new Analyzer() {
-      @Override
-      protected TokenStreamComponents createComponents(String fieldName) {
-        Tokenizer source = new LetterTokenizer(TokenStream.DEFAULT_TOKEN_ATTRIBUTE_FACTORY, MAX_WORD_CHARS);
-        return new TokenStreamComponents(source, new LowerCaseFilter(source));
-      }
-    };
-  }
-
-  /** The longest run of letters a tokenizer of Lucene's will give as one token. */
-  private static final int MAX_WORD_CHARS = 1024 * 1024;
-
 
   private String nextName() {
     int max = generations().stream()
