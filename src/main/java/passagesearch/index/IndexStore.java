@@ -325,7 +325,7 @@ public final class IndexStore {
     return PassageAnalyzer.build(config.tags().acronyms(), config.vocabulary());
   }
 
-  /** Fields get the index chain; the spelling vocabulary comes as words already made ({@link SurfaceWords}). */
+  /** Fields get the index chain; the spelling vocabulary comes as words already made ({@link WordsField}). */
   static Analyzer writerAnalyzer(IndexConfig config) {
     return analyzers(config).index();
   }

@@ -1,7 +1,5 @@
 package passagesearch.index;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -71,10 +69,7 @@ final class PassageDocuments {
     doc.add(new TextField(Fields.HEADINGS, String.join("\n", passage.headings()), Field.Store.NO));
     doc.add(new TextField(Fields.TITLE, title == null ? "" : title, Field.Store.NO));
     // Surface words, unstemmed and not scored: what a misspelt query word is corrected to.
-    List<String> texts = new ArrayList<>(passage.headings().size() + 1);
-    texts.add(passage.text());
-    texts.addAll(passage.headings());
-    doc.add(SurfaceWords.field(texts));
+    doc.add(WordsField.of(passage));
     for (String heading : passage.headings()) {
       doc.add(new StoredField(Fields.HEADING, heading));
       // Doc values too, so the suggester lists every distinct heading without reading stored passages.

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import passagesearch.config.TagVocabulary;
 import passagesearch.ingest.Passage;
+import passagesearch.ingest.SurfaceWords;
 import passagesearch.opensearch.IndexSettings.Fields;
 import passagesearch.search.SuggestionEntries;
 import passagesearch.search.SuggestionEntry;
@@ -33,30 +34,9 @@ final class SuggestionRecords {
 
   /** Counts a passage's words, tags and headings. */
   void count(Passage p) {
-    Set<String> used = new HashSet<>();
-    letterRuns(p.text(), used);
-    p.headings().forEach(h -> letterRuns(h, used));
-    used.forEach(w -> words.merge(w, 1, Integer::sum));
+    SurfaceWords.of(p).forEach(w -> words.merge(w, 1, Integer::sum));
     new HashSet<>(p.tags()).forEach(t -> tags.merge(t, 1, Integer::sum));
     headings.addAll(p.headings());
-  }
-
-  /** Runs of letters, each code point lower-cased as Lucene's LetterTokenizer and LowerCaseFilter read them. */
-  private static void letterRuns(String text, Set<String> out) {
-    StringBuilder run = new StringBuilder();
-    for (int i = 0; i < text.length(); ) {
-      int cp = text.codePointAt(i);
-      if (Character.isLetter(cp)) {
-        run.appendCodePoint(Character.toLowerCase(cp));
-      } else if (!run.isEmpty()) {
-        out.add(run.toString());
-        run.setLength(0);
-      }
-      i += Character.charCount(cp);
-    }
-    if (!run.isEmpty()) {
-      out.add(run.toString());
-    }
   }
 
   /** The entries, gathered as the embedded suggester gathers them. */

@@ -1,8 +1,7 @@
-package passagesearch.index;
+package passagesearch.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
