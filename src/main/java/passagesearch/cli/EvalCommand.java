@@ -242,7 +242,12 @@ final class EvalCommand implements Callable<Integer> {
       passages.put(document.id(), ingest.passages(document));
       titles.put(document.id(), titleOf(document));
     });
-    JudgedSet set = JudgedSets.seed(judged, passages).split(half);
+    JudgedSet set;
+    try {
+      set = JudgedSets.seed(judged, passages).split(half);
+    } catch (IllegalArgumentException e) {
+      throw new CorpusException("--split: " + e.getMessage());
+    }
     pipeline.buildIfStale(corpus);
     return new Collection("seed", half, set, corpus, pipeline, baselineDocs(passages, titles, config), 1.2f, 0.75f, false);
   }

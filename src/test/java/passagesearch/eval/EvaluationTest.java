@@ -68,6 +68,22 @@ class EvaluationTest {
   }
 
   @Test
+  void aSplitTheSeedSetDoesNotHaveIsNamedWithTheOnesItHas() {
+    CommandLine cmd = Main.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cmd.setOut(new PrintWriter(out, true));
+    cmd.setErr(new PrintWriter(err, true));
+    int code = cmd.execute("eval", "--split", "train", "--lexical",
+        "--corpus", TestSupport.corpus().toString(),
+        "--config", TestSupport.config().toString(),
+        "--judged", TestSupport.root().resolve("eval/seed").toString(),
+        "--eval-index", tmp.toString());
+    assertEquals(1, code, err.toString());
+    assertTrue(err.toString().contains("no query in split 'train'; choose one of all, heldout, tune"), err.toString());
+  }
+
+  @Test
   void heldOutQueriesStayAboveTheFloorAndTheBaseline() {
     Line heldOut = evaluate("heldout");
     assertTrue(heldOut.system() >= HELD_OUT_FLOOR, "held-out nDCG@10 " + heldOut.system() + " < " + HELD_OUT_FLOOR);
