@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import passagesearch.config.IndexConfig;
 import passagesearch.config.RankingSettings;
 import passagesearch.opensearch.IndexSettings.Fields;
-import passagesearch.query.Clause;
+import passagesearch.query.Joining;
 import passagesearch.query.Node;
 import passagesearch.query.ParsedQuery;
 import passagesearch.query.Tags;
@@ -29,8 +29,8 @@ import passagesearch.search.TopicWeight;
  * optional words excluding for real; then synonyms at a lower weight (the expanding analyzer), proximity,
  * named and implied tags, the requested filters, and set-aside material left out unless a tag asks for it.
  *
- * <p>The joining is worked out over a small model of boolean clauses ({@link Q}) and only then written as
- * JSON, so the repairs the Lucene twin makes on its {@code BooleanQuery} are made here the same way.
+ * <p>How operands join is {@link Joining}'s, shared with the Lucene twin; the query is put together over a
+ * small model of boolean clauses ({@link Q}) and only then written as JSON.
  */
 final class QueryDsl {
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
@@ -42,6 +42,27 @@ final class QueryDsl {
   private final Map<String, Float> weights;
   /** A topic tag's lift in the generation searched ({@link TopicWeight}); null lifts every named tag by its whole weight. */
   private final Function<String, Float> topicLift;
+  private final Joining<Q> joining = new Joining<>(new Joining.Writer<>() {
+    @Override
+    public Q operand(Node node) {
+      return QueryDsl.this.operand(node);
+    }
+
+    @Override
+    public Q bool(List<Joining.Part<Q>> parts) {
+      return new Bool(parts.stream().map(p -> new BoolClause(occur(p.occur()), p.query())).toList());
+    }
+
+    @Override
+    public Q everything() {
+      return new All();
+    }
+
+    @Override
+    public Q nothing(String why) {
+      return new None();
+    }
+  });
 
   QueryDsl(IndexConfig config) {
     this(config, null);
@@ -140,46 +161,7 @@ final class QueryDsl {
   }
 
   Q translate(ParsedQuery query) {
-    Q top = join(query.clauses());
-    return top == null ? new None() : excludeForReal(top);
-  }
-
-  private Q join(List<Clause> clauses) {
-    Q top = null;
-    Occur current = null;
-    Occur previous = null;
-    for (Clause clause : clauses) {
-      if (clause.operator() != null && current == null && top != null) {
-        current = clause.operator() == Clause.Operator.ALL ? Occur.MUST : Occur.SHOULD;
-      }
-      if (clause.node() instanceof Node.Empty) {
-        current = null;
-        continue;
-      }
-      Q branch = operand(clause.node());
-      if (branch == null) {
-        continue;
-      }
-      if (clause.excluded()) {
-        branch = new Bool(List.of(new BoolClause(Occur.MUST_NOT, branch), new BoolClause(Occur.SHOULD, new All())));
-      }
-      if (top == null) {
-        top = branch;
-      } else {
-        current = current == null ? Occur.SHOULD : current;
-        List<BoolClause> b = new ArrayList<>();
-        if (previous != current) {
-          b.add(new BoolClause(current, top));
-        } else {
-          b.addAll(((Bool) top).clauses());
-        }
-        b.add(new BoolClause(current, branch));
-        top = new Bool(b);
-        previous = current;
-      }
-      current = null;
-    }
-    return top;
+    return joining.query(query.clauses());
   }
 
   Q operand(Node node) {
@@ -190,7 +172,7 @@ final class QueryDsl {
       case Node.Prefix p -> overFields(f -> leaf("prefix", f, Cluster.JSON.createObjectNode().put("value", normalized(p.text()))));
       case Node.Fuzzy z -> overFields(f -> leaf("fuzzy", f,
           Cluster.JSON.createObjectNode().put("value", normalized(z.text())).put("fuzziness", z.edits())));
-      case Node.Group g -> join(g.clauses());
+      case Node.Group g -> joining.group(g.clauses());
       case Node.Empty e -> null;
       case Node.Everything e -> new All();
     };
@@ -295,42 +277,6 @@ final class QueryDsl {
     return out;
   }
 
-  private static Q excludeForReal(Q joined) {
-    if (!(joined instanceof Bool bq)) {
-      return joined;
-    }
-    List<BoolClause> b = new ArrayList<>();
-    boolean positive = false;
-    for (BoolClause clause : bq.clauses()) {
-      Q excluded = negation(clause);
-      if (excluded != null) {
-        b.add(new BoolClause(Occur.MUST_NOT, excluded));
-      } else {
-        b.add(clause);
-        positive |= clause.occur() != Occur.MUST_NOT;
-      }
-    }
-    return positive ? new Bool(b) : new None();
-  }
-
-  private static Q negation(BoolClause clause) {
-    if (clause.occur() != Occur.SHOULD || !(clause.query() instanceof Bool inner)) {
-      return null;
-    }
-    Q not = null;
-    boolean all = false;
-    for (BoolClause c : inner.clauses()) {
-      if (c.occur() == Occur.MUST_NOT && not == null) {
-        not = c.query();
-      } else if (c.query() instanceof All) {
-        all = true;
-      } else {
-        return null;
-      }
-    }
-    return all ? not : null;
-  }
-
   /** A prefix or fuzzy word as the index holds it: an acronym marked as the analysis marks it, all else lower case. */
   String normalized(String text) {
     return acronyms.contains(text) && text.chars().allMatch(Character::isLetter)
@@ -429,5 +375,13 @@ final class QueryDsl {
     ObjectNode out = Cluster.JSON.createObjectNode();
     out.putObject(type);
     return out;
+  }
+
+  private static Occur occur(Joining.Occur occur) {
+    return switch (occur) {
+      case MUST -> Occur.MUST;
+      case SHOULD -> Occur.SHOULD;
+      case MUST_NOT -> Occur.MUST_NOT;
+    };
   }
 }

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -20,21 +19,23 @@ import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 import passagesearch.index.Fields;
 import passagesearch.index.PassageAnalyzer;
-import passagesearch.query.Clause;
+import passagesearch.query.Joining;
 import passagesearch.query.Node;
 import passagesearch.query.ParsedQuery;
 
 /**
  * The one place a query's model becomes a Lucene query: each operand through one switch, over every field
  * with its weight; operands joined as typed, read left to right ({@code a | b + c} is {@code (a | b) + c}),
- * any when no operator is typed. The query it builds is the one Lucene's {@code SimpleQueryParser} builds
- * from the same text, with one repair: an exclusion among optional words excludes for real.
+ * any when no operator is typed ({@link Joining}, shared with the OpenSearch engine). The query it builds is
+ * the one Lucene's {@code SimpleQueryParser} builds from the same text, with one repair: an exclusion among
+ * optional words excludes for real.
  */
 final class QueryTranslator {
   private final Analyzer analyzer;
   private final QueryBuilder builder;
   private final Map<String, Float> weights;
   private final QueryBuilder combined;
+  private final Joining<Query> joining;
 
   /** Each field scored on its own, as {@code SimpleQueryParser} does. */
   QueryTranslator(Analyzer analyzer, Map<String, Float> weights) {
@@ -50,6 +51,29 @@ final class QueryTranslator {
     this.builder = new QueryBuilder(analyzer);
     this.weights = weights;
     this.combined = combine ? new CombinedFields(analyzer, weights) : null;
+    this.joining = new Joining<>(new Joining.Writer<>() {
+      @Override
+      public Query operand(Node node) {
+        return QueryTranslator.this.operand(node);
+      }
+
+      @Override
+      public Query bool(List<Joining.Part<Query>> parts) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        parts.forEach(p -> b.add(p.query(), occur(p.occur())));
+        return b.build();
+      }
+
+      @Override
+      public Query everything() {
+        return new MatchAllDocsQuery();
+      }
+
+      @Override
+      public Query nothing(String why) {
+        return new MatchNoDocsQuery(why);
+      }
+    });
   }
 
   /**
@@ -95,49 +119,7 @@ final class QueryTranslator {
   }
 
   Query translate(ParsedQuery query) {
-    Query top = join(query.clauses());
-    return top == null ? new MatchNoDocsQuery("empty string passed to query parser") : excludeForReal(top);
-  }
-
-  /** The operands joined as typed; null when none of them has a searchable word. */
-  private Query join(List<Clause> clauses) {
-    Query top = null;
-    Occur current = null;
-    Occur previous = null;
-    for (Clause clause : clauses) {
-      if (clause.operator() != null && current == null && top != null) {
-        current = clause.operator() == Clause.Operator.ALL ? Occur.MUST : Occur.SHOULD;
-      }
-      if (clause.node() instanceof Node.Empty) {
-        current = null; // the operator typed before "()" applied to it
-        continue;
-      }
-      Query branch = operand(clause.node());
-      if (branch == null) {
-        continue; // no searchable words ("the"): an operator typed before it waits for the next operand
-      }
-      if (clause.excluded()) {
-        branch = new BooleanQuery.Builder()
-            .add(branch, Occur.MUST_NOT)
-            .add(new MatchAllDocsQuery(), Occur.SHOULD)
-            .build();
-      }
-      if (top == null) {
-        top = branch;
-      } else {
-        current = current == null ? Occur.SHOULD : current;
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        if (previous != current) {
-          b.add(top, current); // another operator: what came before becomes one operand
-        } else {
-          ((BooleanQuery) top).clauses().forEach(b::add);
-        }
-        top = b.add(branch, current).build();
-        previous = current;
-      }
-      current = null;
-    }
-    return top;
+    return joining.query(query.clauses());
   }
 
   /** One operand over every field; null when it has no searchable words. */
@@ -149,7 +131,7 @@ final class QueryTranslator {
       case Node.Phrase p -> overFields(f -> builder.createPhraseQuery(f, p.text(), p.slop()));
       case Node.Prefix p -> overFields(f -> prefix(f, p.text()));
       case Node.Fuzzy z -> overFields(f -> new FuzzyQuery(new Term(f, analyzer.normalize(f, z.text())), z.edits()));
-      case Node.Group g -> join(g.clauses());
+      case Node.Group g -> joining.group(g.clauses());
       case Node.Empty e -> null;
       case Node.Everything e -> new MatchAllDocsQuery();
     };
@@ -185,44 +167,11 @@ final class QueryTranslator {
     return n == 0 ? null : n == 1 ? only : b.build();
   }
 
-  /**
-   * With any as the default operator, "a -b" reads as "a, or anything without b", which excludes nothing.
-   * A reader means "a, never b": each such optional clause of the whole query becomes an exclusion.
-   */
-  private static Query excludeForReal(Query joined) {
-    if (!(joined instanceof BooleanQuery bq)) {
-      return joined;
-    }
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    boolean positive = false;
-    for (BooleanClause clause : bq.clauses()) {
-      Query excluded = negation(clause);
-      if (excluded != null) {
-        b.add(excluded, Occur.MUST_NOT);
-      } else {
-        b.add(clause);
-        positive |= clause.occur() != Occur.MUST_NOT;
-      }
-    }
-    return positive ? b.build() : new MatchNoDocsQuery("only exclusions");
-  }
-
-  /** X when the clause is an optional "everything but X"; null otherwise. */
-  private static Query negation(BooleanClause clause) {
-    if (clause.occur() != Occur.SHOULD || !(clause.query() instanceof BooleanQuery inner)) {
-      return null;
-    }
-    Query not = null;
-    boolean all = false;
-    for (BooleanClause c : inner.clauses()) {
-      if (c.occur() == Occur.MUST_NOT && not == null) {
-        not = c.query();
-      } else if (c.query() instanceof MatchAllDocsQuery) {
-        all = true;
-      } else {
-        return null;
-      }
-    }
-    return all ? not : null;
+  private static Occur occur(Joining.Occur occur) {
+    return switch (occur) {
+      case MUST -> Occur.MUST;
+      case SHOULD -> Occur.SHOULD;
+      case MUST_NOT -> Occur.MUST_NOT;
+    };
   }
 }
