@@ -13,10 +13,7 @@ import java.util.Optional;
 import passagesearch.config.IndexConfig;
 import passagesearch.config.RankingSettings;
 import passagesearch.config.TagDefinition;
-import passagesearch.config.TagGroup;
-import passagesearch.config.TagVocabulary;
 import passagesearch.embed.ModelSlot;
-import passagesearch.ingest.DocumentMetadata;
 import passagesearch.ingest.DocumentSource;
 import passagesearch.opensearch.IndexSettings.Fields;
 import passagesearch.query.Concept;
@@ -24,7 +21,6 @@ import passagesearch.query.ParsedQuery;
 import passagesearch.query.QueryParser;
 import passagesearch.search.ConceptReader;
 import passagesearch.search.DocumentList;
-import passagesearch.search.DocumentSummary;
 import passagesearch.search.DocumentView;
 import passagesearch.search.EnglishWords;
 import passagesearch.search.FacetCounts;
@@ -32,7 +28,6 @@ import passagesearch.search.HitCoverage;
 import passagesearch.search.IndexStatus;
 import passagesearch.search.InvalidRequestException;
 import passagesearch.search.Page;
-import passagesearch.search.PassageSummary;
 import passagesearch.search.PassageView;
 import passagesearch.search.QueryCoverage;
 import passagesearch.search.QueryUnderstanding;
@@ -92,8 +87,7 @@ public final class OpenSearchEngine implements SearchEngine {
   public static final String DEFAULT_ALIAS = "passages";
   /** How long a build's request (creating an index, a bulk batch, waiting for green) may take. */
   private static final Duration ADMIN_LIMIT = Duration.ofMinutes(2);
-  private static final int MAX_TAG_FACETS = 100;
-  private static final int MAX_SOURCE_FACETS = 20;
+    private static final int MAX_SOURCE_FACETS = 20;
 
   private final Cluster cluster;
   /** The same nodes for builds, rollbacks and index creation: requests that may take minutes, never retried early. */
@@ -107,7 +101,7 @@ public final class OpenSearchEngine implements SearchEngine {
   private final ClusterConcepts clusterConcepts;
   private final ResultShaper shaper;
   private final TagSnippet tagSnippet;
-  private volatile Catalogue catalogue;
+  private final ClusterCatalogue catalogue;
   /** The English word lists, read on the first word neither the vocabulary nor the corpus knows. */
   private final EnglishWords english = new EnglishWords();
   /** The served generation's spelling corrector, query translator and search by meaning: one of each per generation. */
@@ -132,6 +126,7 @@ public final class OpenSearchEngine implements SearchEngine {
     this.tagSnippet = new TagSnippet(config.tags(), ranking.snippetMaxLength());
     this.models = models;
     this.vectorCache = vectorCache;
+    this.catalogue = new ClusterCatalogue(cluster, alias, config.tags(), this::served);
   }
 
   /**
@@ -171,7 +166,7 @@ public final class OpenSearchEngine implements SearchEngine {
     try (PassageVectors vectors = vectorCache == null ? null
         : PassageVectors.forBuild(config.semantic(), models, vectorCache, false, note -> {})) {
       BulkWriter.Built built = new BulkWriter(admin, publishing, config, shards, replicas, vectors).build(corpus, progress);
-      catalogue = null;
+      catalogue.forget();
       return built;
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException("the vector cache in " + vectorCache + " cannot be used: " + e.getMessage(), e);
@@ -196,7 +191,7 @@ public final class OpenSearchEngine implements SearchEngine {
    */
   public String rollback() {
     String now = new Generations(admin, generations.alias(), searchLimit).rollback();
-    catalogue = null;
+    catalogue.forget();
     return now;
   }
 
@@ -242,7 +237,7 @@ public final class OpenSearchEngine implements SearchEngine {
     text.put("no_match_size", config.ranking().snippetMaxLength());
     text.set("highlight_query", QueryDsl.json(words));
     ObjectNode aggs = body.putObject("aggs");
-    aggs.putObject("tags").putObject("terms").put("field", Fields.TAG).put("size", MAX_TAG_FACETS);
+    aggs.putObject("tags").putObject("terms").put("field", Fields.TAG).put("size", ClusterCatalogue.MAX_TAG_FACETS);
     aggs.putObject("source").putObject("terms").put("field", Fields.SOURCE).put("size", MAX_SOURCE_FACETS);
     body.put("explain", request.explain());
     // Each hit says which concepts it mentions; every page is cut from one ranking, shaped as the embedded engine's.
@@ -259,10 +254,10 @@ public final class OpenSearchEngine implements SearchEngine {
     }
     JsonNode answer = candidates.first();
     Map<String, Map<String, Integer>> facets = new LinkedHashMap<>();
-    facets.put("tags", buckets(answer.path("aggregations").path("tags")));
-    facets.put("source", buckets(answer.path("aggregations").path("source")));
+    facets.put("tags", ClusterCatalogue.buckets(answer.path("aggregations").path("tags")));
+    facets.put("source", ClusterCatalogue.buckets(answer.path("aggregations").path("source")));
     List<FacetCounts.Folded> folded = shaped.folded().stream().map(c -> new FacetCounts.Folded(c.source(),
-        strings(candidates.hit(c).path("_source").path(Fields.TAG)))).toList();
+        ClusterCatalogue.strings(candidates.hit(c).path("_source").path(Fields.TAG)))).toList();
     QueryCoverage coverage = QueryCoverage.ofPage(concepts, page.stream().map(s -> s.candidate().coverage()).toList(),
         () -> mentionsAll(concepts, dsl.restriction(meaning, words, request.tags(), request.sources())),
         !request.tags().isEmpty() || !request.sources().isEmpty());
@@ -286,18 +281,18 @@ public final class OpenSearchEngine implements SearchEngine {
     List<String> parts = new ArrayList<>();
     hit.path("highlight").path(Fields.TEXT).forEach(f -> parts.add(f.asText()));
     String text = s.path(Fields.TEXT).asText();
-    List<String> headings = strings(s.path(Fields.HEADINGS));
+    List<String> headings = ClusterCatalogue.strings(s.path(Fields.HEADINGS));
     String snippet = tagSnippet.finish(String.join(" … ", parts), text, meaning.tags().named());
     if (fused != null && !snippet.contains("<mark>") && fused.foundByMeaning(hit.path("_id").asText())) {
       snippet = g.meaning().snippet(text, fused.reading().vector(), config.ranking().snippetMaxLength()).orElse(snippet);
     }
     return new SearchHit(s.path(Fields.ID).asText(), rank, shaped.score(), text, snippet,
-        headings.isEmpty() ? null : headings.getLast(), headings, strings(s.path(Fields.TAG)),
-        SourceRef.of(metadata(s.path(Fields.META))),
+        headings.isEmpty() ? null : headings.getLast(), headings, ClusterCatalogue.strings(s.path(Fields.TAG)),
+        SourceRef.of(ClusterCatalogue.metadata(s.path(Fields.META))),
         new SearchHit.Offsets(s.path(Fields.START).asInt(), s.path(Fields.END).asInt()),
         concepts.isEmpty() ? null : HitCoverage.of(concepts, shaped.candidate().coverage(), this::tagLabel),
         hit.has("_explanation") ? explanation(hit.path("_explanation"))
-            .noting(strings(s.path(Fields.INHERITED)).stream().map(v -> "tag " + v).toList()) : null);
+            .noting(ClusterCatalogue.strings(s.path(Fields.INHERITED)).stream().map(v -> "tag " + v).toList()) : null);
   }
 
   /** The cluster's explanation of a hit's score (Lucene's, as JSON). */
@@ -395,11 +390,11 @@ public final class OpenSearchEngine implements SearchEngine {
   private PerGeneration perGeneration(String generation) {
     PerGeneration g = served;
     if (g == null || !g.generation().equals(generation)) {
-      ObjectNode body = tagCounts();
+      ObjectNode body = ClusterCatalogue.tagCounts();
       body.put("track_total_hits", true);
       JsonNode answer = cluster.send("POST", "/" + generation + "/_search", body);
       SpellCorrector corrector = SpellCorrector.of(new ClusterLexicon(cluster, generation), config, english);
-      QueryDsl dsl = new QueryDsl(config, buckets(answer.path("aggregations").path("tags")),
+      QueryDsl dsl = new QueryDsl(config, ClusterCatalogue.buckets(answer.path("aggregations").path("tags")),
           answer.path("hits").path("total").path("value").asLong());
       float stubs = Math.min(1f, config.ranking().headingStubFactor());
       g = new PerGeneration(generation, corrector, dsl, ServedMeaning.read(cluster, generation, meta(generation),
@@ -491,73 +486,22 @@ public final class OpenSearchEngine implements SearchEngine {
 
   @Override
   public DocumentList documents(Page page) {
-    Catalogue c = catalogue();
-    List<DocumentMetadata> slice = c.sources.subList(Math.min(page.offset(), c.sources.size()),
-        Math.min(c.sources.size(), page.offset() + page.limit()));
-    Map<String, DocumentSummary> summaries = summaries(slice);
-    return new DocumentList(slice.stream().map(m -> summaries.get(m.id())).toList(), c.sources.size());
+    return catalogue.documents(page);
   }
 
   @Override
   public Optional<DocumentView> document(String id, Page page) {
-    DocumentMetadata m = catalogue().byId.get(id);
-    if (m == null) {
-      return Optional.empty();
-    }
-    ObjectNode body = Cluster.JSON.createObjectNode();
-    body.put("from", page.offset());
-    body.put("size", page.limit());
-    body.set("query", passagesOf(id));
-    body.putArray("sort").addObject().put(Fields.ORDINAL, "asc");
-    body.putObject("_source").putArray("excludes").add(Fields.SOURCE_TEXT).add(Fields.META);
-    JsonNode answer = cluster.send("POST", "/" + generations.alias() + "/_search", body);
-    List<PassageSummary> passages = new ArrayList<>();
-    answer.path("hits").path("hits").forEach(h -> passages.add(summary(h.path("_source"))));
-    return Optional.of(new DocumentView(summaries(List.of(m)).get(id), passages));
+    return catalogue.document(id, page);
   }
 
   @Override
   public Optional<PassageView> passage(String id) {
-    JsonNode found = cluster.send("GET", "/" + generations.alias() + "/_doc/" + Cluster.segment(id), null, 404);
-    if (!found.path("found").asBoolean() || !Fields.PASSAGE.equals(found.path("_source").path(Fields.KIND).asText())) {
-      return Optional.empty();
-    }
-    JsonNode s = found.path("_source");
-    PassageSummary p = summary(s);
-    String documentId = s.path(Fields.SOURCE).asText();
-    ObjectNode ids = Cluster.JSON.createObjectNode();
-    ids.putArray("ids").add(documentId + "/" + (p.ordinal() - 1)).add(documentId + "/" + (p.ordinal() + 1))
-        .add(BulkWriter.SOURCE_ID_PREFIX + documentId);
-    JsonNode docs = cluster.send("POST", "/" + generations.alias() + "/_mget", ids).path("docs");
-    String previous = docs.path(0).path("found").asBoolean() ? docs.path(0).path("_id").asText() : null;
-    String next = docs.path(1).path("found").asBoolean() ? docs.path(1).path("_id").asText() : null;
-    String text = docs.path(2).path("_source").path(Fields.SOURCE_TEXT).asText(null);
-    return Optional.of(new PassageView(p, SourceRef.of(metadata(s.path(Fields.META))), previous, next,
-        PassageView.Context.around(text, p.offsets())));
+    return catalogue.passage(id);
   }
 
   @Override
   public List<TagCount.Group> tags() {
-    Map<String, Integer> counts = buckets(cluster.send("POST", "/" + generations.alias() + "/_search", tagCounts())
-        .path("aggregations").path("tags"));
-    List<TagCount.Group> groups = new ArrayList<>();
-    for (TagGroup g : config.tags().groups()) {
-      List<TagCount> tags = new ArrayList<>();
-      for (TagDefinition t : g.tags()) {
-        tags.add(new TagCount(t.id(), t.label(), counts.getOrDefault(t.id(), 0)));
-      }
-      groups.add(new TagCount.Group(g.id(), g.label(), g.id().equals(TagVocabulary.SET_ASIDE_GROUP), tags));
-    }
-    return groups;
-  }
-
-  /** The search that counts the passages of every tag. */
-  private static ObjectNode tagCounts() {
-    ObjectNode body = Cluster.JSON.createObjectNode();
-    body.put("size", 0);
-    body.putObject("query").putObject("term").put(Fields.KIND, Fields.PASSAGE);
-    body.putObject("aggs").putObject("tags").putObject("terms").put("field", Fields.TAG).put("size", 10_000);
-    return body;
+    return catalogue.tags();
   }
 
   @Override
@@ -610,7 +554,7 @@ public final class OpenSearchEngine implements SearchEngine {
       }
     }
     for (String source : r.sources()) {
-      if (!catalogue().byId.containsKey(source)) {
+      if (!catalogue.hasSource(source)) {
         throw new InvalidRequestException("source", "unknown source '" + shorten(source) + "'; GET /api/documents lists the sources");
       }
     }
@@ -619,102 +563,4 @@ public final class OpenSearchEngine implements SearchEngine {
   private static String shorten(String s) {
     return s.length() > 60 ? s.substring(0, 60) + "…" : s;
   }
-
-  private static ObjectNode passagesOf(String documentId) {
-    ObjectNode q = Cluster.JSON.createObjectNode();
-    ArrayNode filter = q.putObject("bool").putArray("filter");
-    filter.addObject().putObject("term").put(Fields.KIND, Fields.PASSAGE);
-    filter.addObject().putObject("term").put(Fields.SOURCE, documentId);
-    return q;
-  }
-
-  /** Passage and tag counts of some sources, in one aggregation. */
-  private Map<String, DocumentSummary> summaries(List<DocumentMetadata> sources) {
-    ObjectNode body = Cluster.JSON.createObjectNode();
-    body.put("size", 0);
-    ObjectNode bool = body.putObject("query").putObject("bool");
-    ArrayNode filter = bool.putArray("filter");
-    filter.addObject().putObject("term").put(Fields.KIND, Fields.PASSAGE);
-    ArrayNode ids = filter.addObject().putObject("terms").putArray(Fields.SOURCE);
-    sources.forEach(m -> ids.add(m.id()));
-    ObjectNode bySource = body.putObject("aggs").putObject("by_source");
-    bySource.putObject("terms").put("field", Fields.SOURCE).put("size", Math.max(1, sources.size()));
-    bySource.putObject("aggs").putObject("tags").putObject("terms").put("field", Fields.TAG).put("size", MAX_TAG_FACETS);
-    JsonNode answer = cluster.send("POST", "/" + generations.alias() + "/_search", body);
-    Map<String, JsonNode> buckets = new LinkedHashMap<>();
-    answer.path("aggregations").path("by_source").path("buckets").forEach(b -> buckets.put(b.path("key").asText(), b));
-    Map<String, DocumentSummary> out = new LinkedHashMap<>();
-    for (DocumentMetadata m : sources) {
-      JsonNode b = buckets.get(m.id());
-      Map<String, Integer> tags = b == null ? Map.of() : buckets(b.path("tags"));
-      out.put(m.id(), DocumentSummary.of(SourceRef.of(m), b == null ? 0 : b.path("doc_count").asInt(), tags));
-    }
-    return out;
-  }
-
-
-  private static PassageSummary summary(JsonNode s) {
-    List<String> headings = strings(s.path(Fields.HEADINGS));
-    return new PassageSummary(s.path(Fields.ID).asText(), s.path(Fields.ORDINAL).asInt(),
-        headings.isEmpty() ? null : headings.getLast(), headings, s.path(Fields.TEXT).asText(),
-        strings(s.path(Fields.TAG)), new SearchHit.Offsets(s.path(Fields.START).asInt(), s.path(Fields.END).asInt()));
-  }
-
-  private static Map<String, Integer> buckets(JsonNode agg) {
-    Map<String, Integer> out = new LinkedHashMap<>();
-    agg.path("buckets").forEach(b -> out.put(b.path("key").asText(), b.path("doc_count").asInt()));
-    return out;
-  }
-
-  private static List<String> strings(JsonNode array) {
-    List<String> out = new ArrayList<>();
-    if (array.isArray()) {
-      array.forEach(v -> out.add(v.asText()));
-    } else if (!array.isMissingNode() && !array.isNull()) {
-      out.add(array.asText());
-    }
-    return out;
-  }
-
-  private static DocumentMetadata metadata(JsonNode meta) {
-    try {
-      return Cluster.JSON.treeToValue(meta, DocumentMetadata.class);
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException("a source's metadata cannot be read back: " + e.getMessage(), e);
-    }
-  }
-
-  /** The sources of the served generation, in corpus order: read once per generation. */
-  private Catalogue catalogue() {
-    String name = served();
-    Catalogue c = catalogue;
-    if (c != null && c.generation.equals(name)) {
-      return c;
-    }
-    List<DocumentMetadata> sources = new ArrayList<>();
-    int after = -1;
-    while (true) {
-      ObjectNode body = Cluster.JSON.createObjectNode();
-      body.put("size", 1000);
-      body.putObject("query").putObject("term").put(Fields.KIND, Fields.DOCUMENT);
-      body.putArray("sort").addObject().put(Fields.ORDINAL, "asc");
-      body.putArray("search_after").add(after);
-      body.putArray("_source").add(Fields.META).add(Fields.ORDINAL);
-      JsonNode hits = cluster.send("POST", "/" + name + "/_search", body).path("hits").path("hits");
-      if (hits.isEmpty()) {
-        break;
-      }
-      for (JsonNode h : hits) {
-        sources.add(metadata(h.path("_source").path(Fields.META)));
-        after = h.path("_source").path(Fields.ORDINAL).asInt();
-      }
-    }
-    Map<String, DocumentMetadata> byId = new LinkedHashMap<>();
-    sources.forEach(m -> byId.put(m.id(), m));
-    c = new Catalogue(name, List.copyOf(sources), byId);
-    catalogue = c;
-    return c;
-  }
-
-  private record Catalogue(String generation, List<DocumentMetadata> sources, Map<String, DocumentMetadata> byId) {}
 }
