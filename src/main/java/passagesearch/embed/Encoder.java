@@ -198,7 +198,7 @@ public final class Encoder implements AutoCloseable {
 
   private static OrtEnvironment environment() {
     try {
-      return OrtEnvironment.getEnvironment();
+      return NativeLibraries.environment();
     } catch (LinkageError | RuntimeException e) {
       throw new EncoderUnavailable("ONNX Runtime's native library does not load on " + platform()
           + ", so semantic search is off: " + e.getMessage(), e);
