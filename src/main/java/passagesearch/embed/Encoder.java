@@ -13,9 +13,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -206,13 +203,9 @@ public final class Encoder implements AutoCloseable {
   }
 
   private static OrtSession session(OrtEnvironment environment, EncoderModel model, int intraOpThreads) {
-    // ONNX Runtime reads the graph from a file into its own (native) memory; read from the jar into the heap,
-    // the 23 to 34 MB graph would take a large share of a 128 MB heap for the moment it is loaded.
-    Path file = null;
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-         InputStream graph = Encoder.class.getClassLoader().getResourceAsStream(model.modelResource())) {
-      file = Files.createTempFile("passage-search-" + model.configName(), ".onnx");
-      Files.copy(graph, file, StandardCopyOption.REPLACE_EXISTING);
+         InputStream graph = Encoder.class.getClassLoader().getResourceAsStream(model.modelResource());
+         ModelFile file = ModelFile.copy(graph)) {
       options.setIntraOpNumThreads(intraOpThreads);
       options.setInterOpNumThreads(1);
       options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
@@ -224,15 +217,13 @@ public final class Encoder implements AutoCloseable {
       // CPU per query and the answers unchanged (issue 17).
       options.setCPUArenaAllocator(false);
       options.setMemoryPatternOptimization(false);
-      return environment.createSession(file.toString(), options);
+      return environment.createSession(file.path().toString(), options);
     } catch (IOException e) {
       throw new EncoderUnavailable("cannot unpack the embedding model " + model.configName()
           + " to the temporary folder (" + System.getProperty("java.io.tmpdir") + "): " + e.getMessage(), e);
     } catch (OrtException e) {
       throw new EncoderUnavailable("ONNX Runtime cannot open the embedding model " + model.configName() + ": "
           + e.getMessage(), e);
-    } finally {
-      deleteQuietly(file);
     }
   }
 
@@ -257,16 +248,6 @@ public final class Encoder implements AutoCloseable {
       session.close();
     } catch (OrtException e) {
       // Closing frees native memory; a failure here leaves nothing the caller can act on.
-    }
-  }
-
-  private static void deleteQuietly(Path file) {
-    if (file != null) {
-      try {
-        Files.deleteIfExists(file);
-      } catch (IOException e) {
-        // A leftover temporary file; the system's temporary-folder cleaning takes it.
-      }
     }
   }
 }
