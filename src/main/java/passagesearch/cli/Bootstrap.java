@@ -60,7 +60,8 @@ final class Bootstrap {
       if (mayBuild) {
         pipeline.with(models).buildIfStale(at.corpus, strict).ifPresent(built -> print(built.report()));
       }
-      if (waitForModel && models.state() == ModelSlot.State.LOADING) {
+      // Whether the model failed before this point or while waiting for it, the one-off search says so.
+      if (waitForModel && models.state() != ModelSlot.State.OFF) {
         try {
           models.await();
         } catch (EncoderUnavailable e) {

@@ -198,7 +198,7 @@ public final class Encoder implements AutoCloseable {
       return NativeLibraries.environment();
     } catch (LinkageError | RuntimeException e) {
       throw new EncoderUnavailable("ONNX Runtime's native library does not load on " + platform()
-          + ", so semantic search is off: " + e.getMessage(), e);
+          + ", so semantic search is off: " + why(e), e);
     }
   }
 
@@ -235,8 +235,29 @@ public final class Encoder implements AutoCloseable {
       throw new UncheckedIOException(e);
     } catch (LinkageError | RuntimeException e) {
       throw new EncoderUnavailable("the tokenizer's native library does not load on " + platform()
-          + ", so semantic search is off: " + e.getMessage(), e);
+          + ", so semantic search is off: " + why(e), e);
     }
+  }
+
+  /**
+   * What went wrong, for a person: the first message down a failure's causes, and its root cause when that is
+   * another (a native load often throws without a message, its cause saying which file was missing).
+   */
+  static String why(Throwable e) {
+    Throwable said = null;
+    Throwable root = e;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (said == null && t.getMessage() != null && !t.getMessage().isBlank()) {
+        said = t;
+      }
+      root = t;
+    }
+    if (said == null) {
+      return e.getClass().getSimpleName();
+    }
+    String first = said == e ? said.getMessage() : said.getClass().getSimpleName() + ": " + said.getMessage();
+    return root == said || root.getMessage() == null ? first
+        : first + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
   }
 
   private static String platform() {

@@ -80,6 +80,20 @@ class CliTest {
   }
 
   @Test
+  void aOneOffSearchWhoseModelCannotLoadSaysItSearchedByWordsAlone() throws Exception {
+    // The model fails at once, long before the index is built: the warning must not depend on the timing.
+    Path config = tmp.resolve("config");
+    TestSupport.copyFiles(TestSupport.config(), config);
+    Files.writeString(config.resolve("semantic.yaml"), "enabled: true\nmodel: no-such-model\n");
+    Run r = run("search", "--corpus", TestSupport.corpus().toString(), "--config", config.toString(),
+        "--index", tmp.resolve("index").toString(), "-n", "2", "blinatumomab");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("*Blinatumomab*"), r.out());
+    assertTrue(r.err().contains("warning: searching by words alone: the embedding model no-such-model is unavailable"),
+        r.err());
+  }
+
+  @Test
   void searchPrintsRankedAttributedPassages() {
     Run r = run(at("search", "-n", "3", "blinatumomab", "side", "effects"));
     assertEquals(0, r.code(), r.err());

@@ -95,4 +95,12 @@ class EncoderTest {
     }
     return sum;
   }
+
+  @Test
+  void aFailureIsToldByItsFirstMessageAndItsRootCause() {
+    assertEquals("no model", Encoder.why(new IllegalStateException("no model")));
+    assertEquals("RuntimeException: Failed to load (NoSuchFileException: /nowhere/lib.so)", Encoder.why(
+        new ExceptionInInitializerError(new RuntimeException("Failed to load", new java.nio.file.NoSuchFileException("/nowhere/lib.so")))));
+    assertEquals("UnsatisfiedLinkError", Encoder.why(new UnsatisfiedLinkError()));
+  }
 }
