@@ -90,6 +90,7 @@ final class ServeCommand implements Callable<Integer> {
         info.passages(), info.documents().size(), info.name(), host.equals("0.0.0.0") ? "localhost" : host,
         server.port());
     spec.commandLine().getOut().flush();
+    sayWhenModelUnavailable(search.models());
     serving = true;
     return 0;
   }
@@ -150,7 +151,17 @@ final class ServeCommand implements Callable<Integer> {
     spec.commandLine().getOut().printf("Serving the OpenSearch alias '%s' at %s on http://%s:%d/%n", engine.alias,
         engine.urls, host.equals("0.0.0.0") ? "localhost" : host, server.port());
     spec.commandLine().getOut().flush();
+    sayWhenModelUnavailable(models);
     serving = true;
     return 0;
+  }
+
+  /** A server whose model cannot load answers by words alone; its log says so and why, as /api/index does. */
+  private void sayWhenModelUnavailable(ModelSlot models) {
+    PrintWriter err = spec.commandLine().getErr();
+    models.whenUnavailable(reason -> {
+      err.println("warning: searching by words alone: " + reason);
+      err.flush();
+    });
   }
 }

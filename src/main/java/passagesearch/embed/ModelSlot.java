@@ -75,6 +75,20 @@ public final class ModelSlot implements AutoCloseable {
     };
   }
 
+  /**
+   * Calls {@code action} with the reason once the model turns out unavailable (at once when it already is); never
+   * when it loads, and never when the slot is off. A server's way to say so in its log.
+   */
+  public void whenUnavailable(java.util.function.Consumer<String> action) {
+    if (loaded != null) {
+      loaded.whenComplete((encoder, failure) -> {
+        if (failure != null) {
+          action.accept(reason());
+        }
+      });
+    }
+  }
+
   /** The encoder when it is loaded; empty while it loads, or when off or unavailable. Never waits. */
   public Optional<Encoder> ready() {
     return state() == State.READY ? Optional.of(loaded.join()) : Optional.empty();

@@ -136,6 +136,34 @@ class CliTest {
 
   @Test
   @Timeout(120)
+  void aServerWhoseModelCannotLoadSaysSoInItsLog() throws Exception {
+    Path config = tmp.resolve("config");
+    TestSupport.copyFiles(TestSupport.config(), config);
+    Files.writeString(config.resolve("semantic.yaml"), "enabled: true\nmodel: no-such-model\n");
+    Run built = run("index", "--corpus", TestSupport.corpus().toString(), "--config", config.toString(),
+        "--index", tmp.resolve("index").toString());
+    assertEquals(0, built.code(), built.err());
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
+        Main.class.getName(), "serve", "--port", "0", "--host", "127.0.0.1", "--corpus", TestSupport.corpus().toString(),
+        "--config", config.toString(), "--index", tmp.resolve("index").toString()));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    try (BufferedReader out = new BufferedReader(
+        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      List<String> lines = new ArrayList<>();
+      String line;
+      while ((line = out.readLine()) != null && !line.startsWith("warning: searching by words alone")) {
+        lines.add(line);
+      }
+      assertTrue(line != null && line.contains("no-such-model"), "no warning in the log: " + lines);
+    } finally {
+      process.destroy();
+      assertTrue(process.waitFor(20, TimeUnit.SECONDS), "serve did not stop on SIGTERM");
+    }
+  }
+
+  @Test
+  @Timeout(120)
   void serveStartsTheServerAndAnswersSearches() throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
