@@ -2,10 +2,8 @@ package passagesearch.config;
 
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,7 +12,8 @@ import java.util.regex.Pattern;
  * anchored at a word start and indexed by the first three letters of its literal prefix, so a word is
  * tried only against patterns that could begin there, and only when the text there starts with the whole
  * prefix (compared as the pattern compares, case-folded or not) is the regular expression run; patterns
- * without such a prefix are tried at every word start.
+ * with a shorter prefix are tried at every word start that starts with it, those without one at every word
+ * start.
  */
 public final class TagMatcher {
   /** A tag pattern, anchored at a word start. */
@@ -22,14 +21,17 @@ public final class TagMatcher {
 
   private static final int KEY = 3;
   private final List<String> tagIds;
-  private final Map<String, List<Anchored>> byKey = new HashMap<>();
+  private final KeyTable byKey = new KeyTable();
+  private final List<Anchored> keyed = new ArrayList<>();
   private final List<Anchored> everywhere = new ArrayList<>();
 
   TagMatcher(List<String> tagIds, List<Anchored> patterns) {
     this.tagIds = List.copyOf(tagIds);
     for (Anchored a : patterns) {
-      if (a.prefix().length() >= KEY) {
-        byKey.computeIfAbsent(a.prefix().substring(0, KEY).toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(a);
+      String key = a.prefix().length() >= KEY ? a.prefix().substring(0, KEY).toLowerCase(Locale.ROOT) : "";
+      if (key.length() == KEY) {
+        byKey.add(KeyTable.key(key.charAt(0), key.charAt(1), key.charAt(2)), a);
+        keyed.add(a);
       } else {
         everywhere.add(a);
       }
@@ -86,13 +88,12 @@ public final class TagMatcher {
     BitSet found = new BitSet(tagIds.size());
     String lower = text.toString().toLowerCase(Locale.ROOT);
     boolean sameLength = lower.length() == text.length();
-    Matcher scratch = null;
     for (int p = 0; p < text.length(); p++) {
       if (!Character.isLetterOrDigit(text.charAt(p)) || (p > 0 && Character.isLetterOrDigit(text.charAt(p - 1)))) {
         continue;
       }
       if (sameLength && p + KEY <= lower.length()) {
-        List<Anchored> candidates = byKey.get(lower.substring(p, p + KEY));
+        List<Anchored> candidates = byKey.get(KeyTable.key(lower.charAt(p), lower.charAt(p + 1), lower.charAt(p + 2)));
         if (candidates != null) {
           for (Anchored a : candidates) {
             if (!found.get(a.tag()) && startsWithPrefix(a, text, p) && matchesAt(a, text, p)) {
@@ -102,18 +103,16 @@ public final class TagMatcher {
         }
       }
       for (Anchored a : everywhere) {
-        if (!found.get(a.tag()) && matchesAt(a, text, p)) {
+        if (!found.get(a.tag()) && startsWithPrefix(a, text, p) && matchesAt(a, text, p)) {
           found.set(a.tag());
         }
       }
     }
     if (!sameLength) {
       // Lower-casing changed the length (rare scripts): fall back to trying every keyed pattern.
-      for (List<Anchored> list : byKey.values()) {
-        for (Anchored a : list) {
-          if (!found.get(a.tag()) && a.pattern().matcher(text).find()) {
-            found.set(a.tag());
-          }
+      for (Anchored a : keyed) {
+        if (!found.get(a.tag()) && a.pattern().matcher(text).find()) {
+          found.set(a.tag());
         }
       }
     }
