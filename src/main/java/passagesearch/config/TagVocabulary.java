@@ -19,6 +19,9 @@ public final class TagVocabulary {
   private final Map<String, TagDefinition> byId;
   private final Set<String> setAside;
   private final TagMatcher matcher;
+  /** Each tag's place in {@link #all}, and, at that place, the tag with every tag it implies. */
+  private final Map<String, Integer> index = new java.util.HashMap<>();
+  private final BitSet[] closures;
 
   public TagVocabulary(List<TagGroup> groups) {
     this.groups = List.copyOf(groups);
@@ -39,6 +42,17 @@ public final class TagVocabulary {
       }
     }
     this.matcher = new TagMatcher(all.stream().map(TagDefinition::id).toList(), anchored);
+    for (int i = 0; i < all.size(); i++) {
+      index.put(all.get(i).id(), i);
+    }
+    this.closures = new BitSet[all.size()];
+    for (int i = 0; i < all.size(); i++) {
+      closures[i] = new BitSet(all.size());
+      closures[i].set(i);
+      for (String implied : impliedBy(List.of(all.get(i).id()))) {
+        closures[i].set(index.get(implied));
+      }
+    }
   }
 
   public List<TagGroup> groups() {
@@ -82,6 +96,25 @@ public final class TagVocabulary {
       }
     }
     return all.stream().map(TagDefinition::id).filter(seen::contains).filter(id -> !tags.contains(id)).toList();
+  }
+
+  /**
+   * The tags with those they imply, directly or through others, in vocabulary order; ids not in the
+   * vocabulary are left out. Every passage asks it, so it works on bits, the implications worked out once.
+   */
+  public List<String> withImplied(java.util.Collection<String> tags) {
+    BitSet bits = new BitSet(all.size());
+    for (String id : tags) {
+      Integer i = index.get(id);
+      if (i != null) {
+        bits.or(closures[i]);
+      }
+    }
+    List<String> ids = new ArrayList<>(bits.cardinality());
+    for (int i = bits.nextSetBit(0); i >= 0; i = bits.nextSetBit(i + 1)) {
+      ids.add(all.get(i).id());
+    }
+    return java.util.Collections.unmodifiableList(ids);
   }
 
   /** Every single-word acronym of the vocabulary, as written. */

@@ -47,7 +47,7 @@ public final class Tagger {
     if (asideTag != null) {
       found.add(asideTag);
     }
-    return new Tags(inVocabularyOrder(found), inVocabularyOrder(new LinkedHashSet<>(own)));
+    return new Tags(inVocabularyOrder(found), inVocabularyOrder(own));
   }
 
   /**
@@ -55,7 +55,7 @@ public final class Tagger {
    * since its snippet can show the words that earned them.
    */
   public List<String> tagsInText(String text) {
-    return inVocabularyOrder(new LinkedHashSet<>(vocabulary.matching(text)));
+    return inVocabularyOrder(vocabulary.matching(text));
   }
 
   /**
@@ -100,9 +100,7 @@ public final class Tagger {
   }
 
   /** The tags with those they imply, in vocabulary order, so the same passage always lists its tags the same way. */
-  private List<String> inVocabularyOrder(Set<String> found) {
-    Set<String> all = new LinkedHashSet<>(found);
-    all.addAll(vocabulary.impliedBy(found));
-    return vocabulary.all().stream().map(TagDefinition::id).filter(all::contains).toList();
+  private List<String> inVocabularyOrder(java.util.Collection<String> found) {
+    return vocabulary.withImplied(found);
   }
 }
