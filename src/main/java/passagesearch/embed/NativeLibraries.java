@@ -15,12 +15,15 @@ import java.util.Locale;
  * x64) into a new {@code onnxruntime-java*} folder of the temporary folder at every load and never removes it:
  * every start of a server, every {@code index}, {@code search} and {@code eval} left 16 MB behind, until
  * the disk filled. It reads them from the folder the system property {@value #PROPERTY} names, when one is
- * set; a folder someone set there is used as it is. (It still makes an empty folder of its own, removed at
- * exit; a server stopped by {@code halt} leaves that empty folder behind.)
+ * set; a folder someone set there is used as it is. It still makes an empty folder of its own, removed at exit,
+ * which a server stopped by {@code halt} never reaches: such folders, once a minute old, are removed by the
+ * next load ({@link #removeAbandoned}).
  */
 final class NativeLibraries {
   static final String PROPERTY = "onnxruntime.native.path";
   private static final List<String> LIBRARIES = List.of("onnxruntime", "onnxruntime4j_jni");
+  /** How long an empty folder of ONNX Runtime's must have been untouched before it is taken for abandoned. */
+  static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofMinutes(1);
 
   private NativeLibraries() {}
 
@@ -36,7 +39,9 @@ final class NativeLibraries {
       }
       try {
         System.setProperty(PROPERTY, folder.toString());
-        return OrtEnvironment.getEnvironment();
+        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        removeAbandoned(folder.getParent(), ABANDONED_AFTER);
+        return environment;
       } catch (LinkageError | RuntimeException e) {
         System.clearProperty(PROPERTY); // the folder goes: a later try takes ONNX Runtime's own way
         throw e;
@@ -44,6 +49,30 @@ final class NativeLibraries {
         // Loaded libraries stay mapped once their files are gone.
         removeQuietly(folder);
       }
+    }
+  }
+
+  /**
+   * Removes ONNX Runtime's own empty folders ({@code onnxruntime-java*}) left in the temporary folder by
+   * processes stopped before their exit hooks ran: at most one a server start, but one a test's server too.
+   * Only folders empty and untouched for {@code age}: a runtime loading elsewhere fills its folder within
+   * moments of making it, so an older empty one is nobody's.
+   */
+  static void removeAbandoned(Path temporary, java.time.Duration age) {
+    java.nio.file.attribute.FileTime before = java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(age));
+    try (var folders = Files.newDirectoryStream(temporary, "onnxruntime-java*")) {
+      for (Path folder : folders) {
+        try {
+          if (Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+              && Files.getLastModifiedTime(folder).compareTo(before) < 0) {
+            Files.delete(folder); // refused when not empty: it is left as it is
+          }
+        } catch (IOException e) {
+          // Not empty, not ours to remove, or gone meanwhile.
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // Cleaning is a courtesy: a temporary folder that cannot be listed stays as it is.
     }
   }
 
