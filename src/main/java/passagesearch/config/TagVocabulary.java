@@ -1,7 +1,12 @@
 package passagesearch.config;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +25,7 @@ public final class TagVocabulary {
   private final Set<String> setAside;
   private final TagMatcher matcher;
   /** Each tag's place in {@link #all}, and, at that place, the tag with every tag it implies. */
-  private final Map<String, Integer> index = new java.util.HashMap<>();
+  private final Map<String, Integer> index = new HashMap<>();
   private final BitSet[] closures;
 
   public TagVocabulary(List<TagGroup> groups) {
@@ -28,7 +33,7 @@ public final class TagVocabulary {
     this.all = this.groups.stream().flatMap(g -> g.tags().stream()).toList();
     Map<String, TagDefinition> map = new LinkedHashMap<>();
     all.forEach(t -> map.put(t.id(), t));
-    this.byId = java.util.Collections.unmodifiableMap(map);
+    this.byId = Collections.unmodifiableMap(map);
     this.setAside = this.groups.stream()
         .filter(g -> g.id().equals(SET_ASIDE_GROUP))
         .flatMap(g -> g.tags().stream())
@@ -47,12 +52,23 @@ public final class TagVocabulary {
     }
     this.closures = new BitSet[all.size()];
     for (int i = 0; i < all.size(); i++) {
-      closures[i] = new BitSet(all.size());
-      closures[i].set(i);
-      for (String implied : impliedBy(List.of(all.get(i).id()))) {
-        closures[i].set(index.get(implied));
+      closures[i] = closure(all.get(i).id());
+    }
+  }
+
+  /** The tag and every tag it implies, directly or through others, as places in {@link #all}. */
+  private BitSet closure(String id) {
+    BitSet bits = new BitSet(all.size());
+    Deque<String> pending = new ArrayDeque<>(List.of(id));
+    while (!pending.isEmpty()) {
+      String next = pending.pop();
+      Integer i = index.get(next);
+      if (i != null && !bits.get(i)) {
+        bits.set(i);
+        pending.addAll(all.get(i).implies());
       }
     }
+    return bits;
   }
 
   public List<TagGroup> groups() {
@@ -84,25 +100,15 @@ public final class TagVocabulary {
   }
 
   /** The tags that these imply, directly or through others, in vocabulary order; none of the given ones. */
-  public List<String> impliedBy(java.util.Collection<String> tags) {
-    java.util.Set<String> seen = new java.util.HashSet<>(tags);
-    java.util.Deque<String> pending = new java.util.ArrayDeque<>(tags);
-    while (!pending.isEmpty()) {
-      TagDefinition t = byId.get(pending.pop());
-      for (String next : t == null ? List.<String>of() : t.implies()) {
-        if (seen.add(next)) {
-          pending.push(next);
-        }
-      }
-    }
-    return all.stream().map(TagDefinition::id).filter(seen::contains).filter(id -> !tags.contains(id)).toList();
+  public List<String> impliedBy(Collection<String> tags) {
+    return withImplied(tags).stream().filter(id -> !tags.contains(id)).toList();
   }
 
   /**
    * The tags with those they imply, directly or through others, in vocabulary order; ids not in the
    * vocabulary are left out. Every passage asks it, so it works on bits, the implications worked out once.
    */
-  public List<String> withImplied(java.util.Collection<String> tags) {
+  public List<String> withImplied(Collection<String> tags) {
     BitSet bits = new BitSet(all.size());
     for (String id : tags) {
       Integer i = index.get(id);
@@ -114,7 +120,7 @@ public final class TagVocabulary {
     for (int i = bits.nextSetBit(0); i >= 0; i = bits.nextSetBit(i + 1)) {
       ids.add(all.get(i).id());
     }
-    return java.util.Collections.unmodifiableList(ids);
+    return Collections.unmodifiableList(ids);
   }
 
   /** Every single-word acronym of the vocabulary, as written. */
