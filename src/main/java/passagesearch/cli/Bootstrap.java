@@ -11,6 +11,9 @@ import passagesearch.search.SearchService;
 
 /** The commands' way into the {@link Pipeline}: its notes and a progress bar on standard error, the index opened for search. */
 final class Bootstrap {
+  /** What a command says when its searches answer by words alone, the model being unavailable; the reason follows. */
+  static final String WORDS_ALONE = "warning: searching by words alone: ";
+
   private final Locations at;
   private final PrintWriter err;
   private final boolean strict;
@@ -65,7 +68,7 @@ final class Bootstrap {
         try {
           models.await();
         } catch (EncoderUnavailable e) {
-          note("warning: searching by words alone: " + e.getMessage());
+          note(WORDS_ALONE + e.getMessage());
         }
       }
       return new SearchService(pipeline.openCurrent(), models);

@@ -160,7 +160,7 @@ final class ServeCommand implements Callable<Integer> {
   private void sayWhenModelUnavailable(ModelSlot models) {
     PrintWriter err = spec.commandLine().getErr();
     models.whenUnavailable(reason -> {
-      err.println("warning: searching by words alone: " + reason);
+      err.println(Bootstrap.WORDS_ALONE + reason);
       err.flush();
     });
   }

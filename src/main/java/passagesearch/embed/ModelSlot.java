@@ -3,6 +3,7 @@ package passagesearch.embed;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 import passagesearch.config.SemanticSettings;
 
 /**
@@ -79,7 +80,7 @@ public final class ModelSlot implements AutoCloseable {
    * Calls {@code action} with the reason once the model turns out unavailable (at once when it already is); never
    * when it loads, and never when the slot is off. A server's way to say so in its log.
    */
-  public void whenUnavailable(java.util.function.Consumer<String> action) {
+  public void whenUnavailable(Consumer<String> action) {
     if (loaded != null) {
       loaded.whenComplete((encoder, failure) -> {
         if (failure != null) {

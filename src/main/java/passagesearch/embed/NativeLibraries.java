@@ -4,7 +4,11 @@ import ai.onnxruntime.OrtEnvironment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +27,7 @@ final class NativeLibraries {
   static final String PROPERTY = "onnxruntime.native.path";
   private static final List<String> LIBRARIES = List.of("onnxruntime", "onnxruntime4j_jni");
   /** How long an empty folder of ONNX Runtime's must have been untouched before it is taken for abandoned. */
-  static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofMinutes(1);
+  static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
 
   private NativeLibraries() {}
 
@@ -58,12 +62,12 @@ final class NativeLibraries {
    * Only folders empty and untouched for {@code age}: a runtime loading elsewhere fills its folder within
    * moments of making it, so an older empty one is nobody's.
    */
-  static void removeAbandoned(Path temporary, java.time.Duration age) {
-    java.nio.file.attribute.FileTime before = java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(age));
+  static void removeAbandoned(Path temporary, Duration age) {
+    FileTime before = FileTime.from(Instant.now().minus(age));
     try (var folders = Files.newDirectoryStream(temporary, "onnxruntime-java*")) {
       for (Path folder : folders) {
         try {
-          if (Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+          if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)
               && Files.getLastModifiedTime(folder).compareTo(before) < 0) {
             Files.delete(folder); // refused when not empty: it is left as it is
           }
