@@ -1,6 +1,8 @@
 package passagesearch.ingest;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -14,13 +16,10 @@ public final class SurfaceWords {
 
   /** The distinct words of a passage's text and headings, in the order first met. */
   public static Set<String> of(Passage passage) {
-    Set<String> words = new LinkedHashSet<>();
-    StringBuilder word = new StringBuilder();
-    add(passage.text(), word, words);
-    for (String heading : passage.headings()) {
-      add(heading, word, words);
-    }
-    return words;
+    List<String> texts = new ArrayList<>(passage.headings().size() + 1);
+    texts.add(passage.text());
+    texts.addAll(passage.headings());
+    return of(texts);
   }
 
   /** The distinct words of the texts, in the order first met; a word never runs on from one text into the next. */
