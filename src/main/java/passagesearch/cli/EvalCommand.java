@@ -108,7 +108,7 @@ final class EvalCommand implements Callable<Integer> {
         at.vectorCache != null ? at.vectorCache : evalIndex.resolve(Pipeline.VECTOR_CACHE))) {
       if (!os.isFresh(corpus.fingerprint())) {
         spec.commandLine().getErr().println("Indexing " + name + " into OpenSearch ...");
-        os.build(corpus, engine.shards, engine.replicas);
+        os.build(corpus, engine.shards, engine.replicas, spec.commandLine().getErr()::println);
       }
       return Evaluation.run(set, system == null ? os::rankIds : (q, k) -> documentsOf(os.rankIds(q, 100), k), baseline);
     }

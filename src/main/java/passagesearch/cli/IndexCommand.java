@@ -35,7 +35,8 @@ final class IndexCommand implements Callable<Integer> {
       IndexConfig config = new ConfigLoader().load(at.config, at.ranking);
       try (ModelSlot models = ModelSlot.of(config.semantic());
           OpenSearchEngine search = engine.connect(config, engine.alias, models, vectorCache())) {
-        BulkWriter.Built built = search.build(new CorpusReader(config.limits(), strict).folder(at.corpus), engine.shards, engine.replicas);
+        BulkWriter.Built built = search.build(new CorpusReader(config.limits(), strict).folder(at.corpus), engine.shards, engine.replicas,
+            spec.commandLine().getErr()::println);
         built.report().warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
         built.report().skipped().forEach(w -> spec.commandLine().getErr().println("skipped: " + w));
         spec.commandLine().getOut().printf("Indexed %d passages from %d documents into OpenSearch index %s (alias %s) in %d ms.%n",

@@ -112,7 +112,7 @@ final class ServeCommand implements Callable<Integer> {
       if (!search.isFresh(corpus.fingerprint())) {
         err.println("No fresh generation under the OpenSearch alias '" + engine.alias + "': building it.");
         err.flush();
-        search.build(corpus, engine.shards, engine.replicas);
+        search.build(corpus, engine.shards, engine.replicas, err::println);
       }
     } catch (EngineUnavailableException e) {
       err.println("warning: " + e.getMessage() + "; serving, every answer a 503 until the cluster can be reached");

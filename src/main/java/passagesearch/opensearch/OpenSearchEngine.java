@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import passagesearch.config.IndexConfig;
 import passagesearch.config.RankingSettings;
 import passagesearch.config.TagDefinition;
@@ -151,20 +152,27 @@ public final class OpenSearchEngine implements SearchEngine {
         models, vectorCache);
   }
 
-  /** Builds, verifies and publishes a new generation of the corpus. */
-  public BulkWriter.Built build(DocumentSource corpus, int shards, int replicas) {
-    return build(corpus, shards, replicas, BulkWriter.Progress.NONE);
+  /**
+   * Builds, verifies and publishes a new generation of the corpus.
+   *
+   * @param notes told when the generation is built without passage vectors (the model cannot load), and why
+   */
+  public BulkWriter.Built build(DocumentSource corpus, int shards, int replicas, Consumer<String> notes) {
+    return build(corpus, shards, replicas, BulkWriter.Progress.NONE, notes);
   }
 
   /**
    * Builds, verifies and publishes a new generation of the corpus, saying how far it has got; when any step
    * fails the generation is removed and the alias stays where it was.
+   *
+   * @param notes told when the generation is built without passage vectors (the model cannot load), and why
    */
-  public BulkWriter.Built build(DocumentSource corpus, int shards, int replicas, BulkWriter.Progress progress) {
+  public BulkWriter.Built build(DocumentSource corpus, int shards, int replicas, BulkWriter.Progress progress,
+      Consumer<String> notes) {
     Generations publishing = new Generations(admin, generations.alias(), searchLimit);
-    // A model that cannot load leaves a generation searched by words alone, which /api/index then says.
+    // A model that cannot load leaves a generation searched by words alone: notes hears it, /api/index says it.
     try (PassageVectors vectors = vectorCache == null ? null
-        : PassageVectors.forBuild(config.semantic(), models, vectorCache, false, note -> {})) {
+        : PassageVectors.forBuild(config.semantic(), models, vectorCache, false, notes)) {
       BulkWriter.Built built = new BulkWriter(admin, publishing, config, shards, replicas, vectors).build(corpus, progress);
       catalogue.forget();
       return built;

@@ -38,6 +38,7 @@ import passagesearch.cli.Main;
 import passagesearch.config.IndexConfig;
 import passagesearch.http.HttpSettings;
 import passagesearch.http.WebServer;
+import passagesearch.embed.ModelSlot;
 import passagesearch.ingest.CorpusReader;
 import passagesearch.search.SearchHit;
 import passagesearch.search.IndexStatus;
@@ -81,7 +82,7 @@ class OpenSearchClusterIT {
     config = TestSupport.loadConfig();
     // Searched by words and meaning, as the embedded engine is: the test run's model and vector cache.
     engine = OpenSearchEngine.connect(cluster.urls(), config, ALIAS, TestSupport.models(), TestSupport.vectorCache());
-    engine.build(new CorpusReader(config.limits(), false).folder(TestSupport.corpus()), 2, 1);
+    engine.build(new CorpusReader(config.limits(), false).folder(TestSupport.corpus()), 2, 1, note -> { });
     admin = ClusterAdmin.of(engine, config, TestSupport.corpus(), Files.createTempDirectory("cluster-uploads"), 2, 1);
     server = WebServer.create(engine, new HttpSettings(List.of(), TOKEN), admin).start("127.0.0.1", 0);
   }
@@ -280,7 +281,7 @@ class OpenSearchClusterIT {
     }
     try (OpenSearchEngine quotes = OpenSearchEngine.connect(cluster.urls(), config, "quotes-it");
         SearchService embedded = TestSupport.lexicalSearch(corpus, tmp.resolve("index"))) {
-      String generation = quotes.build(new CorpusReader(config.limits(), false).folder(corpus), 2, 1).generation();
+      String generation = quotes.build(new CorpusReader(config.limits(), false).folder(corpus), 2, 1, note -> { }).generation();
       try {
         quotesAlike(quotes, embedded);
       } finally {
@@ -371,13 +372,19 @@ class OpenSearchClusterIT {
     assertEquals(0, nonsense.path("hits").size(), nonsense.toString());
     assertEquals("lexical", nonsense.path("understood").path("mode").asText(), nonsense.toString());
 
-    // Built with no model and no vector cache: no vectors; served by an engine that has the model, by words.
-    try (OpenSearchEngine wordsOnly = OpenSearchEngine.connect(cluster.urls(), config, "words-only-it");
+    // Built by a process whose model cannot load: no vectors, and the build says so; served by an engine that
+    // has the model, by words.
+    List<String> notes = new ArrayList<>();
+    try (ModelSlot unloadable = ModelSlot.off("the model cannot load here");
+        OpenSearchEngine wordsOnly = OpenSearchEngine.connect(cluster.urls(), config, "words-only-it", unloadable,
+            embeddedIndex.resolve("words-only-vectors"));
         OpenSearchEngine reader = OpenSearchEngine.connect(cluster.urls(), config, "words-only-it", TestSupport.models(),
             TestSupport.vectorCache())) {
       // One replica, and removed afterwards: the tests after this one stop a node and wait for green.
-      String built = wordsOnly.build(new CorpusReader(config.limits(), false).folder(TestSupport.corpus()), 1, 1)
-          .generation();
+      String built = wordsOnly.build(new CorpusReader(config.limits(), false).folder(TestSupport.corpus()), 1, 1,
+          notes::add).generation();
+      assertTrue(notes.stream().anyMatch(n -> n.startsWith("warning: building without passage vectors")
+          && n.contains("the model cannot load here")), "the build says it has no vectors, and why: " + notes);
       IndexStatus.Retrieval retrieval = reader.status().retrieval();
       assertEquals("lexical", retrieval.mode(), retrieval.toString());
       assertTrue(retrieval.reason().contains("has no passage vectors"), retrieval.toString());
@@ -447,7 +454,7 @@ class OpenSearchClusterIT {
     cluster.stop(2);
     Thread.sleep(3_000);
     // A rebuild while the node is down and four clients search: a new generation, verified, the alias moved.
-    BulkWriter.Built rebuilt = engine.build(new CorpusReader(config.limits(), false).folder(TestSupport.corpus()), 2, 1);
+    BulkWriter.Built rebuilt = engine.build(new CorpusReader(config.limits(), false).folder(TestSupport.corpus()), 2, 1, note -> { });
     cluster.start(2);
     nodeDown.set(false);
     Thread.sleep(1_000);
@@ -683,7 +690,7 @@ class OpenSearchClusterIT {
     try (OpenSearchEngine sciFact = OpenSearchEngine.connect(cluster.urls(), config, SCIFACT);
         ClusterRebuilds sciFactAdmin = ClusterAdmin.of(sciFact, config, corpus, Files.createDirectories(tmp.resolve("uploads")), 2, 1);
         WebServer serving = WebServer.create(sciFact, new HttpSettings(List.of(), TOKEN), sciFactAdmin).start("127.0.0.1", 0)) {
-      BulkWriter.Built first = sciFact.build(new CorpusReader(config.limits(), false).folder(corpus), 2, 1);
+      BulkWriter.Built first = sciFact.build(new CorpusReader(config.limits(), false).folder(corpus), 2, 1, note -> { });
       long built = System.nanoTime();
       System.out.printf("SciFact built: %d documents, %d passages in %.0f s%n", first.documents(), first.passages(),
           (built - began) / 1e9);
