@@ -9,6 +9,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
@@ -24,7 +25,8 @@ final class ConceptMatcher {
   private static final Coverage.Way[] WAYS = {Coverage.Way.WORD, Coverage.Way.SYNONYM, Coverage.Way.TAG, Coverage.Way.CLASS};
 
   private final List<Concept> concepts;
-  private final ConceptQueries queries;
+  /** [concept][way], rewritten for the searcher; null where the concept cannot be mentioned that way. */
+  private final Query[][] queries;
   /** [concept][way], null where the concept cannot be mentioned that way. */
   private final Weight[][] weights;
   private final IntPredicate byMeaning;
@@ -35,13 +37,14 @@ final class ConceptMatcher {
   ConceptMatcher(IndexSearcher searcher, List<Concept> concepts, ConceptQueries queries, IntPredicate byMeaning)
       throws IOException {
     this.concepts = List.copyOf(concepts);
-    this.queries = queries;
     this.byMeaning = byMeaning;
+    this.queries = new Query[concepts.size()][WAYS.length];
     this.weights = new Weight[concepts.size()][WAYS.length];
     for (int c = 0; c < concepts.size(); c++) {
       for (int w = 0; w < WAYS.length; w++) {
         Query q = queries.of(concepts.get(c), WAYS[w]);
-        weights[c][w] = q == null ? null : searcher.createWeight(searcher.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        this.queries[c][w] = q == null ? null : searcher.rewrite(q);
+        weights[c][w] = q == null ? null : searcher.createWeight(this.queries[c][w], ScoreMode.COMPLETE_NO_SCORES, 1f);
       }
     }
   }
@@ -57,15 +60,30 @@ final class ConceptMatcher {
 
   /**
    * Passages that mention every concept (any way but a class), within {@code restriction}; null when the
-   * query has no concepts.
+   * query has no concepts. Made of the queries this matcher built, not built again: for the same searcher.
    */
   Query mentioningAll(Query restriction) {
     if (concepts.isEmpty()) {
       return null;
     }
     BooleanQuery.Builder b = new BooleanQuery.Builder().add(restriction, Occur.FILTER);
-    concepts.forEach(c -> b.add(queries.mentioning(c), Occur.FILTER));
+    for (Query[] ways : queries) {
+      b.add(mentioning(ways), Occur.FILTER);
+    }
     return b.build();
+  }
+
+  /** Any way of mentioning one concept but its class; nothing when it cannot be mentioned so. */
+  private static Query mentioning(Query[] ways) {
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    int clauses = 0;
+    for (int w = 0; w < WAYS.length; w++) {
+      if (WAYS[w] != Coverage.Way.CLASS && ways[w] != null) {
+        any.add(ways[w], Occur.SHOULD);
+        clauses++;
+      }
+    }
+    return clauses == 0 ? new MatchNoDocsQuery() : any.build();
   }
 
   /** Reads the coverage of passages of one segment, in increasing doc order. */

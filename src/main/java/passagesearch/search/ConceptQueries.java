@@ -51,18 +51,6 @@ final class ConceptQueries {
     };
   }
 
-  /** Passages that mention the concept in any way but its class. */
-  Query mentioning(Concept concept) {
-    return any(List.of(
-        orNothing(of(concept, Coverage.Way.WORD)),
-        orNothing(of(concept, Coverage.Way.SYNONYM)),
-        orNothing(of(concept, Coverage.Way.TAG))));
-  }
-
-  private static Query orNothing(Query q) {
-    return q == null ? new org.apache.lucene.search.MatchNoDocsQuery() : q;
-  }
-
   private Query words(Node node) {
     return switch (node) {
       case Node.Term t -> overFields(f -> plain.createBooleanQuery(f, t.text(), Occur.MUST));

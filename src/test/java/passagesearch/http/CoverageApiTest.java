@@ -150,6 +150,24 @@ class CoverageApiTest {
         both.at("/coverage/matched").toString());
   }
 
+  /**
+   * Coverage is of the results, not of the page shown: a page past every hit still says whether a passage
+   * among them mentions every concept (the engine is asked, within the same filters).
+   */
+  @Test
+  void aPagePastTheHitsStillSaysWhetherAPassageMentionsEveryConcept() throws Exception {
+    JsonNode covered = live.json.readTree(live.get("/api/search?q=blinatumomab+side+effects&offset=200").body());
+    assertEquals(0, covered.get("hits").size(), covered.toString());
+    assertTrue(covered.at("/coverage/complete").asBoolean(), covered.get("coverage").toString());
+    JsonNode uncovered = live.json.readTree(live.get("/api/search?q=imatinib+side+effects&offset=200").body());
+    assertFalse(uncovered.at("/coverage/complete").asBoolean(), uncovered.get("coverage").toString());
+    assertEquals("No passage in these sources mentions imatinib together with side effects.",
+        uncovered.at("/coverage/message").asText());
+    JsonNode filteredOut = live.json.readTree(
+        live.get("/api/search?q=blinatumomab+side+effects&offset=200&source=macmillan-all-treatment").body());
+    assertFalse(filteredOut.at("/coverage/complete").asBoolean(), filteredOut.get("coverage").toString());
+  }
+
   @Test
   void aFilteredSearchSaysSoAndAQueryOfNoConceptsHasNoCoverage() throws Exception {
     HttpResponse<String> r = live.get("/api/search?q=imatinib+side+effects&source=knowall-all-treatment");
