@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,6 +79,32 @@ class LauncherIT {
     Run again = launchWith("-Xlog:aot=info", "serve", "--aot-training");
     assertEquals(0, again.code(), again.err());
     assertTrue(again.out().contains("Using AOT-linked classes: true"), again.out());
+  }
+
+  /**
+   * index and a one-off search of a small corpus run with the quick compiler alone (C2 does not pay for itself
+   * in a build that short), of a large one with both, as serve always does; JAVA_OPTS has the last word.
+   */
+  @Test
+  @Timeout(300)
+  void aSmallCorpusIsIndexedWithTheQuickCompilerAloneALargeOneWithBoth() throws Exception {
+    Path large = Files.createDirectories(tmp.resolve("large"));
+    Files.write(large.resolve("records.jsonl"), new byte[17 << 20]);
+    assertEquals("1", compilerLevel("", "index", "--help"), "the default corpus folder: the seed corpus");
+    assertEquals("1", compilerLevel("", "search", "--corpus", TestSupport.corpus().toString(), "--help"));
+    assertEquals("4", compilerLevel("", "index", "--corpus", large.toString(), "--help"));
+    assertEquals("4", compilerLevel("", "index", "--corpus=" + large, "--help"));
+    assertEquals("4", compilerLevel("", "serve", "--help"));
+    assertEquals("4", compilerLevel("-XX:TieredStopAtLevel=4", "index", "--help"));
+  }
+
+  /** The highest JIT tier the launched JVM compiles to. */
+  private String compilerLevel(String javaOpts, String... args) throws Exception {
+    Run run = launchWith(javaOpts + " -XX:+PrintFlagsFinal", args);
+    assertEquals(0, run.code(), run.err());
+    Matcher m = Pattern.compile("\\bTieredStopAtLevel\\s+= (\\d+)").matcher(run.out());
+    assertTrue(m.find(), run.out());
+    return m.group(1);
   }
 
   @Test
