@@ -26,7 +26,7 @@ final class ConceptMatcher {
 
   private final List<Concept> concepts;
   /** [concept][way], rewritten for the searcher; null where the concept cannot be mentioned that way. */
-  private final Query[][] queries;
+  private final Query[][] rewritten;
   /** [concept][way], null where the concept cannot be mentioned that way. */
   private final Weight[][] weights;
   private final IntPredicate byMeaning;
@@ -38,13 +38,13 @@ final class ConceptMatcher {
       throws IOException {
     this.concepts = List.copyOf(concepts);
     this.byMeaning = byMeaning;
-    this.queries = new Query[concepts.size()][WAYS.length];
+    this.rewritten = new Query[concepts.size()][WAYS.length];
     this.weights = new Weight[concepts.size()][WAYS.length];
     for (int c = 0; c < concepts.size(); c++) {
       for (int w = 0; w < WAYS.length; w++) {
         Query q = queries.of(concepts.get(c), WAYS[w]);
-        this.queries[c][w] = q == null ? null : searcher.rewrite(q);
-        weights[c][w] = q == null ? null : searcher.createWeight(this.queries[c][w], ScoreMode.COMPLETE_NO_SCORES, 1f);
+        rewritten[c][w] = q == null ? null : searcher.rewrite(q);
+        weights[c][w] = q == null ? null : searcher.createWeight(rewritten[c][w], ScoreMode.COMPLETE_NO_SCORES, 1f);
       }
     }
   }
@@ -67,7 +67,7 @@ final class ConceptMatcher {
       return null;
     }
     BooleanQuery.Builder b = new BooleanQuery.Builder().add(restriction, Occur.FILTER);
-    for (Query[] ways : queries) {
+    for (Query[] ways : rewritten) {
       b.add(mentioning(ways), Occur.FILTER);
     }
     return b.build();
