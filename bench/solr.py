@@ -188,8 +188,8 @@ def report(raw, out):
               "Repeats: requests of the row sent again after the server had used up the list since it started (warm-up "
               "included). With caches off a repeat costs what the first search did; with caches on it may be answered "
               "from a cache, which flatters the engine whose cache holds more of the list: the project keeps 1,000 "
-              "answers (evicted at random), Solr's queryResultCache 512 (least recently used, so a list walked in order "
-              "and longer than 512 never hits it). Solr's filter and document caches help even when nothing repeats.")
+              "answers (and at most 16 MB), Solr's queryResultCache 512, both least recently used, so a list walked in "
+              "order and longer than the cache never hits it. Solr's filter and document caches help even when nothing repeats.")
     md.append("")
     mem = [r for r in rows if r["type"] == "solr-memory"]
     if mem:
