@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
@@ -69,6 +70,11 @@ final class QueryFactory {
     Query expanded = expandedWords(query.wordsOutsidePhrases());
     if (expanded == null) {
       return exact;
+    }
+    // Every exact word is also in its expansion: added as one disjunction, its postings are read once.
+    Optional<Query> summed = SummedClauses.of(exact, 1f, expanded, ranking.synonymWeight());
+    if (summed.isPresent()) {
+      return summed.get();
     }
     BooleanQuery.Builder b = new BooleanQuery.Builder()
         .add(exact, Occur.SHOULD)
