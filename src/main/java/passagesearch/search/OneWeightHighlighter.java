@@ -12,6 +12,7 @@ import org.apache.lucene.search.uhighlight.PostingsOffsetStrategy;
 import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchesIterator;
@@ -34,6 +35,26 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 final class OneWeightHighlighter extends UnifiedHighlighter {
   OneWeightHighlighter(Builder builder) {
     super(builder);
+  }
+
+  /**
+   * Snippets of {@code field} for hits whose text the caller has already read (for the rest of the hit), so
+   * the stored text is not read and decompressed a second time: what {@code highlight(field, query, topDocs,
+   * maxPassages)} returns for the same hits, the text cut at {@link #getMaxLength()} as the stock loading
+   * cuts it. A null text gives a null snippet.
+   */
+  Object[] highlight(String field, Query query, int[] docs, String[] texts, int maxPassages) throws IOException {
+    FieldHighlighter highlighter = getFieldHighlighter(field, query, extractTerms(query), maxPassages);
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    Object[] out = new Object[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      if (texts[i] != null) {
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i], leaves));
+        String text = texts[i].substring(0, Math.min(getMaxLength(), texts[i].length()));
+        out[i] = highlighter.highlightFieldForDoc(leaf.reader(), docs[i] - leaf.docBase, text);
+      }
+    }
+    return out;
   }
 
   /** As the stock highlighter builds it for a field whose offsets are in the postings, with {@link Strategy}. */

@@ -12,7 +12,6 @@ import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import passagesearch.config.TagDefinition;
 import passagesearch.config.TagVocabulary;
@@ -288,12 +287,18 @@ public final class SearchService implements SearchEngine {
       // Duplicates folded in the first window leave the total and the facets, on every page alike.
       List<ResultShaper.Candidate> folded = ranking.foldedInWindow();
 
-      ScoreDoc[] pageDocs = page.stream().map(s -> new ScoreDoc(s.candidate().doc(), s.score())).toArray(ScoreDoc[]::new);
-      String[] snippets = served.snippets().of(words, pageDocs);
+      // Each hit's stored fields read once: the snippets are marked in the text read for the hit.
+      int[] pageDocs = page.stream().mapToInt(s -> s.candidate().doc()).toArray();
+      Document[] docs = new Document[pageDocs.length];
+      for (int i = 0; i < docs.length; i++) {
+        docs[i] = stored.document(pageDocs[i]);
+      }
+      String[] snippets = served.snippets().of(words, pageDocs,
+          Arrays.stream(docs).map(d -> d.get(Fields.TEXT)).toArray(String[]::new));
       List<SearchHit> hits = new ArrayList<>(page.size());
       for (int i = 0; i < page.size(); i++) {
         ResultShaper.Shaped s = page.get(i);
-        Document doc = stored.document(s.candidate().doc());
+        Document doc = docs[i];
         ScoreExplanation why = request.explain()
             ? ScoreExplanation.of(index.searcher().explain(query, s.candidate().doc()))
                 .noting(Arrays.stream(doc.getValues(Fields.INHERITED)).map(v -> "tag " + v).toList())
@@ -336,7 +341,7 @@ public final class SearchService implements SearchEngine {
      */
     private QueryCoverage coverage(List<ResultShaper.Shaped> page) throws IOException {
       return QueryCoverage.ofPage(conceptMatcher.concepts(), page.stream().map(s -> s.candidate().coverage()).toList(),
-          () -> index.searcher().search(conceptMatcher.mentioningAll(restriction), 1).scoreDocs.length > 0,
+          () -> FirstMatch.exists(index.searcher(), conceptMatcher.mentioningAll(restriction)),
           !request.tags().isEmpty() || !request.sources().isEmpty());
     }
 

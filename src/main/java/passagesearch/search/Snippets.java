@@ -9,9 +9,6 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.Passage;
@@ -28,7 +25,7 @@ final class Snippets {
   /** The snippets' format: matches in {@code <mark>}, text HTML-escaped, sentences joined by an ellipsis. */
   private static final MarkFormatter FORMAT = new MarkFormatter();
 
-  private final UnifiedHighlighter highlighter;
+  private final OneWeightHighlighter highlighter;
   private final int passages;
 
   /** One highlighter per generation: it is thread-safe, and building it per search is wasted work. */
@@ -80,18 +77,22 @@ final class Snippets {
     }
   }
 
-  String[] of(Query words, ScoreDoc[] page) throws IOException {
-    if (page.length == 0) {
+  /**
+   * The snippets of a page of hits, from their texts as already read.
+   *
+   * @param docs the hits' doc ids
+   * @param texts each hit's stored text
+   */
+  String[] of(Query words, int[] docs, String[] texts) throws IOException {
+    if (docs.length == 0) {
       return new String[0];
     }
-    TopDocs pageDocs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
     Query onText = onField(words, Fields.TEXT);
-    String[] snippets = highlighter.highlight(Fields.TEXT, onText == null ? new MatchNoDocsQuery() : onText, pageDocs,
+    Object[] marked = highlighter.highlight(Fields.TEXT, onText == null ? new MatchNoDocsQuery() : onText, docs, texts,
         passages);
-    for (int i = 0; i < snippets.length; i++) {
-      if (snippets[i] == null) {
-        snippets[i] = "";
-      }
+    String[] snippets = new String[marked.length];
+    for (int i = 0; i < marked.length; i++) {
+      snippets[i] = marked[i] == null ? "" : marked[i].toString();
     }
     return snippets;
   }
