@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -24,6 +24,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import passagesearch.bench.BenchCorpus;
+import passagesearch.index.Fields;
 import passagesearch.index.OpenIndex;
 import passagesearch.query.ParsedQuery;
 import passagesearch.query.QueryParser;
@@ -39,7 +40,7 @@ import passagesearch.query.QueryParser;
  *   <li>{@code shaping}: the window's source and trigram doc values read and re-ranked (duplicates, source
  *       diversity);
  *   <li>{@code facets}: tag and source counts from the collected matches;
- *   <li>{@code snippets}: the highlighter over the first page;
+ *   <li>{@code snippets}: the first page's texts read and marked by the highlighter;
  *   <li>{@code json}: the response serialised as the server does (a plain Jackson ObjectMapper);
  *   <li>{@code endToEnd}: {@link SearchService#search}, all of the above but JSON.
  * </ol>
@@ -140,7 +141,7 @@ public class SearchPathBenchmark {
   /** Per query, what each later stage takes as input, made once by the stages before it. */
   @State(Scope.Benchmark)
   public static class Stages {
-    record Input(Query words, Query query, FacetsCollectorManager.FacetsResult collected, ScoreDoc[] page) {}
+    record Input(Query words, Query query, FacetsCollectorManager.FacetsResult collected, int[] page) {}
 
     Input[] inputs;
     int next;
@@ -154,9 +155,9 @@ public class SearchPathBenchmark {
         Query query = t.build(meaning, words);
         FacetsCollectorManager.FacetsResult collected = t.collect(query);
         List<ResultShaper.Shaped> hits = t.served.shaper().shape(t.candidates(collected.topDocs()), List.of()).hits();
-        ScoreDoc[] page = hits.subList(0, Math.min(SearchRequest.DEFAULT_LIMIT, hits.size())).stream()
-            .map(s -> new ScoreDoc(s.candidate().doc(), s.score()))
-            .toArray(ScoreDoc[]::new);
+        int[] page = hits.subList(0, Math.min(SearchRequest.DEFAULT_LIMIT, hits.size())).stream()
+            .mapToInt(s -> s.candidate().doc())
+            .toArray();
         inputs[i] = new Input(words, query, collected, page);
       }
     }
@@ -212,9 +213,15 @@ public class SearchPathBenchmark {
   }
 
   @Benchmark
-  public String[] snippets(Tools t, Stages st) throws IOException {
+  public String[] snippets(Index ix, Tools t, Stages st) throws IOException {
     Stages.Input in = st.next();
-    return t.served.snippets().of(in.words(), in.page());
+    // The texts read as the search reads them, once per hit, for the hit and its snippet.
+    StoredFields stored = ix.index.searcher().storedFields();
+    String[] texts = new String[in.page().length];
+    for (int i = 0; i < texts.length; i++) {
+      texts[i] = stored.document(in.page()[i]).get(Fields.TEXT);
+    }
+    return t.served.snippets().of(in.words(), in.page(), texts);
   }
 
   @Benchmark
