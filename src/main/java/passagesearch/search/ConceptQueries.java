@@ -78,22 +78,9 @@ final class ConceptQueries {
     return any(tags.stream().map(t -> (Query) new TermQuery(new Term(Fields.TAG, t))).toList());
   }
 
-  /**
-   * One query per field, joined: the text analysed for the first field only (every field is analysed by the
-   * same chain), its query moved to the others ({@link OnOtherField}).
-   */
+  /** One query per field, joined; the words analysed once ({@link OnOtherField}): every field has the same chain. */
   private Query overFields(Function<String, Query> perField) {
-    if (fields.isEmpty()) {
-      return null;
-    }
-    Query first = perField.apply(fields.get(0));
-    List<Query> all = new ArrayList<>(fields.size());
-    all.add(first);
-    for (String field : fields.subList(1, fields.size())) {
-      Query moved = first == null ? null : OnOtherField.of(first, field);
-      all.add(moved != null || first == null ? moved : perField.apply(field));
-    }
-    return any(all);
+    return any(OnOtherField.forEach(fields, perField));
   }
 
   /** Any of the queries (nulls left out); null when none is left. */

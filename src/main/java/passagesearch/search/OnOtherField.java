@@ -1,6 +1,8 @@
 package passagesearch.search;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -19,6 +21,26 @@ import org.apache.lucene.search.TermQuery;
  */
 final class OnOtherField {
   private OnOtherField() {}
+
+  /**
+   * {@code build} for each field, in order, with the text analysed for the first field only: its query moved
+   * to the others, or built for one when it cannot be moved. Only for fields analysed by the same chain.
+   * A null (no searchable words) is null for every field.
+   */
+  static List<Query> forEach(Iterable<String> fields, Function<String, Query> build) {
+    List<Query> out = new ArrayList<>();
+    Query first = null;
+    for (String field : fields) {
+      if (out.isEmpty()) {
+        first = build.apply(field);
+        out.add(first);
+      } else {
+        Query moved = first == null ? null : of(first, field);
+        out.add(moved != null || first == null ? moved : build.apply(field));
+      }
+    }
+    return out;
+  }
 
   static Query of(Query query, String field) {
     return switch (query) {

@@ -89,12 +89,15 @@ final class QueryFactory {
       return new QueryTranslator.CombinedFields(expanding, weights()).words(loose);
     }
     QueryBuilder builder = new QueryBuilder(expanding);
+    Map<String, Float> weights = weights();
+    List<String> names = List.copyOf(weights.keySet());
+    List<Query> perField = OnOtherField.forEach(names, f -> builder.createBooleanQuery(f, loose, Occur.SHOULD));
     BooleanQuery.Builder fields = new BooleanQuery.Builder();
     boolean any = false;
-    for (Map.Entry<String, Float> f : weights().entrySet()) {
-      Query q = builder.createBooleanQuery(f.getKey(), loose, Occur.SHOULD);
-      if (q != null && f.getValue() > 0) {
-        fields.add(new BoostQuery(q, f.getValue()), Occur.SHOULD);
+    for (int i = 0; i < names.size(); i++) {
+      float weight = weights.get(names.get(i));
+      if (perField.get(i) != null && weight > 0) {
+        fields.add(new BoostQuery(perField.get(i), weight), Occur.SHOULD);
         any = true;
       }
     }

@@ -152,14 +152,18 @@ final class QueryTranslator {
     return new ConstantScoreQuery(b.build());
   }
 
+  /** The operand over each field with its weight; its words analysed once ({@link OnOtherField}). */
   private Query overFields(Function<String, Query> perField) {
+    List<String> fields = List.copyOf(weights.keySet());
+    List<Query> queries = OnOtherField.forEach(fields, perField);
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     int n = 0;
     Query only = null;
-    for (Map.Entry<String, Float> f : weights.entrySet()) {
-      Query q = perField.apply(f.getKey());
+    for (int i = 0; i < fields.size(); i++) {
+      Query q = queries.get(i);
+      float weight = weights.get(fields.get(i));
       if (q != null) {
-        only = f.getValue() != 1f ? new BoostQuery(q, f.getValue()) : q;
+        only = weight != 1f ? new BoostQuery(q, weight) : q;
         b.add(only, Occur.SHOULD);
         n++;
       }
