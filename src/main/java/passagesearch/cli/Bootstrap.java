@@ -53,12 +53,14 @@ final class Bootstrap {
   }
 
   /**
-   * The same. The embedding model starts loading at once, beside the index: a server answers by words
-   * until it is ready; with {@code waitForModel} (a one-off search) the first answer waits for it.
+   * The same. With {@code waitForModel} (a one-off search) the embedding model starts loading at once, beside
+   * the index, and the first answer waits for it. Without (a server), it starts loading when a build needs
+   * it or the caller calls {@link ModelSlot#load} (once listening): searches are by words until it is ready.
    */
   SearchService open(boolean mayBuild, boolean waitForModel) {
     Pipeline pipeline = pipeline(IndexStore.Progress.NONE);
-    ModelSlot models = ModelSlot.of(pipeline.config().semantic());
+    ModelSlot models = waitForModel ? ModelSlot.of(pipeline.config().semantic())
+        : ModelSlot.onDemand(pipeline.config().semantic());
     try {
       if (mayBuild) {
         pipeline.with(models).buildIfStale(at.corpus, strict).ifPresent(built -> print(built.report()));

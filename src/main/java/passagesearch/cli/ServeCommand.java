@@ -72,6 +72,7 @@ final class ServeCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("error: port " + e.port() + " is in use; choose another with --port or PORT");
       return 1;
     }
+    search.models().load(); // only now, so that it does not slow start-up (ModelSlot)
     if (aotTraining) {
       new StartupTraining(server.port()).run(search.models());
       server.close();
@@ -103,8 +104,9 @@ final class ServeCommand implements Callable<Integer> {
   private Integer serveOpenSearch(StopSignals signals) {
     PrintWriter err = spec.commandLine().getErr();
     IndexConfig config = new ConfigLoader().load(at.config, at.ranking);
-    // The model loads beside start-up, as for the embedded engine: searches are lexical until it is ready.
-    ModelSlot models = ModelSlot.of(config.semantic());
+    // The model loads once the server listens (or a build needs it), as for the embedded engine: searches are
+    // lexical until it is ready.
+    ModelSlot models = ModelSlot.onDemand(config.semantic());
     OpenSearchEngine search = engine.connect(config, engine.alias, models,
         at.vectorCache != null ? at.vectorCache : at.index.resolve(Pipeline.VECTOR_CACHE));
     try {
@@ -133,6 +135,7 @@ final class ServeCommand implements Callable<Integer> {
       err.println("error: port " + e.port() + " is in use; choose another with --port or PORT");
       return 1;
     }
+    models.load();
     if (aotTraining) {
       // The same requests, answered by the cluster (or refused with 503 when it cannot be reached), queries
       // embedded here as for the embedded engine.
