@@ -45,7 +45,7 @@ final class HttpMetrics {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final ConcurrentMap<String, Timer> timers = new ConcurrentHashMap<>();
 
-  HttpMetrics(SearchEngine search) {
+  HttpMetrics(SearchEngine search, AccessLog accessLog) {
     new JvmMemoryMetrics().bindTo(registry);
     new JvmGcMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
@@ -59,6 +59,8 @@ final class HttpMetrics {
     Gauge.builder("passage_search_index_build_seconds", search, s -> s.status().buildMillis() / 1000.0)
         .description("How long the generation being served took to build").register(registry);
     answerCache(search);
+    FunctionCounter.builder("passage_search_access_log_dropped_lines", accessLog, AccessLog::dropped)
+        .description("Access log lines dropped because the log writer fell behind").register(registry);
   }
 
   /**

@@ -65,8 +65,8 @@ public final class WebServer implements AutoCloseable {
   public static WebServer create(SearchEngine search, HttpSettings settings, IndexAdmin manager) {
     SearchController searchController = new SearchController(search);
     List<String> routes = new ArrayList<>();
-    HttpMetrics metrics = new HttpMetrics(search);
     AccessLog accessLog = new AccessLog();
+    HttpMetrics metrics = new HttpMetrics(search, accessLog);
     RequestIds requestIds = new RequestIds();
     StaticPage page = new StaticPage();
     Javalin app = Javalin.create(config -> {

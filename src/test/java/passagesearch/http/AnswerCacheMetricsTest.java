@@ -49,6 +49,7 @@ class AnswerCacheMetricsTest {
     assertEquals(1000, metric(live, "passage_search_answer_cache_max_entries"), "query.cacheEntries as shipped");
     assertTrue(metric(live, "passage_search_answer_cache_max_bytes") > 0);
     assertTrue(live.get("/metrics").body().contains("passage_search_answer_cache_evictions_total "));
+    assertEquals(0, metric(live, "passage_search_access_log_dropped_lines_total"), "the access log keeps up");
   }
 
   @Test
