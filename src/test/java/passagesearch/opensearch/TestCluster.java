@@ -17,7 +17,8 @@ import passagesearch.TestSupport;
 /**
  * A three-node OpenSearch cluster for the cluster integration tests, started once per test JVM and shared by
  * all of them. Its nodes run in a JVM of their own (src/test/opensearch-cluster, built here by the Maven
- * wrapper the first time): the OpenSearch server needs Lucene 10.5, this project's classpath holds 10.3.
+ * wrapper the first time): the OpenSearch server is built against Lucene 10.5.0, this project pins its own
+ * (10.5.2), and a server should run with the Lucene it was built with.
  */
 final class TestCluster {
   static final int NODES = 3;
