@@ -5,11 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
@@ -25,8 +22,7 @@ final class ConceptMatcher {
   private static final Coverage.Way[] WAYS = {Coverage.Way.WORD, Coverage.Way.SYNONYM, Coverage.Way.TAG, Coverage.Way.CLASS};
 
   private final List<Concept> concepts;
-  /** [concept][way], rewritten for the searcher; null where the concept cannot be mentioned that way. */
-  private final Query[][] rewritten;
+  private final IndexSearcher searcher;
   /** [concept][way], null where the concept cannot be mentioned that way. */
   private final Weight[][] weights;
   private final IntPredicate byMeaning;
@@ -38,13 +34,12 @@ final class ConceptMatcher {
       throws IOException {
     this.concepts = List.copyOf(concepts);
     this.byMeaning = byMeaning;
-    this.rewritten = new Query[concepts.size()][WAYS.length];
+    this.searcher = searcher;
     this.weights = new Weight[concepts.size()][WAYS.length];
     for (int c = 0; c < concepts.size(); c++) {
       for (int w = 0; w < WAYS.length; w++) {
         Query q = queries.of(concepts.get(c), WAYS[w]);
-        rewritten[c][w] = q == null ? null : searcher.rewrite(q);
-        weights[c][w] = q == null ? null : searcher.createWeight(rewritten[c][w], ScoreMode.COMPLETE_NO_SCORES, 1f);
+        weights[c][w] = q == null ? null : searcher.createWeight(searcher.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f);
       }
     }
   }
@@ -59,31 +54,42 @@ final class ConceptMatcher {
   }
 
   /**
-   * Passages that mention every concept (any way but a class), within {@code restriction}; null when the
-   * query has no concepts. Made of the queries this matcher built, not built again: for the same searcher.
+   * Whether a passage within {@code restriction} mentions every concept (any way but a class); false when the
+   * query has no concepts. Runs the weights this matcher built, on the searcher it was built for: a concept's
+   * terms were looked up for the hits' coverage, and are not looked up again.
    */
-  Query mentioningAll(Query restriction) {
+  boolean anyMentionsAll(Query restriction) throws IOException {
     if (concepts.isEmpty()) {
-      return null;
+      return false;
     }
-    BooleanQuery.Builder b = new BooleanQuery.Builder().add(restriction, Occur.FILTER);
-    for (Query[] ways : rewritten) {
-      b.add(mentioning(ways), Occur.FILTER);
-    }
-    return b.build();
-  }
-
-  /** Any way of mentioning one concept but its class; nothing when it cannot be mentioned so. */
-  private static Query mentioning(Query[] ways) {
-    BooleanQuery.Builder any = new BooleanQuery.Builder();
-    int clauses = 0;
-    for (int w = 0; w < WAYS.length; w++) {
-      if (WAYS[w] != Coverage.Way.CLASS && ways[w] != null) {
-        any.add(ways[w], Occur.SHOULD);
-        clauses++;
+    Weight within = searcher.createWeight(searcher.rewrite(restriction), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      Scorer allowed = within.scorer(leaf);
+      List<List<DocIdSetIterator>> mentions = allowed == null ? null : mentions(leaf);
+      if (mentions != null && FirstMatch.exists(allowed.iterator(), mentions, leaf.reader().getLiveDocs())) {
+        return true;
       }
     }
-    return clauses == 0 ? new MatchNoDocsQuery() : any.build();
+    return false;
+  }
+
+  /** For each concept, the iterators of the ways it can be mentioned in the segment; null when one cannot be. */
+  private List<List<DocIdSetIterator>> mentions(LeafReaderContext leaf) throws IOException {
+    List<List<DocIdSetIterator>> all = new ArrayList<>(weights.length);
+    for (Weight[] ways : weights) {
+      List<DocIdSetIterator> any = new ArrayList<>(WAYS.length);
+      for (int w = 0; w < WAYS.length; w++) {
+        Scorer s = WAYS[w] == Coverage.Way.CLASS || ways[w] == null ? null : ways[w].scorer(leaf);
+        if (s != null) {
+          any.add(s.iterator());
+        }
+      }
+      if (any.isEmpty()) {
+        return null;
+      }
+      all.add(any);
+    }
+    return all;
   }
 
   /** Reads the coverage of passages of one segment, in increasing doc order. */

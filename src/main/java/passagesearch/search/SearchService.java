@@ -341,7 +341,7 @@ public final class SearchService implements SearchEngine {
      */
     private QueryCoverage coverage(List<ResultShaper.Shaped> page) throws IOException {
       return QueryCoverage.ofPage(conceptMatcher.concepts(), page.stream().map(s -> s.candidate().coverage()).toList(),
-          () -> FirstMatch.exists(index.searcher(), conceptMatcher.mentioningAll(restriction)),
+          () -> conceptMatcher.anyMentionsAll(restriction),
           !request.tags().isEmpty() || !request.sources().isEmpty());
     }
 
