@@ -23,7 +23,7 @@ final class ConceptMatcher {
 
   private final List<Concept> concepts;
   private final IndexSearcher searcher;
-  /** [concept][way], null where the concept cannot be mentioned that way. */
+  /** [concept][way], null where the concept cannot be mentioned that way, or only as an earlier way does. */
   private final Weight[][] weights;
   private final IntPredicate byMeaning;
 
@@ -37,9 +37,16 @@ final class ConceptMatcher {
     this.searcher = searcher;
     this.weights = new Weight[concepts.size()][WAYS.length];
     for (int c = 0; c < concepts.size(); c++) {
+      List<Query> earlier = new ArrayList<>(WAYS.length);
       for (int w = 0; w < WAYS.length; w++) {
         Query q = queries.of(concepts.get(c), WAYS[w]);
-        weights[c][w] = q == null ? null : searcher.createWeight(searcher.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        // A way that is the same query as an earlier one ("cell" has no synonyms) never finds a passage the
+        // earlier one did not: it is left out, not weighed and run again for every hit.
+        boolean repeated = q != null && earlier.contains(q);
+        weights[c][w] = q == null || repeated ? null : searcher.createWeight(searcher.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        if (q != null) {
+          earlier.add(q);
+        }
       }
     }
   }
