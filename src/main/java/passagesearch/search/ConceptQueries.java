@@ -37,10 +37,18 @@ final class ConceptQueries {
     this.fields = List.copyOf(fields);
   }
 
-  /** The query for one way of mentioning the concept; null when the concept cannot be mentioned that way. */
+  /**
+   * The query for one way of mentioning the concept, flat ({@link FlatQuery}); null when the concept cannot be
+   * mentioned that way.
+   */
   Query of(Concept concept, Coverage.Way way) {
+    Query q = nested(concept, way);
+    return q == null ? null : FlatQuery.of(q);
+  }
+
+  private Query nested(Concept concept, Coverage.Way way) {
     if (!concept.alternatives().isEmpty()) {
-      return any(concept.alternatives().stream().map(a -> of(a, way)).toList());
+      return any(concept.alternatives().stream().map(a -> nested(a, way)).toList());
     }
     return switch (way) {
       case WORD -> all(concept.nodes().stream().map(this::words).toList());

@@ -58,8 +58,12 @@ final class QueryFactory {
     this.translator = new QueryTranslator(plain, weights(), ranking.combinedFields());
   }
 
-  /** The words with their synonyms: what must match, and what the highlighter marks. */
+  /** The words with their synonyms: what must match, and what the highlighter marks; flat ({@link FlatQuery}). */
   Query words(ParsedQuery query) {
+    return FlatQuery.of(withSynonyms(query));
+  }
+
+  private Query withSynonyms(ParsedQuery query) {
     Query exact = translator.translate(query);
     if (ranking.synonymWeight() <= 0) {
       return exact;
@@ -129,10 +133,10 @@ final class QueryFactory {
       // weighed by this corpus (TopicTag); exclusions hold for both ways.
       BooleanQuery.Builder match = new BooleanQuery.Builder().add(words, Occur.SHOULD);
       for (String tag : tags.matchingAlone()) {
-        match.add(new BooleanQuery.Builder().add(new TermQuery(new Term(Fields.TAG_IN_TEXT, tag)), Occur.FILTER).build(),
-            Occur.SHOULD);
+        // Matches without scoring: the form Lucene's rewrite gives a lone filter, built as such.
+        match.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Fields.TAG_IN_TEXT, tag))), 0f), Occur.SHOULD);
       }
-      b.add(match.build(), Occur.MUST);
+      b.add(FlatQuery.of(match.build()), Occur.MUST);
       exclusions(words).forEach(q -> b.add(q, Occur.MUST_NOT));
       lift(b, tags.specific(), ranking.tagWeight());
       tags.named().stream().filter(t -> !tags.specific().contains(t))
