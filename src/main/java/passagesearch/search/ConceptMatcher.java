@@ -86,9 +86,9 @@ final class ConceptMatcher {
     for (Weight[] ways : weights) {
       List<DocIdSetIterator> any = new ArrayList<>(WAYS.length);
       for (int w = 0; w < WAYS.length; w++) {
-        Scorer s = WAYS[w] == Coverage.Way.CLASS || ways[w] == null ? null : ways[w].scorer(leaf);
-        if (s != null) {
-          any.add(s.iterator());
+        DocIdSetIterator it = WAYS[w] == Coverage.Way.CLASS ? null : iterator(ways[w], leaf);
+        if (it != null) {
+          any.add(it);
         }
       }
       if (any.isEmpty()) {
@@ -97,6 +97,12 @@ final class ConceptMatcher {
       all.add(any);
     }
     return all;
+  }
+
+  /** The passages of the segment a weight matches, unread; null for no weight or no match there. */
+  private static DocIdSetIterator iterator(Weight weight, LeafReaderContext leaf) throws IOException {
+    Scorer s = weight == null ? null : weight.scorer(leaf);
+    return s == null ? null : s.iterator();
   }
 
   /** Reads the coverage of passages of one segment, in increasing doc order. */
@@ -114,8 +120,7 @@ final class ConceptMatcher {
       this.iterators = new DocIdSetIterator[weights.length][WAYS.length];
       for (int c = 0; c < weights.length; c++) {
         for (int w = 0; w < WAYS.length; w++) {
-          Scorer s = weights[c][w] == null ? null : weights[c][w].scorer(leaf);
-          iterators[c][w] = s == null ? null : s.iterator();
+          iterators[c][w] = iterator(weights[c][w], leaf);
         }
       }
     }
