@@ -59,6 +59,7 @@ final class HttpMetrics {
     Gauge.builder("passage_search_index_build_seconds", search, s -> s.status().buildMillis() / 1000.0)
         .description("How long the generation being served took to build").register(registry);
     answerCache(search);
+    queryVectorCache(search);
     FunctionCounter.builder("passage_search_access_log_dropped_lines", accessLog, AccessLog::dropped)
         .description("Access log lines dropped because the log writer fell behind").register(registry);
   }
@@ -86,6 +87,25 @@ final class HttpMetrics {
         .description("Estimated heap held by the kept answers").register(registry);
     Gauge.builder("passage_search_answer_cache_max_bytes", search, s -> s.answerCache().maxBytes())
         .description("The most estimated heap the kept answers may hold").register(registry);
+  }
+
+  /**
+   * The kept query vectors: queries read for a meaning whose vector was kept ({@code result="hit"}) or made
+   * by the model ({@code "miss"}), and how many are kept. Counts over the life of the process.
+   */
+  private void queryVectorCache(SearchEngine search) {
+    for (String result : List.of("hit", "miss")) {
+      FunctionCounter.builder("passage_search_query_vector_cache_gets", search,
+              s -> result.equals("hit") ? s.queryVectorCache().hits() : s.queryVectorCache().misses())
+          .description("Queries read for a meaning, by whether their vector was kept from an earlier search")
+          .tag("result", result).register(registry);
+    }
+    FunctionCounter.builder("passage_search_query_vector_cache_evictions", search, s -> s.queryVectorCache().evictions())
+        .description("Query vectors dropped, least recently used first, to keep within the bound").register(registry);
+    Gauge.builder("passage_search_query_vector_cache_entries", search, s -> s.queryVectorCache().entries())
+        .description("Query vectors kept for the generation being served").register(registry);
+    Gauge.builder("passage_search_query_vector_cache_max_entries", search, s -> s.queryVectorCache().maxEntries())
+        .description("The most query vectors kept per generation").register(registry);
   }
 
   void record(Context ctx, float millis) {

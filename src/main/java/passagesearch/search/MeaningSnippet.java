@@ -24,13 +24,7 @@ final class MeaningSnippet {
   /** The longest sentence whose vector is kept: 1.6 KB of vector and at most 2 KB of key an entry. */
   static final int MAX_KEPT_CHARS = 1_000;
 
-  private final java.util.Map<String, float[]> kept = java.util.Collections.synchronizedMap(
-      new java.util.LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(java.util.Map.Entry<String, float[]> eldest) {
-          return size() > KEPT;
-        }
-      });
+  private final KeptVectors kept = new KeptVectors(KEPT, MAX_KEPT_CHARS, new CacheCounters());
 
   String of(String text, float[] query, Encoder encoder, int maxLength) {
     List<String> sentences = sentences(text);
@@ -59,14 +53,7 @@ final class MeaningSnippet {
 
   /** A sentence's vector, kept when the sentence is short enough to keep. */
   private float[] vector(String sentence, Encoder encoder) {
-    float[] v = kept.get(sentence);
-    if (v == null) {
-      v = encoder.passage(sentence);
-      if (sentence.length() <= MAX_KEPT_CHARS) {
-        kept.put(sentence, v);
-      }
-    }
-    return v;
+    return kept.get(sentence, encoder::passage);
   }
 
   /** The passage's first {@link #MAX_SENTENCES} sentences that hold a letter, trimmed. */
@@ -88,8 +75,6 @@ final class MeaningSnippet {
 
   /** Characters of the sentences kept, for the bound's test. */
   int keptChars() {
-    synchronized (kept) {
-      return kept.keySet().stream().mapToInt(String::length).sum();
-    }
+    return kept.keptChars();
   }
 }

@@ -27,6 +27,15 @@ public final class QueryMeaning {
    */
   public static final int MEANING_SNIPPETS = 3;
 
+  /**
+   * Query vectors kept per generation: a query asked again on another page, with a filter or another
+   * sort (a facet clicked, the next page) costs a look-up instead of the model's 3 to 4 ms of a core. At most
+   * this many queries of at most {@link #MAX_KEPT_CHARS} characters: about 3.6 MB at most.
+   */
+  static final int KEPT = 1_024;
+  /** The longest query text whose vector is kept: 1.6 KB of vector and at most 2 KB of key an entry. */
+  static final int MAX_KEPT_CHARS = 1_000;
+
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'-]*");
 
   private final SemanticSettings settings;
@@ -34,6 +43,7 @@ public final class QueryMeaning {
   private final Map<String, String> readAs;
   private final Predicate<String> knows;
   private final MeaningSnippet snippets = new MeaningSnippet();
+  private final KeptVectors vectors;
 
   /**
    * @param readAs words the model reads as another (lower case): spelling variants as their indexed form,
@@ -42,17 +52,24 @@ public final class QueryMeaning {
    * @param knows whether a word means something here (a word of the corpus, the configuration or English):
    *     a query with none, "xyzzy plugh", is read by its words alone, since the model would make a vector of
    *     its letters that lies as near some passages (0.5 to 0.6) as real questions do
+   * @param vectorCounts where the kept query vectors' hits and misses count, across generations
    */
-  QueryMeaning(SemanticSettings settings, ModelSlot models, Map<String, String> readAs, Predicate<String> knows) {
+  QueryMeaning(SemanticSettings settings, ModelSlot models, Map<String, String> readAs, Predicate<String> knows,
+      CacheCounters vectorCounts) {
     this.settings = settings;
     this.models = models;
     this.readAs = Map.copyOf(readAs);
     this.knows = knows;
+    this.vectors = new KeptVectors(KEPT, MAX_KEPT_CHARS, vectorCounts);
   }
 
   /** For a configuration: the model reads spelling variants and drug brands as the configuration says. */
   public static QueryMeaning of(IndexConfig config, ModelSlot models, Predicate<String> knows) {
-    return new QueryMeaning(config.semantic(), models, readAs(config), knows);
+    return of(config, models, knows, new CacheCounters());
+  }
+
+  static QueryMeaning of(IndexConfig config, ModelSlot models, Predicate<String> knows, CacheCounters vectorCounts) {
+    return new QueryMeaning(config.semantic(), models, readAs(config), knows, vectorCounts);
   }
 
   /** A query as read for a meaning: its vector (null when it is searched by words alone) and how to fuse. */
@@ -113,11 +130,17 @@ public final class QueryMeaning {
     }
     Encoder encoder = models.ready().orElseThrow();
     // A few keywords ("AML treatment") are read as a search for passages (bge's instruction); a question or a
-    // claim in a sentence, short in content words as it may be ("what is diabetes"), as it stands.
-    float[] vector = settings.fewWords((int) WORD.matcher(text).results().count())
-        ? encoder.keywords(text) : encoder.query(text);
+    // claim in a sentence, short in content words as it may be ("what is diabetes"), as it stands. Which of
+    // the two follows from the text, so the text alone keys its kept vector.
+    float[] vector = vectors.get(text, t -> settings.fewWords((int) WORD.matcher(t).results().count())
+        ? encoder.keywords(t) : encoder.query(t));
     boolean reorderOnly = query.usesSyntax() || !query.tags().named().isEmpty();
     return new Reading(mode, vector, settings.weightFor(contentWords), reorderOnly);
+  }
+
+  /** The kept query vectors: how often they spared the model, and how many are kept. */
+  VectorCacheStats vectorCache() {
+    return vectors.stats();
   }
 
   /** How many passages nearest in meaning a search asks for. */

@@ -37,6 +37,14 @@ public interface SearchEngine extends AutoCloseable {
     return AnswerCacheStats.NONE;
   }
 
+  /**
+   * The query vectors the engine keeps and how often they spared the model a run;
+   * {@link VectorCacheStats#NONE} for an engine that keeps none.
+   */
+  default VectorCacheStats queryVectorCache() {
+    return VectorCacheStats.NONE;
+  }
+
   /** What is being served, for clients. */
   IndexStatus status();
 

@@ -35,6 +35,8 @@ public final class SearchService implements SearchEngine {
   private final EnglishWords english = new EnglishWords();
   /** The answer caches' hits, misses and evictions, counted across generations. */
   private final CacheCounters cacheCounters = new CacheCounters();
+  /** The kept query vectors' hits, misses and evictions, counted across generations. */
+  private final CacheCounters vectorCounters = new CacheCounters();
 
   /** Searches by words alone, whatever the generation holds: no embedding model is loaded. */
   public SearchService(OpenIndex index) {
@@ -47,7 +49,7 @@ public final class SearchService implements SearchEngine {
    */
   public SearchService(OpenIndex index, ModelSlot models) {
     this.models = models;
-    this.current = new AtomicReference<>(Served.of(index, models, english, cacheCounters));
+    this.current = new AtomicReference<>(Served.of(index, models, english, cacheCounters, vectorCounters));
   }
 
   /**
@@ -60,7 +62,7 @@ public final class SearchService implements SearchEngine {
 
   /** Serves a new generation from now on; the old one closes when its last search finishes. */
   public void swap(OpenIndex next) {
-    Served previous = current.getAndSet(Served.of(next, models, english, cacheCounters));
+    Served previous = current.getAndSet(Served.of(next, models, english, cacheCounters, vectorCounters));
     if (previous != null) {
       previous.index().close();
     }
@@ -109,6 +111,12 @@ public final class SearchService implements SearchEngine {
   @Override
   public AnswerCacheStats answerCache() {
     return current.get().answers().stats();
+  }
+
+  /** The query vectors kept for the generation being served, with the counts since the service started. */
+  @Override
+  public VectorCacheStats queryVectorCache() {
+    return current.get().semantic().vectorCache();
   }
 
   /** What is being served, for clients. */

@@ -55,6 +55,11 @@ final class Semantic {
     }
   }
 
+  /** The query vectors kept for this generation. */
+  VectorCacheStats vectorCache() {
+    return meaning.vectorCache();
+  }
+
   /** Whether searches on this generation can use meaning now, and why not. */
   RetrievalMode mode(OpenIndex index) {
     return meaning.mode(index.info().name(), index.info().vectorModel());

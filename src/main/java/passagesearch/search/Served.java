@@ -24,10 +24,11 @@ record Served(
     ConceptReader concepts,
     ConceptQueries conceptQueries) {
   /**
-   * The tools for a generation; {@code english} is the process's word list and {@code cacheCounters} its
-   * answer cache's counts, both shared by every generation.
+   * The tools for a generation; {@code english} is the process's word list, {@code cacheCounters} its answer
+   * cache's counts and {@code vectorCounters} its kept query vectors', all shared by every generation.
    */
-  static Served of(OpenIndex index, passagesearch.embed.ModelSlot models, EnglishWords english, CacheCounters cacheCounters) {
+  static Served of(OpenIndex index, passagesearch.embed.ModelSlot models, EnglishWords english, CacheCounters cacheCounters,
+      CacheCounters vectorCounters) {
     IndexConfig config = index.config();
     var ranking = config.ranking();
     Catalog catalog = new Catalog(index);
@@ -45,7 +46,7 @@ record Served(
         new Lazy<>(() -> new Suggester(config.tags(), catalog.headings(), index.searcher().getIndexReader())),
         new Snippets(index),
         new ResultCache(ranking.cacheEntries(), ResultCache.maxBytes(Runtime.getRuntime().maxMemory()), cacheCounters),
-        new Semantic(QueryMeaning.of(config, models, speller::knows)),
+        new Semantic(QueryMeaning.of(config, models, speller::knows, vectorCounters)),
         new ConceptReader(config.tags(), index.analyzer()),
         conceptQueries(index, ranking));
   }

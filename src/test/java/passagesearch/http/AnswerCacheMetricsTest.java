@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -11,7 +12,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The answer cache seen from outside: its hits, misses and size on {@code /metrics}, over HTTP. */
+/**
+ * The caches seen from outside, over HTTP: the answer cache's hits, misses and size on {@code /metrics}, and
+ * the kept query vectors'.
+ */
 class AnswerCacheMetricsTest {
   static final String HITS = "passage_search_answer_cache_gets_total{result=\"hit\"}";
   static final String MISSES = "passage_search_answer_cache_gets_total{result=\"miss\"}";
@@ -66,6 +70,30 @@ class AnswerCacheMetricsTest {
     assertEquals(hits, metric(live, HITS));
     assertEquals(misses, metric(live, MISSES));
     assertEquals(entries, metric(live, ENTRIES));
+  }
+
+  @Test
+  void aQuestionAskedAgainWithAFilterOrOnAnotherPageReusesItsVector() throws Exception {
+    String vectorHits = "passage_search_query_vector_cache_gets_total{result=\"hit\"}";
+    String vectorMisses = "passage_search_query_vector_cache_gets_total{result=\"miss\"}";
+    String kept = "passage_search_query_vector_cache_entries";
+    String q = "/api/search?q=will+treatment+affect+whether+I+can+have+a+baby";
+    double hits = metric(live, vectorHits);
+    double misses = metric(live, vectorMisses);
+    double entries = metric(live, kept);
+    assertEquals(200, live.get(q).statusCode());
+    assertEquals(hits, metric(live, vectorHits), "the model read the question");
+    assertEquals(misses + 1, metric(live, vectorMisses));
+    assertEquals(entries + 1, metric(live, kept), "and its vector is kept");
+    double answerHits = metric(live, HITS);
+    for (String again : List.of(q + "&limit=3", q + "&offset=5", q + "&tag=all")) {
+      assertEquals(200, live.get(again).statusCode(), again);
+    }
+    assertEquals(answerHits, metric(live, HITS), "each a new search: none answered from the answer cache");
+    assertEquals(hits + 3, metric(live, vectorHits), "each reused the question's vector");
+    assertEquals(misses + 1, metric(live, vectorMisses));
+    assertEquals(entries + 1, metric(live, kept));
+    assertEquals(1024, metric(live, "passage_search_query_vector_cache_max_entries"));
   }
 
   /** Plain GETs to a server on a port. */
