@@ -214,34 +214,38 @@ cpu_ticks() {
   awk -v server="$server" '/^cpu / {print $2 + $3 + $4 + $7 + $8, $9, server; exit}' /proc/stat
 }
 
-# The server's answer cache counts so far, from /metrics: "HITS MISSES" (searches answered from the cache,
-# and those that could have been and were not); "0 0" from a server without them.
+# The server's cache counts so far, from /metrics: "HITS MISSES VHITS VMISSES" (searches answered from the
+# answer cache, and those that could have been and were not; queries read for a meaning whose vector was
+# kept, and those the model read); zeros from a server without them.
 cache_counts() {
   curl -s "$URL/metrics" | awk '
     /^passage_search_answer_cache_gets_total\{result="hit"\}/ {h = $2}
     /^passage_search_answer_cache_gets_total\{result="miss"\}/ {m = $2}
-    END {printf "%d %d\n", h, m}'
+    /^passage_search_query_vector_cache_gets_total\{result="hit"\}/ {vh = $2}
+    /^passage_search_query_vector_cache_gets_total\{result="miss"\}/ {vm = $2}
+    END {printf "%d %d %d %d\n", h, m, vh, vm}'
 }
 
 # wrk_run LABELS PATHS CONNECTIONS SECONDS LOG: one wrk measurement, its results appended to raw.jsonl
 # with the cores the server and the whole machine used meanwhile, and the answer cache's hits and misses
 # during it (scraped from /metrics before and after); LABELS empty for a warm-up.
 wrk_run() {
-  local labels=$1 paths=$2 conns=$3 seconds=$4 log=$5 threads=2 out=$RAW started b1 s1 v1 b2 s2 v2 cpu h1 m1 h2 m2
+  local labels=$1 paths=$2 conns=$3 seconds=$4 log=$5 threads=2 out=$RAW started b1 s1 v1 b2 s2 v2 cpu h1 m1 h2 m2 \
+    vh1 vm1 vh2 vm2
   [ "$conns" -gt 1 ] || threads=1
   [ -n "$labels" ] || out=""
-  read -r h1 m1 <<< "$(cache_counts)"
+  read -r h1 m1 vh1 vm1 <<< "$(cache_counts)"
   read -r b1 s1 v1 <<< "$(cpu_ticks)"
   started=$(now_ms)
   BENCH_OUT=$out BENCH_LABELS=$labels wrk -t"$threads" -c"$conns" -d"${seconds}s" --timeout 10s --latency \
     -s bench/wrk/paths.lua "$URL" -- "$paths" > "$log" 2>&1 || die "wrk failed (see $log)"
   read -r b2 s2 v2 <<< "$(cpu_ticks)"
-  read -r h2 m2 <<< "$(cache_counts)"
+  read -r h2 m2 vh2 vm2 <<< "$(cache_counts)"
   CACHE_HITS=$((h2 - h1)) CACHE_MISSES=$((m2 - m1))
   if [ -n "$out" ]; then
     cpu=$(awk -v b=$((b2 - b1)) -v s=$((s2 - s1)) -v v=$((v2 - v1)) -v hz="$CLK_TCK" -v ms=$(( $(now_ms) - started )) \
       'BEGIN {t = hz * ms / 1000; printf "\"server_cores\":%.2f,\"busy_cores\":%.2f,\"steal_cores\":%.2f", v / t, b / t, s / t}')
-    sed -i "\$ s/}\$/,$cpu,\"cache_hits\":$CACHE_HITS,\"cache_misses\":$CACHE_MISSES}/" "$RAW"
+    sed -i "\$ s/}\$/,$cpu,\"cache_hits\":$CACHE_HITS,\"cache_misses\":$CACHE_MISSES,\"vector_hits\":$((vh2 - vh1)),\"vector_misses\":$((vm2 - vm1))}/" "$RAW"
   fi
 }
 
