@@ -470,9 +470,15 @@ tool() { java -cp target/benchmarks.jar passagesearch.bench.BenchTool "$@"; }
 # searches per second with the answer cache off at 4 connections, hybrid and lexical servers of the same
 # index in interleaved rounds, with their resident memory; start-up to the first answered search (lexical
 # while the model loads) with semantic retrieval on and off, interleaved. Results: $OUT/semantic.md.
+# The lists here are walked round and round, so the hybrid server keeps no query vectors (keptQueries 0):
+# every search runs the model, which is what this phase measures.
 semantic_phase() {
-  local run corpus index dir paths mode hybrid_config=$ROOT/index-config lexical_config=$ROOT/$W/config-weight0
+  local run corpus index dir paths mode hybrid_config=$ROOT/$W/config-hybrid-unkept lexical_config=$ROOT/$W/config-weight0
   local cache=$W/vector-cache
+  mkdir -p "$W/config-hybrid-unkept"
+  cp index-config/* "$W/config-hybrid-unkept/"
+  sed -i 's/^keptQueries: .*/keptQueries: 0/' "$W/config-hybrid-unkept/semantic.yaml"
+  grep -q '^keptQueries: 0$' "$W/config-hybrid-unkept/semantic.yaml" || die "index-config/semantic.yaml has no keptQueries line"
   # Words alone on the same index: fusion.weight 0 is read when searching, so the index is not rebuilt (a
   # configuration with semantic retrieval off would be another index); the model is loaded but unused.
   mkdir -p "$W/config-weight0"

@@ -223,7 +223,7 @@ public final class ConfigLoader {
     FusionPart fu = f.fusion() == null ? new FusionPart(null, null, null, null) : f.fusion();
     return new SemanticSettings(or(f.enabled(), d.enabled()), f.model() == null ? d.model() : f.model(),
         or(fu.weight(), d.weight()), or(fu.candidates(), d.candidates()), or(fu.minSimilarity(), d.minSimilarity()),
-        or(fu.fullWeightWords(), d.fullWeightWords()));
+        or(fu.fullWeightWords(), d.fullWeightWords()), or(f.keptQueries(), d.keptQueries()));
   }
 
   private static RankingSettings ranking(RankingFile f) {
@@ -353,7 +353,7 @@ public final class ConfigLoader {
   }
 
   // The files' shapes. Unknown keys fail, so a misspelt key is an error, not a silent default.
-  record SemanticFile(Boolean enabled, String model, FusionPart fusion) {}
+  record SemanticFile(Boolean enabled, String model, FusionPart fusion, Integer keptQueries) {}
 
   record FusionPart(Float weight, Integer candidates, Float minSimilarity, Integer fullWeightWords) {}
 

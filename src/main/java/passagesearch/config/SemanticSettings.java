@@ -18,9 +18,16 @@ package passagesearch.config;
  * @param fullWeightWords how many content words a query needs for meaning to get its full weight; a shorter
  *     one gets that share of it: a question in sentences is read best by meaning, a few keywords (a drug's
  *     name, an acronym) by their words
+ * @param keptQueries how many queries' vectors a generation keeps, so a question asked again with another
+ *     filter or page costs no model run (0: every search runs the model; at most {@link #MAX_KEPT_QUERIES})
  */
 public record SemanticSettings(boolean enabled, String model, float weight, int candidates, float minSimilarity,
-    int fullWeightWords) {
+    int fullWeightWords, int keptQueries) {
+  /** The most query vectors kept: each up to about 3.6 KB of heap (vector and text), so at most about 15 MB. */
+  public static final int MAX_KEPT_QUERIES = 4_096;
+  /** Query vectors kept when {@code semantic.yaml} does not say. */
+  public static final int KEPT_QUERIES = 1_024;
+
   public SemanticSettings {
     ConfigException.check(model != null && model.matches("[A-Za-z0-9._-]{1,64}"),
         "semantic.yaml: model must be a model name such as bge-small-en-v1.5");
@@ -30,6 +37,8 @@ public record SemanticSettings(boolean enabled, String model, float weight, int 
         "semantic.yaml: fusion.minSimilarity must be from -1 to below 1");
     ConfigException.check(fullWeightWords >= 1 && fullWeightWords <= 100,
         "semantic.yaml: fusion.fullWeightWords must be from 1 to 100");
+    ConfigException.check(keptQueries >= 0 && keptQueries <= MAX_KEPT_QUERIES,
+        "semantic.yaml: keptQueries must be from 0 to " + MAX_KEPT_QUERIES);
   }
 
   /** The share of a query's fused score that comes from meaning, for a query of this many content words. */
@@ -44,7 +53,7 @@ public record SemanticSettings(boolean enabled, String model, float weight, int 
 
   /** What a configuration folder without {@code semantic.yaml} gets: lexical search only. */
   public static SemanticSettings off() {
-    return new SemanticSettings(false, "bge-small-en-v1.5", 0, 50, 0.5f, 1);
+    return new SemanticSettings(false, "bge-small-en-v1.5", 0, 50, 0.5f, 1, KEPT_QUERIES);
   }
 
   /** The part that shapes the index, for the configuration's fingerprint. */
@@ -54,21 +63,21 @@ public record SemanticSettings(boolean enabled, String model, float weight, int 
 
   /** The same settings with semantic retrieval off (or on), for evaluation runs side by side. */
   public SemanticSettings withEnabled(boolean on) {
-    return new SemanticSettings(on, model, weight, candidates, minSimilarity, fullWeightWords);
+    return new SemanticSettings(on, model, weight, candidates, minSimilarity, fullWeightWords, keptQueries);
   }
 
   /** The same settings with another fusion weight (tuning runs). */
   public SemanticSettings withWeight(float w) {
-    return new SemanticSettings(enabled, model, w, candidates, minSimilarity, fullWeightWords);
+    return new SemanticSettings(enabled, model, w, candidates, minSimilarity, fullWeightWords, keptQueries);
   }
 
   /** The same settings with another word count for the full weight (tuning runs). */
   public SemanticSettings withFullWeightWords(int words) {
-    return new SemanticSettings(enabled, model, weight, candidates, minSimilarity, words);
+    return new SemanticSettings(enabled, model, weight, candidates, minSimilarity, words, keptQueries);
   }
 
   /** The same settings with another candidate count and similarity floor (tuning runs). */
   public SemanticSettings withCandidates(int count, float floor) {
-    return new SemanticSettings(enabled, model, weight, count, floor, fullWeightWords);
+    return new SemanticSettings(enabled, model, weight, count, floor, fullWeightWords, keptQueries);
   }
 }

@@ -27,12 +27,6 @@ public final class QueryMeaning {
    */
   public static final int MEANING_SNIPPETS = 3;
 
-  /**
-   * Query vectors kept per generation: a query asked again on another page, with a filter or another
-   * sort (a facet clicked, the next page) costs a look-up instead of the model's 3 to 4 ms of a core. At most
-   * this many queries of at most {@link #MAX_KEPT_CHARS} characters: about 3.6 MB at most.
-   */
-  static final int KEPT = 1_024;
   /** The longest query text whose vector is kept: 1.6 KB of vector and at most 2 KB of key an entry. */
   static final int MAX_KEPT_CHARS = 1_000;
 
@@ -60,7 +54,9 @@ public final class QueryMeaning {
     this.models = models;
     this.readAs = Map.copyOf(readAs);
     this.knows = knows;
-    this.vectors = new KeptVectors(KEPT, MAX_KEPT_CHARS, vectorCounts);
+    // A question asked again with another filter, page or sort (a facet clicked, the next page) costs a look-up
+    // instead of the model's 3 to 4 ms of a core.
+    this.vectors = new KeptVectors(settings.keptQueries(), MAX_KEPT_CHARS, vectorCounts);
   }
 
   /** For a configuration: the model reads spelling variants and drug brands as the configuration says. */

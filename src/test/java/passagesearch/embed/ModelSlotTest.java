@@ -18,7 +18,7 @@ class ModelSlotTest {
   private static SemanticSettings unknownModel(boolean enabled) {
     SemanticSettings s = TestSupport.loadConfig().semantic();
     return new SemanticSettings(enabled, "no-such-model", s.weight(), s.candidates(), s.minSimilarity(),
-        s.fullWeightWords());
+        s.fullWeightWords(), s.keptQueries());
   }
 
   @Test

@@ -112,6 +112,15 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void keptQueryVectorsAreBoundedAndMayBeNone() throws IOException {
+    assertEquals(1024, new ConfigLoader().load(REAL).semantic().keptQueries());
+    edit("semantic.yaml", "keptQueries: 1024", "keptQueries: 0");
+    assertEquals(0, new ConfigLoader().load(dir).semantic().keptQueries());
+    edit("semantic.yaml", "keptQueries: 0", "keptQueries: 100000");
+    assertEquals("semantic.yaml: keptQueries must be from 0 to 4096", loadFails().getMessage());
+  }
+
+  @Test
   void unknownKeyInRankingFails() throws IOException {
     edit("ranking.yaml", "  k1: 1.6", "  k1: 1.6\n  k3: 0.5");
     ConfigException e = loadFails();

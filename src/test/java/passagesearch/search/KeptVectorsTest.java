@@ -57,6 +57,15 @@ class KeptVectorsTest {
   }
 
   @Test
+  void aTableOfNoneKeepsNothing() {
+    KeptVectors none = new KeptVectors(0, 100, new CacheCounters());
+    none.get("a", model);
+    none.get("a", model);
+    assertEquals(List.of("a", "a"), encoded, "every search runs the model");
+    assertEquals(new VectorCacheStats(0, 2, 0, 0, 0), none.stats());
+  }
+
+  @Test
   void countersAreSharedAcrossTables() {
     CacheCounters counts = new CacheCounters();
     KeptVectors older = new KeptVectors(4, 100, counts);
