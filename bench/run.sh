@@ -612,22 +612,26 @@ solr_note() { say "note: $1"; record "{\"type\":\"solr-note\",\"text\":\"$(echo 
 # the cores the engine and the machine used, the engine's resident memory right after, and the load average.
 walk() {
   local engine=$1 labels=$2 paths=$3 conns=$4 seconds=$5 log=$6 threads=2 out=$RAW pid=$SERVER_PID url=$URL
-  local b1 s1 v1 b2 s2 v2 started extra
+  local b1 s1 v1 b2 s2 v2 started extra h1 m1 vh1 vm1 h2 m2 vh2 vm2
   [ "$engine" = project ] || { pid=$SOLR_PID; url=$SOLR_URL; }
   [ "$conns" -gt 1 ] || threads=1
   [ -n "$labels" ] || out=""
+  read -r h1 m1 vh1 vm1 <<< "$(cache_counts)"
   read -r b1 s1 v1 <<< "$(cpu_ticks "$pid")"
   started=$(now_ms)
   BENCH_OUT=$out BENCH_LABELS=$labels BENCH_FROM=${CURSOR[$engine]} BENCH_THREADS=$threads BENCH_CURSOR=$W/cursor \
     wrk -t"$threads" -c"$conns" -d"${seconds}s" --timeout 10s --latency -s bench/wrk/paths.lua "$url" -- "$paths" \
     > "$log" 2>&1 || die "wrk failed (see $log)"
   read -r b2 s2 v2 <<< "$(cpu_ticks "$pid")"
+  read -r h2 m2 vh2 vm2 <<< "$(cache_counts)"
   CURSOR[$engine]=$(cat "$W/cursor")
   if [ -n "$out" ]; then
     extra=$(awk -v b=$((b2 - b1)) -v s=$((s2 - s1)) -v v=$((v2 - v1)) -v hz="$CLK_TCK" -v ms=$(( $(now_ms) - started )) \
       'BEGIN {t = hz * ms / 1000; printf "\"server_cores\":%.2f,\"busy_cores\":%.2f,\"steal_cores\":%.2f", v / t, b / t, s / t}')
     extra+=",\"rss_kb\":$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status"),\"hwm_kb\":$(awk '/^VmHWM:/ {print $2}' "/proc/$pid/status")"
     extra+=",\"loadavg\":\"$(cut -d' ' -f1 /proc/loadavg)\""
+    # The project's query vectors kept and made during the walk (zeros for Solr, or a lexical server).
+    [ "$engine" = project ] && extra+=",\"vector_hits\":$((vh2 - vh1)),\"vector_misses\":$((vm2 - vm1))"
     sed -i "\$ s/}\$/,$extra}/" "$RAW"
   fi
 }
@@ -755,7 +759,10 @@ solr_phase() {
         for _ in $(seq 1 600); do curl -s "$URL/api/index" | grep -q '"mode":"hybrid"' && break; sleep 0.1; done
         if curl -s "$URL/api/index" | grep -q '"mode":"hybrid"'; then
           CURSOR[project]=0
-          walk project "" "$W/lists/project-$corpus.txt" 4 "$WARMUP" "$W/logs/wrk-solr-$corpus-hybrid-warmup.txt"
+          # A fresh JVM on the hybrid path: its compilers ran for 40-50 s of seed load (C2 about half a core,
+          # 2026-12-06; searches/s 406, 803, 953, 1,346, 1,575, 1,549 in successive 10 s), so it warms up for
+          # three times as long as the lexical server, whose rounds follow its own and Solr's warm-up.
+          walk project "" "$W/lists/project-$corpus.txt" 4 "$((WARMUP * 3))" "$W/logs/wrk-solr-$corpus-hybrid-warmup.txt"
           solr_rounds "$corpus" hybrid off 4
         else
           solr_note "the $corpus server never answered by meaning (see $SERVER_LOG); no hybrid rows"
