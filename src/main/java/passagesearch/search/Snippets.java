@@ -2,13 +2,18 @@ package passagesearch.search;
 
 import java.io.IOException;
 import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CombinedFieldQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.Passage;
@@ -105,12 +110,17 @@ final class Snippets {
    * Null when nothing in the query searches the field.
    */
   static Query onField(Query query, String field) {
+    Query part = fieldPart(query, field);
+    return part == null ? null : combinedNarrowed(part, field);
+  }
+
+  private static Query fieldPart(Query query, String field) {
     if (query instanceof BooleanQuery bq) {
       BooleanQuery.Builder b = new BooleanQuery.Builder();
       boolean any = false;
       boolean changed = false;
       for (BooleanClause clause : bq.clauses()) {
-        Query sub = clause.occur() == BooleanClause.Occur.MUST_NOT ? null : onField(clause.query(), field);
+        Query sub = clause.occur() == BooleanClause.Occur.MUST_NOT ? null : fieldPart(clause.query(), field);
         if (sub == null) {
           changed = true;
           continue;
@@ -124,7 +134,7 @@ final class Snippets {
       return !any ? null : changed ? b.build() : query;
     }
     if (query instanceof BoostQuery boost) {
-      Query sub = onField(boost.getQuery(), field);
+      Query sub = fieldPart(boost.getQuery(), field);
       return sub == null ? null : new BoostQuery(sub, boost.getBoost());
     }
     boolean[] mentions = {false};
@@ -136,5 +146,50 @@ final class Snippets {
       }
     });
     return mentions[0] ? query : null;
+  }
+
+  /**
+   * The words scored over several fields as one (BM25F) reached through optional clauses alone, each as its term
+   * in {@code field}. For its matches, such a word is the word in each field (Lucene asks the disjunction of its
+   * per-field terms), and asking the other fields' postings for every hit was a third of the highlighter's
+   * matching. Through optional clauses only, the marks are the same: whether the word matched elsewhere
+   * changes no other clause's matches. Under a required clause (a multi-word synonym's words, all required) it
+   * could, so there the word is left whole.
+   */
+  private static Query combinedNarrowed(Query query, String field) {
+    if (query instanceof BooleanQuery bq) {
+      if (bq.getMinimumNumberShouldMatch() > 0
+          || bq.clauses().stream().anyMatch(c -> c.occur() != BooleanClause.Occur.SHOULD)) {
+        return query;
+      }
+      BooleanQuery.Builder b = new BooleanQuery.Builder();
+      boolean changed = false;
+      for (BooleanClause clause : bq.clauses()) {
+        Query sub = combinedNarrowed(clause.query(), field);
+        changed |= sub != clause.query();
+        b.add(sub, BooleanClause.Occur.SHOULD);
+      }
+      return changed ? b.build() : query;
+    }
+    if (query instanceof BoostQuery boost) {
+      Query sub = combinedNarrowed(boost.getQuery(), field);
+      return sub == boost.getQuery() ? query : new BoostQuery(sub, boost.getBoost());
+    }
+    if (query instanceof CombinedFieldQuery) {
+      List<Term> terms = new ArrayList<>();
+      query.visit(new QueryVisitor() {
+        @Override
+        public boolean acceptField(String f) {
+          return f.equals(field);
+        }
+
+        @Override
+        public void consumeTerms(Query q, Term... found) {
+          terms.addAll(List.of(found));
+        }
+      });
+      return terms.size() == 1 ? new TermQuery(terms.get(0)) : query;
+    }
+    return query;
   }
 }
