@@ -616,21 +616,22 @@ walk() {
   [ "$engine" = project ] || { pid=$SOLR_PID; url=$SOLR_URL; }
   [ "$conns" -gt 1 ] || threads=1
   [ -n "$labels" ] || out=""
-  read -r h1 m1 vh1 vm1 <<< "$(cache_counts)"
+  # The project's query vectors kept and made during a walk of its own (a Solr walk scrapes nothing).
+  vh1=0 vm1=0 vh2=0 vm2=0
+  [ "$engine" != project ] || read -r h1 m1 vh1 vm1 <<< "$(cache_counts)"
   read -r b1 s1 v1 <<< "$(cpu_ticks "$pid")"
   started=$(now_ms)
   BENCH_OUT=$out BENCH_LABELS=$labels BENCH_FROM=${CURSOR[$engine]} BENCH_THREADS=$threads BENCH_CURSOR=$W/cursor \
     wrk -t"$threads" -c"$conns" -d"${seconds}s" --timeout 10s --latency -s bench/wrk/paths.lua "$url" -- "$paths" \
     > "$log" 2>&1 || die "wrk failed (see $log)"
   read -r b2 s2 v2 <<< "$(cpu_ticks "$pid")"
-  read -r h2 m2 vh2 vm2 <<< "$(cache_counts)"
+  [ "$engine" != project ] || read -r h2 m2 vh2 vm2 <<< "$(cache_counts)"
   CURSOR[$engine]=$(cat "$W/cursor")
   if [ -n "$out" ]; then
     extra=$(awk -v b=$((b2 - b1)) -v s=$((s2 - s1)) -v v=$((v2 - v1)) -v hz="$CLK_TCK" -v ms=$(( $(now_ms) - started )) \
       'BEGIN {t = hz * ms / 1000; printf "\"server_cores\":%.2f,\"busy_cores\":%.2f,\"steal_cores\":%.2f", v / t, b / t, s / t}')
     extra+=",\"rss_kb\":$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status"),\"hwm_kb\":$(awk '/^VmHWM:/ {print $2}' "/proc/$pid/status")"
     extra+=",\"loadavg\":\"$(cut -d' ' -f1 /proc/loadavg)\""
-    # The project's query vectors kept and made during the walk (zeros for Solr, or a lexical server).
     [ "$engine" = project ] && extra+=",\"vector_hits\":$((vh2 - vh1)),\"vector_misses\":$((vm2 - vm1))"
     sed -i "\$ s/}\$/,$extra}/" "$RAW"
   fi

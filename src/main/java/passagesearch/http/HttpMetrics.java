@@ -13,11 +13,11 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 import passagesearch.search.SearchEngine;
 
@@ -70,12 +70,9 @@ final class HttpMetrics {
    * process; the sizes are those of the generation served now. Hit rate: {@code hit / (hit + miss)}.
    */
   private void answerCache(SearchEngine search) {
-    for (String result : List.of("hit", "miss")) {
-      FunctionCounter.builder("passage_search_answer_cache_gets", search,
-              s -> result.equals("hit") ? s.answerCache().hits() : s.answerCache().misses())
-          .description("Searches the answer cache could answer, by whether it did (explained searches are not counted)")
-          .tag("result", result).register(registry);
-    }
+    hitsAndMisses("passage_search_answer_cache_gets",
+        "Searches the answer cache could answer, by whether it did (explained searches are not counted)", search,
+        s -> s.answerCache().hits(), s -> s.answerCache().misses());
     FunctionCounter.builder("passage_search_answer_cache_evictions", search, s -> s.answerCache().evictions())
         .description("Answers dropped from the cache, least recently used first, to keep within its bounds")
         .register(registry);
@@ -94,18 +91,22 @@ final class HttpMetrics {
    * by the model ({@code "miss"}), and how many are kept. Counts over the life of the process.
    */
   private void queryVectorCache(SearchEngine search) {
-    for (String result : List.of("hit", "miss")) {
-      FunctionCounter.builder("passage_search_query_vector_cache_gets", search,
-              s -> result.equals("hit") ? s.queryVectorCache().hits() : s.queryVectorCache().misses())
-          .description("Queries read for a meaning, by whether their vector was kept from an earlier search")
-          .tag("result", result).register(registry);
-    }
+    hitsAndMisses("passage_search_query_vector_cache_gets",
+        "Queries read for a meaning, by whether their vector was kept from an earlier search", search,
+        s -> s.queryVectorCache().hits(), s -> s.queryVectorCache().misses());
     FunctionCounter.builder("passage_search_query_vector_cache_evictions", search, s -> s.queryVectorCache().evictions())
         .description("Query vectors dropped, least recently used first, to keep within the bound").register(registry);
     Gauge.builder("passage_search_query_vector_cache_entries", search, s -> s.queryVectorCache().entries())
         .description("Query vectors kept for the generation being served").register(registry);
     Gauge.builder("passage_search_query_vector_cache_max_entries", search, s -> s.queryVectorCache().maxEntries())
         .description("The most query vectors kept per generation").register(registry);
+  }
+
+  /** A cache's look-ups as one counter in two series, {@code result="hit"} and {@code result="miss"}. */
+  private void hitsAndMisses(String name, String description, SearchEngine search, ToDoubleFunction<SearchEngine> hits,
+      ToDoubleFunction<SearchEngine> misses) {
+    FunctionCounter.builder(name, search, hits).description(description).tag("result", "hit").register(registry);
+    FunctionCounter.builder(name, search, misses).description(description).tag("result", "miss").register(registry);
   }
 
   void record(Context ctx, float millis) {

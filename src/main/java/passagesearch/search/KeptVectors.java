@@ -1,33 +1,34 @@
 package passagesearch.search;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
  * Vectors the model made of texts, kept so that a text it read recently costs a look-up instead of a model
  * run (about a millisecond of a core for a sentence, three to four for a query). Least recently used first
- * out, bounded in entries and in the length of a text kept: a longer text is encoded but not kept, so the
- * table holds at most {@code maxEntries} times ({@code maxChars} characters and one vector).
+ * out, bounded in entries and in the length of a text kept: a text over {@link #MAX_CHARS} characters is
+ * encoded but not kept, so an entry holds at most 1.6 KB of vector (384 floats) and 2 KB of text.
  *
  * <p>The vectors handed out are shared: no caller may change one. Two threads missing the same text at
  * once both run the model, and the one that finishes last is kept; the vectors are equal.
  */
 final class KeptVectors {
+  /** The longest text whose vector is kept. */
+  static final int MAX_CHARS = 1_000;
+
   private final int maxEntries;
-  private final int maxChars;
   private final CacheCounters counters;
   private final ReentrantLock lock = new ReentrantLock();
   private final LinkedHashMap<String, float[]> kept = new LinkedHashMap<>(64, 0.75f, true);
 
   /**
    * @param maxEntries the most texts kept
-   * @param maxChars the longest text kept
    * @param counters where look-ups count as hits or misses, and drops as evictions
    */
-  KeptVectors(int maxEntries, int maxChars, CacheCounters counters) {
+  KeptVectors(int maxEntries, CacheCounters counters) {
     this.maxEntries = maxEntries;
-    this.maxChars = maxChars;
     this.counters = counters;
   }
 
@@ -46,7 +47,7 @@ final class KeptVectors {
     }
     counters.misses.increment();
     vector = encode.apply(text);
-    if (text.length() <= maxChars && maxEntries > 0) {
+    if (text.length() <= MAX_CHARS && maxEntries > 0) {
       keep(text, vector);
     }
     return vector;
@@ -90,10 +91,10 @@ final class KeptVectors {
   }
 
   /** The texts kept, least recently used first: for tests. */
-  java.util.List<String> texts() {
+  List<String> texts() {
     lock.lock();
     try {
-      return java.util.List.copyOf(kept.keySet());
+      return List.copyOf(kept.keySet());
     } finally {
       lock.unlock();
     }

@@ -13,7 +13,7 @@ import passagesearch.ingest.Text;
  *
  * <p>A sentence costs a model call (about a millisecond of a core), so the work is bounded: at most
  * {@link #MAX_SENTENCES} a passage, and their vectors kept per generation in a small least-recently-used
- * table of at most {@link #KEPT} sentences of at most {@link #MAX_KEPT_CHARS} characters (a sentence
+ * table of at most {@link #KEPT} sentences of at most {@link KeptVectors#MAX_CHARS} characters (a sentence
  * with no end in sight, up to a passage's 8,000 characters, is embedded but not kept): at most about 7 MB.
  */
 final class MeaningSnippet {
@@ -21,10 +21,8 @@ final class MeaningSnippet {
   static final int MAX_SENTENCES = 8;
   /** Sentence vectors kept per generation. */
   static final int KEPT = 2_048;
-  /** The longest sentence whose vector is kept: 1.6 KB of vector and at most 2 KB of key an entry. */
-  static final int MAX_KEPT_CHARS = 1_000;
 
-  private final KeptVectors kept = new KeptVectors(KEPT, MAX_KEPT_CHARS, new CacheCounters());
+  private final KeptVectors kept = new KeptVectors(KEPT, new CacheCounters());
 
   String of(String text, float[] query, Encoder encoder, int maxLength) {
     List<String> sentences = sentences(text);

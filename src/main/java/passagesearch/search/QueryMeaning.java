@@ -27,9 +27,6 @@ public final class QueryMeaning {
    */
   public static final int MEANING_SNIPPETS = 3;
 
-  /** The longest query text whose vector is kept: 1.6 KB of vector and at most 2 KB of key an entry. */
-  static final int MAX_KEPT_CHARS = 1_000;
-
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'-]*");
 
   private final SemanticSettings settings;
@@ -56,7 +53,7 @@ public final class QueryMeaning {
     this.knows = knows;
     // A question asked again with another filter, page or sort (a facet clicked, the next page) costs a look-up
     // instead of the model's 3 to 4 ms of a core.
-    this.vectors = new KeptVectors(settings.keptQueries(), MAX_KEPT_CHARS, vectorCounts);
+    this.vectors = new KeptVectors(settings.keptQueries(), vectorCounts);
   }
 
   /** For a configuration: the model reads spelling variants and drug brands as the configuration says. */

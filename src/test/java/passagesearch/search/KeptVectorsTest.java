@@ -21,7 +21,7 @@ class KeptVectorsTest {
   @Test
   void aTextReadAgainIsALookUpAndCountsAsAHit() {
     CacheCounters counts = new CacheCounters();
-    KeptVectors kept = new KeptVectors(4, 100, counts);
+    KeptVectors kept = new KeptVectors(4, counts);
     float[] first = kept.get("aml treatment", model);
     assertSame(first, kept.get("aml treatment", model), "the kept vector, not a new run");
     assertArrayEquals(new float[] {13, 'a'}, first);
@@ -32,7 +32,7 @@ class KeptVectorsTest {
   @Test
   void theLeastRecentlyUsedTextGoesFirstWhenFull() {
     CacheCounters counts = new CacheCounters();
-    KeptVectors kept = new KeptVectors(2, 100, counts);
+    KeptVectors kept = new KeptVectors(2, counts);
     kept.get("a", model);
     kept.get("b", model);
     kept.get("a", model); // "b" is now the least recently used
@@ -46,19 +46,19 @@ class KeptVectorsTest {
 
   @Test
   void aTextOverTheBoundIsEncodedButNotKept() {
-    KeptVectors kept = new KeptVectors(8, 10, new CacheCounters());
-    String longer = "x".repeat(11);
+    KeptVectors kept = new KeptVectors(8, new CacheCounters());
+    String longer = "x".repeat(KeptVectors.MAX_CHARS + 1);
     kept.get(longer, model);
     kept.get(longer, model);
-    kept.get("x".repeat(10), model);
-    assertEquals(List.of("x".repeat(10)), kept.texts());
+    kept.get("x".repeat(KeptVectors.MAX_CHARS), model);
+    assertEquals(List.of("x".repeat(KeptVectors.MAX_CHARS)), kept.texts());
     assertEquals(3, encoded.size(), "the long text was read twice");
-    assertEquals(10, kept.keptChars());
+    assertEquals(KeptVectors.MAX_CHARS, kept.keptChars());
   }
 
   @Test
   void aTableOfNoneKeepsNothing() {
-    KeptVectors none = new KeptVectors(0, 100, new CacheCounters());
+    KeptVectors none = new KeptVectors(0, new CacheCounters());
     none.get("a", model);
     none.get("a", model);
     assertEquals(List.of("a", "a"), encoded, "every search runs the model");
@@ -68,9 +68,9 @@ class KeptVectorsTest {
   @Test
   void countersAreSharedAcrossTables() {
     CacheCounters counts = new CacheCounters();
-    KeptVectors older = new KeptVectors(4, 100, counts);
+    KeptVectors older = new KeptVectors(4, counts);
     older.get("a", model);
-    KeptVectors newer = new KeptVectors(4, 100, counts);
+    KeptVectors newer = new KeptVectors(4, counts);
     newer.get("a", model);
     newer.get("a", model);
     assertEquals(new VectorCacheStats(1, 2, 0, 1, 4), newer.stats(), "counts run on; sizes are the table's");

@@ -27,7 +27,7 @@ class MeaningSnippetTest {
     String runOn = "word after word without an end ".repeat(250); // 7,750 characters, one sentence
     snippets.of(runOn.strip() + ". The ward has a garden.", encoder.query("word"), encoder, 320);
     assertEquals("The ward has a garden.".length(), snippets.keptChars(),
-        "a sentence over " + MeaningSnippet.MAX_KEPT_CHARS + " characters is not kept");
+        "a sentence over " + KeptVectors.MAX_CHARS + " characters is not kept");
     String snippet = snippets.of(runOn, encoder.query("word"), encoder, 320);
     assertTrue(snippet.length() <= 320 && snippet.endsWith("…"), snippet);
     snippets.of("A short sentence. Another one.", encoder.query("short"), encoder, 320);
