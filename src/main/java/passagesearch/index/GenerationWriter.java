@@ -243,6 +243,7 @@ final class GenerationWriter {
     return new IndexWriterConfig(IndexStore.writerAnalyzer(config))
         .setSimilarity(new BM25Similarity(config.ranking().k1(), config.ranking().b()))
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+        .setCodec(new PassageCodec())
         // An eighth of the heap: 16 MB with the production 128 MB, leaving room for the largest document.
         .setRAMBufferSizeMB(Math.max(4, Math.min(MAX_BUFFER_MB, heapMb / 8)));
   }

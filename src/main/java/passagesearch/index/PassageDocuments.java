@@ -30,9 +30,11 @@ final class PassageDocuments {
 
   /**
    * The shape of the documents below. A generation built with another layout is rebuilt rather than
-   * served: the search code relies on every field here.
+   * served: the search code relies on every field here, and Lucene reads a segment with the formats of
+   * {@link PassageCodec}, which must be the ones it was written with. 4: stored fields kept plain, the other
+   * formats those of Lucene104Codec.
    */
-  static final int LAYOUT = 3;
+  static final int LAYOUT = 4;
   /** Lucene's bound on one doc value; a longer heading is stored but not listed for suggestions. */
   private static final int MAX_DOC_VALUE_BYTES = 32_766;
 
