@@ -18,8 +18,8 @@ import org.apache.lucene.util.BytesRef;
  * Lucene's default codec, but with stored fields kept as written rather than compressed. A search reads the
  * stored fields of the ten passages on its page; under the default codec each read decompresses the block's
  * shared dictionary and a sub-block of about 8 KB (LZ4), 5% of a SciFact search's CPU (JFR, 2026-12-06),
- * to use a passage of about 1 KB. Kept plain, a read copies the passage's own bytes. Passage text is small
- * beside its postings: the generation grows by about a fifth (SciFact: 14.2 to 17.0 MB).
+ * to use a passage of about 1 KB. Kept plain, a read copies the passage's own bytes. The price is disk: the
+ * generation grows by about a fifth (SciFact's lexical generation folder: 19 to 22 MB).
  *
  * <p>Found by name ({@value #NAME}) through {@code META-INF/services}, as Lucene finds its own codecs when it
  * opens a segment. The formats other than stored fields are the default codec's of the Lucene version
