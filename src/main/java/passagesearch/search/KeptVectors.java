@@ -1,8 +1,6 @@
 package passagesearch.search;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
@@ -18,90 +16,41 @@ final class KeptVectors {
   /** The longest text whose vector is kept. */
   static final int MAX_CHARS = 1_000;
 
-  private final int maxEntries;
   private final CacheCounters counters;
-  private final ReentrantLock lock = new ReentrantLock();
-  private final LinkedHashMap<String, float[]> kept = new LinkedHashMap<>(64, 0.75f, true);
+  private final LruTable<String, float[]> kept;
 
   /**
    * @param maxEntries the most texts kept
    * @param counters where look-ups count as hits or misses, and drops as evictions
    */
   KeptVectors(int maxEntries, CacheCounters counters) {
-    this.maxEntries = maxEntries;
     this.counters = counters;
+    this.kept = new LruTable<>(maxEntries, counters, text -> text.length() <= MAX_CHARS);
   }
 
   /** The text's vector: the one kept, now the most recently used, or {@code encode}'s, kept if short enough. */
   float[] get(String text, Function<String, float[]> encode) {
-    float[] vector;
-    lock.lock();
-    try {
-      vector = kept.get(text);
-    } finally {
-      lock.unlock();
-    }
-    if (vector != null) {
-      counters.hits.increment();
-      return vector;
-    }
-    counters.misses.increment();
-    vector = encode.apply(text);
-    if (text.length() <= MAX_CHARS && maxEntries > 0) {
-      keep(text, vector);
-    }
-    return vector;
-  }
-
-  private void keep(String text, float[] vector) {
-    int evicted = 0;
-    lock.lock();
-    try {
-      kept.put(text, vector);
-      var eldest = kept.entrySet().iterator();
-      while (kept.size() > maxEntries && eldest.hasNext()) {
-        eldest.next();
-        eldest.remove();
-        evicted++;
-      }
-    } finally {
-      lock.unlock();
-    }
-    counters.evictions.add(evicted);
+    return kept.get(text, encode);
   }
 
   /** The texts kept now. */
   int size() {
-    lock.lock();
-    try {
-      return kept.size();
-    } finally {
-      lock.unlock();
-    }
+    return kept.size();
   }
 
   /** Characters of the texts kept, for the bound's tests. */
   int keptChars() {
-    lock.lock();
-    try {
-      return kept.keySet().stream().mapToInt(String::length).sum();
-    } finally {
-      lock.unlock();
-    }
+    return kept.keys().stream().mapToInt(String::length).sum();
   }
 
   /** The texts kept, least recently used first: for tests. */
   List<String> texts() {
-    lock.lock();
-    try {
-      return List.copyOf(kept.keySet());
-    } finally {
-      lock.unlock();
-    }
+    return kept.keys();
   }
 
   /** The counts (over every table that shares the counters) with this table's size and bound. */
   VectorCacheStats stats() {
-    return new VectorCacheStats(counters.hits.sum(), counters.misses.sum(), counters.evictions.sum(), size(), maxEntries);
+    return new VectorCacheStats(counters.hits.sum(), counters.misses.sum(), counters.evictions.sum(), size(),
+        kept.maxEntries());
   }
 }
