@@ -28,9 +28,14 @@ final class ConceptMatcher {
   private final IntPredicate byMeaning;
 
   /**
-   * @param byMeaning whether a passage (a doc id of {@code searcher}) was found by meaning
+   * @param queries the generation's concept queries, matched with their searcher
+   * @param byMeaning whether a passage (a doc id of the generation) was found by meaning
    */
-  ConceptMatcher(IndexSearcher searcher, List<Concept> concepts, ConceptQueries queries, IntPredicate byMeaning)
+  ConceptMatcher(List<Concept> concepts, ConceptQueries queries, IntPredicate byMeaning) throws IOException {
+    this(queries.searcher(), concepts, queries, byMeaning);
+  }
+
+  private ConceptMatcher(IndexSearcher searcher, List<Concept> concepts, ConceptQueries queries, IntPredicate byMeaning)
       throws IOException {
     this.concepts = List.copyOf(concepts);
     this.byMeaning = byMeaning;
@@ -43,7 +48,7 @@ final class ConceptMatcher {
         // A way that is the same query as an earlier one ("cell" has no synonyms) never finds a passage the
         // earlier one did not: it is left out, not weighed and run again for every hit.
         boolean repeated = q != null && earlier.contains(q);
-        weights[c][w] = q == null || repeated ? null : searcher.createWeight(searcher.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        weights[c][w] = q == null || repeated ? null : searcher.createWeight(q, ScoreMode.COMPLETE_NO_SCORES, 1f);
         if (q != null) {
           earlier.add(q);
         }
@@ -106,23 +111,25 @@ final class ConceptMatcher {
   }
 
   /** Reads the coverage of passages of one segment, in increasing doc order. */
-  Leaf at(LeafReaderContext leaf) throws IOException {
+  Leaf at(LeafReaderContext leaf) {
     return new Leaf(leaf);
   }
 
-  /** The coverage of one segment's passages, asked in increasing doc order. */
+  /**
+   * The coverage of one segment's passages, asked in increasing doc order. A way's iterator is opened the first
+   * time a passage is asked about it: a hit that mentions a concept in its words as typed never needs its synonyms',
+   * tag's or class's postings (opening every one, for every search, was 5% of a seed search's CPU, JFR).
+   */
   final class Leaf {
-    private final int docBase;
+    private final LeafReaderContext leaf;
     private final DocIdSetIterator[][] iterators;
+    /** [concept][way]: whether that iterator has been opened (it may be null: no weight, or no match here). */
+    private final boolean[][] opened;
 
-    private Leaf(LeafReaderContext leaf) throws IOException {
-      this.docBase = leaf.docBase;
+    private Leaf(LeafReaderContext leaf) {
+      this.leaf = leaf;
       this.iterators = new DocIdSetIterator[weights.length][WAYS.length];
-      for (int c = 0; c < weights.length; c++) {
-        for (int w = 0; w < WAYS.length; w++) {
-          iterators[c][w] = iterator(weights[c][w], leaf);
-        }
-      }
+      this.opened = new boolean[weights.length][WAYS.length];
     }
 
     /** How the passage {@code local} (a doc id within the segment, above any asked before) covers the concepts. */
@@ -134,7 +141,7 @@ final class ConceptMatcher {
       for (int c = 0; c < weights.length; c++) {
         Coverage.Way found = Coverage.Way.NONE;
         for (int w = 0; w < WAYS.length && found == Coverage.Way.NONE; w++) {
-          DocIdSetIterator it = iterators[c][w];
+          DocIdSetIterator it = iterator(c, w);
           if (it != null && it.docID() < local) {
             it.advance(local);
           }
@@ -144,7 +151,15 @@ final class ConceptMatcher {
         }
         ways.add(found);
       }
-      return new Coverage(ways, byMeaning.test(docBase + local));
+      return new Coverage(ways, byMeaning.test(leaf.docBase + local));
+    }
+
+    private DocIdSetIterator iterator(int concept, int way) throws IOException {
+      if (!opened[concept][way]) {
+        opened[concept][way] = true;
+        iterators[concept][way] = ConceptMatcher.iterator(weights[concept][way], leaf);
+      }
+      return iterators[concept][way];
     }
   }
 }

@@ -1,14 +1,21 @@
 package passagesearch.search;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LRUQueryCache;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.UsageTrackingQueryCachingPolicy;
 import org.apache.lucene.util.QueryBuilder;
 import passagesearch.index.Fields;
 import passagesearch.query.Concept;
@@ -18,32 +25,82 @@ import passagesearch.query.Node;
  * The Lucene queries that say whether a passage mentions a concept, one per way ({@link Coverage.Way}): its
  * words as typed (every word of it, in any field searched; a phrase as a phrase), its words with their synonyms
  * and a drug's other names, its tag, its class. Built for matching, never for scoring.
+ *
+ * <p>A generation's concepts recur from search to search even when the questions do not ("treatment", "side
+ * effects", a drug), and building their queries analysed their words again, synonyms and all, and rewrote them:
+ * about 10% of a seed search's CPU (JFR). So the queries of the last {@link #KEPT} concepts and ways are kept,
+ * rewritten for this generation (Lucene queries are immutable, so searches share them), for a concept of at
+ * most {@link #KEPT_CHARS} characters, which bounds an entry to a few kilobytes.
+ *
+ * <p>They are matched through a searcher of their own ({@link #searcher()}), whose query cache keeps the
+ * passages a concept matches in each segment once it recurs (Lucene's {@link UsageTrackingQueryCachingPolicy}:
+ * five uses among the last 256), so its postings are not opened again for every search (opening them was
+ * another 9%). IndexSearcher's default cache leaves segments under 10,000 passages alone, which is every segment
+ * of a corpus this size; this one is bounded in queries ({@link #CACHED_QUERIES}) and bytes ({@link #cacheBytes}).
  */
 final class ConceptQueries {
+  /** The most concepts and ways whose queries are kept. */
+  static final int KEPT = 2_048;
+  /** The longest concept (as read) whose queries are kept. */
+  static final int KEPT_CHARS = 64;
+  /** The most queries whose matches the searcher's cache holds. */
+  static final int CACHED_QUERIES = 1_024;
+  /** The most bytes the searcher's cache holds: 2 MB, or a 64th of a smaller heap. */
+  static final long CACHE_BYTES = 2L << 20;
+
+  private record Key(Concept concept, Coverage.Way way) {}
+
   private final QueryBuilder plain;
   private final QueryBuilder expanding;
   private final QueryTranslator translator;
   private final List<String> fields;
+  private final LruTable<Key, Optional<Query>> kept;
+  private final IndexSearcher searcher;
 
   /**
    * @param translator translates the operands that are not plain words (a phrase, {@code word*},
    *     {@code word~1}) as the search does
    * @param fields the fields the search matches words in
+   * @param reader the generation the concepts are matched in
    */
-  ConceptQueries(Analyzer plain, Analyzer expanding, QueryTranslator translator, List<String> fields) {
+  ConceptQueries(Analyzer plain, Analyzer expanding, QueryTranslator translator, List<String> fields,
+      IndexReader reader) {
     this.plain = new QueryBuilder(plain);
     this.expanding = new QueryBuilder(expanding);
     this.translator = translator;
     this.fields = List.copyOf(fields);
+    this.kept = new LruTable<>(KEPT, new CacheCounters(), key -> key.concept().text().length() <= KEPT_CHARS);
+    this.searcher = new IndexSearcher(reader);
+    searcher.setQueryCache(new LRUQueryCache(CACHED_QUERIES, cacheBytes(Runtime.getRuntime().maxMemory()), leaf -> true,
+        Float.POSITIVE_INFINITY));
+    searcher.setQueryCachingPolicy(new UsageTrackingQueryCachingPolicy());
+  }
+
+  /** The cache's bound in bytes for a heap of {@code maxHeap} bytes. */
+  static long cacheBytes(long maxHeap) {
+    return Math.min(CACHE_BYTES, maxHeap / 64);
+  }
+
+  /** The searcher to match the queries with: the generation's, with a cache of the concepts' matches. */
+  IndexSearcher searcher() {
+    return searcher;
   }
 
   /**
-   * The query for one way of mentioning the concept, flat ({@link FlatQuery}); null when the concept cannot be
-   * mentioned that way.
+   * The query for one way of mentioning the concept, flat ({@link FlatQuery}) and rewritten for {@link #searcher()};
+   * null when the concept cannot be mentioned that way.
    */
   Query of(Concept concept, Coverage.Way way) {
-    Query q = nested(concept, way);
-    return q == null ? null : FlatQuery.of(q);
+    return kept.get(new Key(concept, way), key -> Optional.ofNullable(nested(concept, way)).map(this::rewritten))
+        .orElse(null);
+  }
+
+  private Query rewritten(Query nested) {
+    try {
+      return searcher.rewrite(FlatQuery.of(nested));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private Query nested(Concept concept, Coverage.Way way) {

@@ -258,7 +258,7 @@ public final class SearchService implements SearchEngine {
           served.queries()::demotingStubs);
       fused = collected.fused();
       query = fused.query();
-      conceptMatcher = new ConceptMatcher(index.searcher(), concepts, served.conceptQueries(), fused::foundByMeaning);
+      conceptMatcher = new ConceptMatcher(concepts, served.conceptQueries(), fused::foundByMeaning);
       return collected;
     }
 

@@ -52,7 +52,7 @@ record Served(
   }
 
   /** Concepts matched in the fields the search matches words in. */
-  private static ConceptQueries conceptQueries(OpenIndex index, RankingSettings ranking) {
+  static ConceptQueries conceptQueries(OpenIndex index, RankingSettings ranking) {
     Map<String, Float> fields = new LinkedHashMap<>();
     fields.put(Fields.TEXT, 1f);
     if (ranking.headingsWeight() > 0) {
@@ -62,6 +62,6 @@ record Served(
       fields.put(Fields.TITLE, 1f);
     }
     return new ConceptQueries(index.analyzer(), index.expandingAnalyzer(), new QueryTranslator(index.analyzer(), fields),
-        List.copyOf(fields.keySet()));
+        List.copyOf(fields.keySet()), index.searcher().getIndexReader());
   }
 }

@@ -1,0 +1,111 @@
+package passagesearch.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LRUQueryCache;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import passagesearch.TestSupport;
+import passagesearch.config.IndexConfig;
+import passagesearch.index.OpenIndex;
+import passagesearch.query.Concept;
+import passagesearch.query.QueryParser;
+
+/** A generation's concept queries: kept once built, and their matches cached once they recur, over the seed index. */
+class ConceptQueriesTest {
+  @TempDir static Path tmp;
+  static IndexConfig config;
+  static OpenIndex index;
+
+  @BeforeAll
+  static void build() {
+    config = TestSupport.loadConfig();
+    index = TestSupport.seedIndex(tmp.resolve("index"), config);
+  }
+
+  @AfterAll
+  static void close() {
+    index.close();
+  }
+
+  private static List<Concept> concepts(String typed) {
+    return new ConceptReader(config.tags(), index.analyzer())
+        .read(new TagRecognizer(config.tags()).recognize(QueryParser.parse(typed)));
+  }
+
+  /** The passages a query matches, as the matcher reads them (no scores: the cache's condition). */
+  private static List<Integer> matches(IndexSearcher searcher, Query query) throws IOException {
+    Weight weight = searcher.createWeight(query, ScoreMode.COMPLETE_NO_SCORES, 1f);
+    List<Integer> docs = new ArrayList<>();
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      Scorer s = weight.scorer(leaf);
+      if (s != null) {
+        for (int d = s.iterator().nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = s.iterator().nextDoc()) {
+          docs.add(leaf.docBase + d);
+        }
+      }
+    }
+    return docs;
+  }
+
+  @Test
+  void aConceptAskedAgainIsTheQueryKeptUnlessItIsLong() {
+    ConceptQueries queries = Served.conceptQueries(index, config.ranking());
+    Concept chemo = concepts("chemotherapy").get(0);
+    Query first = queries.of(chemo, Coverage.Way.SYNONYM);
+    assertNotNull(first);
+    assertSame(first, queries.of(chemo, Coverage.Way.SYNONYM), "kept, not built again");
+    assertEquals(first, Served.conceptQueries(index, config.ranking()).of(chemo, Coverage.Way.SYNONYM),
+        "the query another generation's table builds");
+
+    Concept longer = concepts("\"" + "chemotherapy and radiotherapy ".repeat(3).trim() + "\"").get(0);
+    assertTrue(longer.text().length() > ConceptQueries.KEPT_CHARS, longer.text());
+    Query once = queries.of(longer, Coverage.Way.WORD);
+    Query again = queries.of(longer, Coverage.Way.WORD);
+    assertEquals(once, again);
+    assertNotSame(once, again, "a long concept is built every time, so an entry stays small");
+  }
+
+  @Test
+  void aRecurringConceptsMatchesAreCachedAndMatchWhatTheIndexMatches() throws IOException {
+    ConceptQueries queries = Served.conceptQueries(index, config.ranking());
+    LRUQueryCache cache = (LRUQueryCache) queries.searcher().getQueryCache();
+    Query transplant = queries.of(concepts("transplant").get(0), Coverage.Way.WORD);
+    List<Integer> expected = matches(index.searcher(), transplant);
+    assertTrue(expected.size() > 3, "the seed corpus speaks of transplants: " + expected);
+
+    assertEquals(expected, matches(queries.searcher(), transplant));
+    assertEquals(0, cache.getCacheCount(), "a concept seen once is not cached: most are not asked again");
+    for (int i = 0; i < 5; i++) {
+      assertEquals(expected, matches(queries.searcher(), transplant));
+    }
+    assertEquals(1, cache.getCacheCount(), "recurring, its matches are kept for the generation's one segment");
+    long hits = cache.getHitCount();
+    assertEquals(expected, matches(queries.searcher(), transplant), "the cached matches are the index's");
+    assertEquals(hits + 1, cache.getHitCount());
+    assertTrue(cache.ramBytesUsed() <= ConceptQueries.cacheBytes(Runtime.getRuntime().maxMemory()));
+  }
+
+  @Test
+  void theCacheIsBoundedByTheHeap() {
+    assertEquals(ConceptQueries.CACHE_BYTES, ConceptQueries.cacheBytes(128L << 20));
+    assertEquals(512L << 10, ConceptQueries.cacheBytes(32L << 20), "a 64th of a smaller heap");
+  }
+}
