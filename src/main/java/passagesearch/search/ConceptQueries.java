@@ -28,9 +28,10 @@ import passagesearch.query.Node;
  *
  * <p>A generation's concepts recur from search to search even when the questions do not ("treatment", "side
  * effects", a drug), and building their queries analysed their words again, synonyms and all, and rewrote them:
- * about 10% of a seed search's CPU (JFR). So the queries of the last {@link #KEPT} concepts and ways are kept,
- * rewritten for this generation (Lucene queries are immutable, so searches share them), for a concept of at
- * most {@link #KEPT_CHARS} characters, which bounds an entry to a few kilobytes.
+ * about 10% of a seed search's CPU (JFR). So the queries of the last {@link #KEPT} concepts and ways asked twice
+ * are kept (a concept asked once, as most words of distinct questions are, is not), rewritten for this generation (Lucene queries are immutable, so searches share them), for a concept of at
+ * most {@link #KEPT_CHARS} characters. An entry holds about 3 KB for a word and 6 KB for a phrase of 20
+ * characters (measured on the seed index), so the table holds a few megabytes at most.
  *
  * <p>They are matched through a searcher of their own ({@link #searcher()}), whose query cache keeps the
  * passages a concept matches in each segment once it recurs (Lucene's {@link UsageTrackingQueryCachingPolicy}:
@@ -40,9 +41,9 @@ import passagesearch.query.Node;
  */
 final class ConceptQueries {
   /** The most concepts and ways whose queries are kept. */
-  static final int KEPT = 2_048;
+  static final int KEPT = 512;
   /** The longest concept (as read) whose queries are kept. */
-  static final int KEPT_CHARS = 64;
+  static final int KEPT_CHARS = 32;
   /** The most queries whose matches the searcher's cache holds. */
   static final int CACHED_QUERIES = 1_024;
   /** The most bytes the searcher's cache holds: 2 MB, or a 64th of a smaller heap. */
@@ -69,7 +70,7 @@ final class ConceptQueries {
     this.expanding = new QueryBuilder(expanding);
     this.translator = translator;
     this.fields = List.copyOf(fields);
-    this.kept = new LruTable<>(KEPT, new CacheCounters(), key -> key.concept().text().length() <= KEPT_CHARS);
+    this.kept = new LruTable<>(KEPT, new CacheCounters(), key -> key.concept().text().length() <= KEPT_CHARS, true);
     this.searcher = new IndexSearcher(reader);
     searcher.setQueryCache(new LRUQueryCache(CACHED_QUERIES, cacheBytes(Runtime.getRuntime().maxMemory()), leaf -> true,
         Float.POSITIVE_INFINITY));

@@ -12,6 +12,11 @@ import java.util.function.Predicate;
  * bounds an entry's size that way). Strictly LRU, so a map in access order under one lock: a look-up is a hash
  * probe and two pointer moves.
  *
+ * <p>A table may keep a value only when its key is seen a second time ({@code onSecondSight}): until then the
+ * key alone is remembered, among as many as the table holds values. For values that are cheap to work out
+ * and large to keep, in a stream of keys that mostly never recur (distinct questions), keeping every one would
+ * only promote short-lived objects to the old generation and add collections.
+ *
  * <p>The values handed out are shared: no caller may change one. Two threads missing the same key at once both
  * do the work, and the one that finishes last is kept; the values must be equal.
  *
@@ -24,6 +29,8 @@ final class LruTable<K, V> {
   private final Predicate<? super K> keepable;
   private final ReentrantLock lock = new ReentrantLock();
   private final LinkedHashMap<K, V> kept = new LinkedHashMap<>(64, 0.75f, true);
+  /** Keys seen once and not kept, least recently seen first; null when every value is kept at once. */
+  private final LinkedHashMap<K, Boolean> seen;
 
   /**
    * @param maxEntries the most keys kept; 0 keeps none
@@ -31,9 +38,17 @@ final class LruTable<K, V> {
    * @param keepable whether a key's value may be kept (one that may not is worked out every time)
    */
   LruTable(int maxEntries, CacheCounters counters, Predicate<? super K> keepable) {
+    this(maxEntries, counters, keepable, false);
+  }
+
+  /**
+   * @param onSecondSight whether a value is kept only when its key is seen again (see the class comment)
+   */
+  LruTable(int maxEntries, CacheCounters counters, Predicate<? super K> keepable, boolean onSecondSight) {
     this.maxEntries = maxEntries;
     this.counters = counters;
     this.keepable = keepable;
+    this.seen = onSecondSight ? new LinkedHashMap<>(64, 0.75f, true) : null;
   }
 
   /** The key's value: the one kept, now the most recently used, or {@code compute}'s, kept if allowed. */
@@ -61,6 +76,13 @@ final class LruTable<K, V> {
     int evicted = 0;
     lock.lock();
     try {
+      if (seen != null && seen.remove(key) == null) {
+        seen.put(key, Boolean.TRUE);
+        if (seen.size() > maxEntries) {
+          seen.pollFirstEntry();
+        }
+        return;
+      }
       kept.put(key, value);
       var eldest = kept.entrySet().iterator();
       while (kept.size() > maxEntries && eldest.hasNext()) {

@@ -71,13 +71,16 @@ class ConceptQueriesTest {
     Concept chemo = concepts("chemotherapy").get(0);
     Query first = queries.of(chemo, Coverage.Way.SYNONYM);
     assertNotNull(first);
-    assertSame(first, queries.of(chemo, Coverage.Way.SYNONYM), "kept, not built again");
+    Query second = queries.of(chemo, Coverage.Way.SYNONYM);
+    assertNotSame(first, second, "a concept asked once is not kept");
+    assertSame(second, queries.of(chemo, Coverage.Way.SYNONYM), "asked twice, it is kept, not built again");
     assertEquals(first, Served.conceptQueries(index, config.ranking()).of(chemo, Coverage.Way.SYNONYM),
         "the query another generation's table builds");
 
     Concept longer = concepts("\"" + "chemotherapy and radiotherapy ".repeat(3).trim() + "\"").get(0);
     assertTrue(longer.text().length() > ConceptQueries.KEPT_CHARS, longer.text());
     Query once = queries.of(longer, Coverage.Way.WORD);
+    queries.of(longer, Coverage.Way.WORD);
     Query again = queries.of(longer, Coverage.Way.WORD);
     assertEquals(once, again);
     assertNotSame(once, again, "a long concept is built every time, so an entry stays small");
