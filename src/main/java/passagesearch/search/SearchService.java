@@ -22,7 +22,6 @@ import passagesearch.index.OpenIndex;
 import passagesearch.ingest.DocumentMetadata;
 import passagesearch.query.Concept;
 import passagesearch.query.ParsedQuery;
-import passagesearch.query.QueryParser;
 
 /**
  * Answers searches over the generation being served. The generation can be swapped while searches run:
@@ -239,14 +238,14 @@ public final class SearchService implements SearchEngine {
      * the words, and the passages nearest in meaning when the generation and the model allow.
      */
     private void prepare() throws IOException {
-      meaning = served.tags().recognize(served.speller().correct(QueryParser.parse(request.query())));
+      PreparedQueries.Prepared prepared = served.prepared().of(request.query());
+      meaning = prepared.meaning();
+      words = prepared.words();
       QueryFactory factory = served.queries();
-      words = factory.words(meaning);
-      Query lexical = factory.filtered(factory.scored(words, meaning), request.tags(), request.sources());
+      Query lexical = factory.filtered(prepared.scored(), request.tags(), request.sources());
       restriction = factory.restriction(words, meaning, request.tags(), request.sources());
-      fusion = served.semantic().fuse(index, index.searcher(), meaning, factory.plainTerms(meaning).size(), lexical,
-          restriction);
-      concepts = served.concepts().read(meaning);
+      fusion = served.semantic().fuse(index, index.searcher(), meaning, prepared.contentWords(), lexical, restriction);
+      concepts = prepared.concepts();
     }
 
     /**

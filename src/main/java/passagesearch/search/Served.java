@@ -12,17 +12,15 @@ import passagesearch.index.OpenIndex;
 record Served(
     OpenIndex index,
     QueryFactory queries,
-    TagRecognizer tags,
     TagSnippet tagSnippet,
-    SpellCorrector speller,
     ResultShaper shaper,
     Catalog catalog,
     Lazy<Suggester> suggester,
     Snippets snippets,
     ResultCache answers,
     Semantic semantic,
-    ConceptReader concepts,
-    ConceptQueries conceptQueries) {
+    ConceptQueries conceptQueries,
+    PreparedQueries prepared) {
   /**
    * The tools for a generation; {@code english} is the process's word list, {@code cacheCounters} its answer
    * cache's counts and {@code vectorCounters} its kept query vectors', all shared by every generation.
@@ -34,12 +32,13 @@ record Served(
     Catalog catalog = new Catalog(index);
     SpellCorrector speller =
         SpellCorrector.of(new IndexLexicon(index.searcher().getIndexReader(), index.analyzer()), config, english);
+    QueryFactory queries = new QueryFactory(index.analyzer(), index.expandingAnalyzer(), ranking, config.tags().setAsideTags());
+    TagRecognizer tags = new TagRecognizer(config.tags());
+    ConceptReader concepts = new ConceptReader(config.tags(), index.analyzer());
     return new Served(
         index,
-        new QueryFactory(index.analyzer(), index.expandingAnalyzer(), ranking, config.tags().setAsideTags()),
-        new TagRecognizer(config.tags()),
+        queries,
         new TagSnippet(config.tags(), ranking.snippetMaxLength()),
-        speller,
         new ResultShaper(ranking.duplicateOverlap(), ranking.sameSourceDecay(), ranking.coverage()),
         catalog,
         // Built on the first keystroke rather than when the generation opens: it walks the whole vocabulary.
@@ -47,8 +46,8 @@ record Served(
         new Snippets(index),
         new ResultCache(ranking.cacheEntries(), ResultCache.maxBytes(Runtime.getRuntime().maxMemory()), cacheCounters),
         new Semantic(QueryMeaning.of(config, models, speller::knows, vectorCounters)),
-        new ConceptReader(config.tags(), index.analyzer()),
-        conceptQueries(index, ranking));
+        conceptQueries(index, ranking),
+        new PreparedQueries(speller, tags, queries, concepts));
   }
 
   /** Concepts matched in the fields the search matches words in. */

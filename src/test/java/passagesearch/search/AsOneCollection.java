@@ -13,8 +13,6 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TopDocs;
-import passagesearch.query.ParsedQuery;
-import passagesearch.query.QueryParser;
 
 /**
  * Checks that a search's first collection ({@link FusedCollection}) finds what the fused query collected
@@ -44,12 +42,11 @@ final class AsOneCollection {
 
   /** A query's fusion as a search makes it, with no filters. */
   static Fusion fusion(Served served, String q) throws IOException {
-    ParsedQuery meaning = served.tags().recognize(served.speller().correct(QueryParser.parse(q)));
+    PreparedQueries.Prepared prepared = served.prepared().of(q);
     QueryFactory factory = served.queries();
-    Query words = factory.words(meaning);
-    Query lexical = factory.filtered(factory.scored(words, meaning), List.of(), List.of());
-    return served.semantic().fuse(served.index(), served.index().searcher(), meaning, factory.plainTerms(meaning).size(),
-        lexical, factory.restriction(words, meaning, List.of(), List.of()));
+    Query lexical = factory.filtered(prepared.scored(), List.of(), List.of());
+    return served.semantic().fuse(served.index(), served.index().searcher(), prepared.meaning(), prepared.contentWords(),
+        lexical, factory.restriction(prepared.words(), prepared.meaning(), List.of(), List.of()));
   }
 
   /** Doc ids and exact scores, in rank order. */

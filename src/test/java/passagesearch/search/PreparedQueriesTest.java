@@ -1,0 +1,64 @@
+package passagesearch.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import passagesearch.TestSupport;
+import passagesearch.config.IndexConfig;
+import passagesearch.embed.ModelSlot;
+import passagesearch.index.OpenIndex;
+
+/** A generation's readings of queries: kept for short questions, read afresh for long ones, the same either way. */
+class PreparedQueriesTest {
+  @TempDir static Path tmp;
+  static IndexConfig config;
+  static OpenIndex index;
+
+  @BeforeAll
+  static void build() {
+    config = TestSupport.loadConfig();
+    index = TestSupport.seedIndex(tmp.resolve("index"), config);
+  }
+
+  @AfterAll
+  static void close() {
+    index.close();
+  }
+
+  private static Served served() {
+    return Served.of(index, ModelSlot.off("test"), new EnglishWords(), new CacheCounters(), new CacheCounters());
+  }
+
+  @Test
+  void aQuestionAskedAgainIsTheReadingKeptAndReadsAsAFreshOne() {
+    PreparedQueries prepared = served().prepared();
+    PreparedQueries.Prepared first = prepared.of("Gleevec side efects");
+    PreparedQueries.Prepared second = prepared.of("Gleevec side efects");
+    assertNotSame(first, second, "a question asked once is not kept");
+    assertSame(second, prepared.of("Gleevec side efects"), "asked twice, it is kept, not read again");
+    PreparedQueries.Prepared fresh = served().prepared().of("Gleevec side efects");
+    assertEquals(fresh, first, "another generation's reading of the same words");
+    assertEquals("Gleevec side effects", first.meaning().searched(), "corrected once, kept corrected");
+    assertTrue(first.meaning().tags().named().contains("imatinib"), first.meaning().tags().toString());
+    assertEquals(2, first.concepts().size(), first.concepts().toString());
+  }
+
+  @Test
+  void aLongQueryIsReadEveryTimeSoTheTableStaysSmall() {
+    PreparedQueries prepared = served().prepared();
+    String longer = "what are the side effects of chemotherapy for children with acute lymphoblastic leukaemia and how long";
+    assertTrue(longer.length() > PreparedQueries.KEPT_CHARS);
+    PreparedQueries.Prepared once = prepared.of(longer);
+    prepared.of(longer);
+    PreparedQueries.Prepared again = prepared.of(longer);
+    assertEquals(once, again);
+    assertNotSame(once, again, "asked three times, read three times");
+  }
+}
