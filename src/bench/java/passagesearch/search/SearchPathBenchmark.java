@@ -27,7 +27,6 @@ import passagesearch.bench.BenchCorpus;
 import passagesearch.index.Fields;
 import passagesearch.index.OpenIndex;
 import passagesearch.query.ParsedQuery;
-import passagesearch.query.QueryParser;
 
 /**
  * The in-process search path, one stage at a time, over a real index and the corpus's evaluation
@@ -108,7 +107,7 @@ public class SearchPathBenchmark {
 
     /** The query read, corrected and tagged: what every later step reads. */
     ParsedQuery understand(String typed) throws IOException {
-      return served.tags().recognize(served.speller().correct(QueryParser.parse(typed)));
+      return served.prepared().meaning(typed);
     }
 
     Query build(ParsedQuery meaning, Query words) {

@@ -1,6 +1,9 @@
 package passagesearch.search;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import passagesearch.query.Concept;
 import passagesearch.query.ParsedQuery;
@@ -32,7 +35,8 @@ final class PreparedQueries {
    *
    * @param meaning the query's model, corrected, with the tags it names
    * @param words what must match, with synonyms; what the highlighter marks
-   * @param scored the words with what lifts a passage (proximity, tags) and the exclusions, before filters
+   * @param scored the words with what lifts a passage (proximity, tags) and the exclusions, before filters;
+   *     rewritten for the generation, so a search that adds its filters rewrites only what it added
    * @param contentWords how many indexed terms its words become (what weighs meaning against words)
    * @param concepts what it asks about, for coverage
    */
@@ -47,12 +51,16 @@ final class PreparedQueries {
   private final QueryFactory factory;
   private final ConceptReader concepts;
   private final LruTable<String, Prepared> kept;
+  private final IndexSearcher searcher;
 
-  PreparedQueries(SpellCorrector speller, TagRecognizer tags, QueryFactory factory, ConceptReader concepts) {
+  /** @param searcher the generation's searcher, to rewrite the scored query for */
+  PreparedQueries(SpellCorrector speller, TagRecognizer tags, QueryFactory factory, ConceptReader concepts,
+      IndexSearcher searcher) {
     this.speller = speller;
     this.tags = tags;
     this.factory = factory;
     this.concepts = concepts;
+    this.searcher = searcher;
     this.kept = new LruTable<>(KEPT, new CacheCounters(), typed -> typed.length() <= KEPT_CHARS, true);
   }
 
@@ -61,10 +69,20 @@ final class PreparedQueries {
     return kept.get(typed, this::read);
   }
 
+  /** The query's model, read afresh: parsed, corrected, with the tags it names (the benchmark times this step). */
+  ParsedQuery meaning(String typed) {
+    return tags.recognize(speller.correct(QueryParser.parse(typed)));
+  }
+
   private Prepared read(String typed) {
-    ParsedQuery meaning = tags.recognize(speller.correct(QueryParser.parse(typed)));
+    ParsedQuery meaning = meaning(typed);
     Query words = factory.words(meaning);
-    return new Prepared(meaning, words, factory.scored(words, meaning), factory.plainTerms(meaning).size(),
-        concepts.read(meaning));
+    Query scored;
+    try {
+      scored = searcher.rewrite(factory.scored(words, meaning));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Prepared(meaning, words, scored, factory.plainTerms(meaning).size(), concepts.read(meaning));
   }
 }

@@ -47,7 +47,7 @@ record Served(
         new ResultCache(ranking.cacheEntries(), ResultCache.maxBytes(Runtime.getRuntime().maxMemory()), cacheCounters),
         new Semantic(QueryMeaning.of(config, models, speller::knows, vectorCounters)),
         conceptQueries(index, ranking),
-        new PreparedQueries(speller, tags, queries, concepts));
+        new PreparedQueries(speller, tags, queries, concepts, index.searcher()));
   }
 
   /** Concepts matched in the fields the search matches words in. */
