@@ -26,12 +26,12 @@ import passagesearch.query.Node;
  * words as typed (every word of it, in any field searched; a phrase as a phrase), its words with their synonyms
  * and a drug's other names, its tag, its class. Built for matching, never for scoring.
  *
- * <p>A generation's concepts recur from search to search even when the questions do not ("treatment", "side
- * effects", a drug), and building their queries analysed their words again, synonyms and all, and rewrote them:
- * about 10% of a seed search's CPU (JFR). So the queries of the last {@link #KEPT} concepts and ways asked twice
- * are kept (a concept asked once, as most words of distinct questions are, is not), rewritten for this generation (Lucene queries are immutable, so searches share them), for a concept of at
- * most {@link #KEPT_CHARS} characters. An entry holds about 3 KB for a word and 6 KB for a phrase of 20
- * characters (measured on the seed index), so the table holds a few megabytes at most.
+ * <p>A generation's concepts recur from search to search even when the questions do not ("treatment", "side effects", a
+ * drug), and building their queries analysed their words again, synonyms and all, and rewrote them: about 10% of a seed
+ * search's CPU (JFR). So the queries of the last {@link #KEPT} concepts and ways asked twice are kept (a concept asked
+ * once, as most words of distinct questions are, is not), rewritten for this generation (Lucene queries are immutable,
+ * so searches share them), for a concept of at most {@link #KEPT_CHARS} characters. An entry holds about 3 KB for a
+ * word and 6 KB for a phrase of 20 characters (measured on the seed index), so the table holds a few megabytes at most.
  *
  * <p>They are matched through a searcher of their own ({@link #searcher()}), whose query cache keeps the
  * passages a concept matches in each segment once it recurs (Lucene's {@link UsageTrackingQueryCachingPolicy}:

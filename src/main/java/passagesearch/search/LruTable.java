@@ -29,7 +29,7 @@ final class LruTable<K, V> {
   private final Predicate<? super K> keepable;
   private final ReentrantLock lock = new ReentrantLock();
   private final LinkedHashMap<K, V> kept = new LinkedHashMap<>(64, 0.75f, true);
-  /** Keys seen once and not kept, least recently seen first; null when every value is kept at once. */
+  /** Keys seen once and not kept, first seen first (a key seen again leaves it); null when values are kept at once. */
   private final LinkedHashMap<K, Boolean> seen;
 
   /**
@@ -48,7 +48,7 @@ final class LruTable<K, V> {
     this.maxEntries = maxEntries;
     this.counters = counters;
     this.keepable = keepable;
-    this.seen = onSecondSight ? new LinkedHashMap<>(64, 0.75f, true) : null;
+    this.seen = onSecondSight ? new LinkedHashMap<>() : null;
   }
 
   /** The key's value: the one kept, now the most recently used, or {@code compute}'s, kept if allowed. */

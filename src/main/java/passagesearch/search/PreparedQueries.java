@@ -13,16 +13,15 @@ import passagesearch.query.QueryParser;
  * A generation's reading of the queries it is asked: parsed once, corrected, its tags recognised, its words made
  * into the Lucene query with their synonyms, its concepts read; the request's filters, page and sort come after.
  *
- * <p>The same question is asked again with another filter, page or sort (a facet clicked, the next page), which
- * the answer cache does not cover, and reading it was 18% of such a seed search's CPU (JFR: the synonym
- * analysis and its translation alone 10%). So the last {@link #KEPT} readings of questions asked twice are kept,
- * for a query of at most {@link #KEPT_CHARS} characters (a question, not a pasted paragraph). A question asked
- * once, as most are, is not kept: keeping every question and concept at first sight cost distinct SciFact claims
- * 6% of their throughput (interleaved runs), in collections of what was kept and promoted to the old generation. A reading holds about 370 bytes of query
- * objects per character typed (measured on the seed index: 15 KB at 40 characters, 44 KB at 120; the words'
- * query with its synonyms, in three fields, is most of it), so the table holds at most about 5 MB. Lucene queries
- * are immutable, so searches share them; a generation's words, vocabulary and spelling never change, so a reading
- * never goes stale.
+ * <p>The same question is asked again with another filter, page or sort (a facet clicked, the next page), which the
+ * answer cache does not cover, and reading it was 18% of such a seed search's CPU (JFR: the synonym analysis and its
+ * translation alone 10%). So the last {@link #KEPT} readings of questions asked twice are kept, for a query of at most
+ * {@link #KEPT_CHARS} characters (a question, not a pasted paragraph). A question asked once, as most are, is not kept:
+ * keeping every question and concept at first sight cost distinct SciFact claims 6% of their throughput (interleaved
+ * runs), in collections of what was kept and promoted to the old generation. A reading holds about 370 bytes of query
+ * objects per character typed (measured on the seed index: 15 KB at 40 characters, 44 KB at 120; the words' query with
+ * its synonyms, in three fields, is most of it), so the table holds at most about 5 MB. Lucene queries are immutable,
+ * so searches share them; a generation's words, vocabulary and spelling never change, so a reading never goes stale.
  */
 final class PreparedQueries {
   /** The most readings kept. */
