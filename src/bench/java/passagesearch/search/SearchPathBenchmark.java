@@ -102,7 +102,7 @@ public class SearchPathBenchmark {
     @Setup(Level.Trial)
     public void build(Index ix) {
       this.ix = ix;
-      served = Served.of(ix.index, passagesearch.embed.ModelSlot.off("the benchmark measures the lexical path"), new EnglishWords(), new CacheCounters(), new CacheCounters());
+      served = Served.of(ix.index, passagesearch.embed.ModelSlot.off("the benchmark measures the lexical path"), new EnglishWords(), new CacheCounters(), new KeptCounters());
     }
 
     /** The query read, corrected and tagged: what every later step reads. */

@@ -19,11 +19,13 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
+import passagesearch.search.KeptTable;
 import passagesearch.search.SearchEngine;
 
 /**
  * The numbers behind {@code GET /metrics}, in Prometheus text format: requests and latency histograms per
- * route, method and status class; the answer cache; the index being served; the JVM.
+ * route, method and status class; the answer cache and the other tables of kept work; the index being served; the
+ * JVM.
  *
  * <p>Every label comes from a closed set, so no request can add a series the server did not already
  * allow for: {@code route} is a route template of {@link Routes} or {@code unmatched} or {@code static};
@@ -59,7 +61,7 @@ final class HttpMetrics {
     Gauge.builder("passage_search_index_build_seconds", search, s -> s.status().buildMillis() / 1000.0)
         .description("How long the generation being served took to build").register(registry);
     answerCache(search);
-    queryVectorCache(search);
+    keptTables(search);
     FunctionCounter.builder("passage_search_access_log_dropped_lines", accessLog, AccessLog::dropped)
         .description("Access log lines dropped because the log writer fell behind").register(registry);
   }
@@ -87,26 +89,38 @@ final class HttpMetrics {
   }
 
   /**
-   * The kept query vectors: queries read for a meaning whose vector was kept ({@code result="hit"}) or made
-   * by the model ({@code "miss"}), and how many are kept. Counts over the life of the process.
+   * The other tables of kept work ({@link KeptTable}: query and sentence vectors, questions read, concept
+   * queries and their matches), one series each, labelled {@code table}: look-ups that found the work kept
+   * ({@code result="hit"}) or did it ({@code "miss"}), entries dropped to stay within the bound, and how many are
+   * kept against it. Counts over the life of the process; sizes of the generation served now.
    */
-  private void queryVectorCache(SearchEngine search) {
-    hitsAndMisses("passage_search_query_vector_cache_gets",
-        "Queries read for a meaning, by whether their vector was kept from an earlier search", search,
-        s -> s.queryVectorCache().hits(), s -> s.queryVectorCache().misses());
-    FunctionCounter.builder("passage_search_query_vector_cache_evictions", search, s -> s.queryVectorCache().evictions())
-        .description("Query vectors dropped, least recently used first, to keep within the bound").register(registry);
-    Gauge.builder("passage_search_query_vector_cache_entries", search, s -> s.queryVectorCache().entries())
-        .description("Query vectors kept for the generation being served").register(registry);
-    Gauge.builder("passage_search_query_vector_cache_max_entries", search, s -> s.queryVectorCache().maxEntries())
-        .description("The most query vectors kept per generation").register(registry);
+  private void keptTables(SearchEngine search) {
+    for (KeptTable table : KeptTable.values()) {
+      String label = table.label();
+      hitsAndMisses("passage_search_kept_gets", "Look-ups in a table of work kept from earlier searches, by whether "
+          + "the work was kept", search, s -> s.kept(table).hits(), s -> s.kept(table).misses(), "table", label);
+      FunctionCounter.builder("passage_search_kept_evictions", search, s -> s.kept(table).evictions())
+          .description("Entries dropped from a table of kept work, least recently used first, to keep within its bound")
+          .tag("table", label).register(registry);
+      Gauge.builder("passage_search_kept_entries", search, s -> s.kept(table).entries())
+          .description("Entries a table of kept work holds for the generation being served")
+          .tag("table", label).register(registry);
+      Gauge.builder("passage_search_kept_max_entries", search, s -> s.kept(table).maxEntries())
+          .description("The most entries a table of kept work holds per generation").tag("table", label)
+          .register(registry);
+    }
   }
 
-  /** A cache's look-ups as one counter in two series, {@code result="hit"} and {@code result="miss"}. */
+  /**
+   * A cache's look-ups as one counter in two series, {@code result="hit"} and {@code result="miss"}, with the
+   * given tags (name, value, ...) beside.
+   */
   private void hitsAndMisses(String name, String description, SearchEngine search, ToDoubleFunction<SearchEngine> hits,
-      ToDoubleFunction<SearchEngine> misses) {
-    FunctionCounter.builder(name, search, hits).description(description).tag("result", "hit").register(registry);
-    FunctionCounter.builder(name, search, misses).description(description).tag("result", "miss").register(registry);
+      ToDoubleFunction<SearchEngine> misses, String... tags) {
+    FunctionCounter.builder(name, search, hits).description(description).tags(tags).tag("result", "hit")
+        .register(registry);
+    FunctionCounter.builder(name, search, misses).description(description).tags(tags).tag("result", "miss")
+        .register(registry);
   }
 
   void record(Context ctx, float millis) {

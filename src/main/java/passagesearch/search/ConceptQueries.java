@@ -12,7 +12,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.LRUQueryCache;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.UsageTrackingQueryCachingPolicy;
@@ -56,6 +55,7 @@ final class ConceptQueries {
   private final QueryTranslator translator;
   private final List<String> fields;
   private final LruTable<Key, Optional<Query>> kept;
+  private final CountedQueryCache matches;
   private final IndexSearcher searcher;
 
   /**
@@ -63,18 +63,32 @@ final class ConceptQueries {
    *     {@code word~1}) as the search does
    * @param fields the fields the search matches words in
    * @param reader the generation the concepts are matched in
+   * @param counts where look-ups of the kept queries ({@link KeptTable#CONCEPT_QUERIES}) and of their cached matches
+   *     ({@link KeptTable#CONCEPT_MATCHES}) count, across generations
    */
   ConceptQueries(Analyzer plain, Analyzer expanding, QueryTranslator translator, List<String> fields,
-      IndexReader reader) {
+      IndexReader reader, KeptCounters counts) {
     this.plain = new QueryBuilder(plain);
     this.expanding = new QueryBuilder(expanding);
     this.translator = translator;
     this.fields = List.copyOf(fields);
-    this.kept = new LruTable<>(KEPT, new CacheCounters(), key -> key.concept().text().length() <= KEPT_CHARS, true);
+    this.kept = new LruTable<>(KEPT, counts.of(KeptTable.CONCEPT_QUERIES),
+        key -> key.concept().text().length() <= KEPT_CHARS, true);
+    this.matches = new CountedQueryCache(CACHED_QUERIES, cacheBytes(Runtime.getRuntime().maxMemory()), leaf -> true,
+        counts.of(KeptTable.CONCEPT_MATCHES));
     this.searcher = new IndexSearcher(reader);
-    searcher.setQueryCache(new LRUQueryCache(CACHED_QUERIES, cacheBytes(Runtime.getRuntime().maxMemory()), leaf -> true,
-        Float.POSITIVE_INFINITY));
+    searcher.setQueryCache(matches);
     searcher.setQueryCachingPolicy(new UsageTrackingQueryCachingPolicy());
+  }
+
+  /** How often a concept's queries were kept, and how many are. */
+  KeptTableStats stats() {
+    return kept.stats();
+  }
+
+  /** How often a concept query's matches in a segment were cached, and how many queries' matches are. */
+  KeptTableStats matchStats() {
+    return matches.stats();
   }
 
   /** The cache's bound in bytes for a heap of {@code maxHeap} bytes. */

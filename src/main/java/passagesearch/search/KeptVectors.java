@@ -16,7 +16,6 @@ final class KeptVectors {
   /** The longest text whose vector is kept. */
   static final int MAX_CHARS = 1_000;
 
-  private final CacheCounters counters;
   private final LruTable<String, float[]> kept;
 
   /**
@@ -24,7 +23,6 @@ final class KeptVectors {
    * @param counters where look-ups count as hits or misses, and drops as evictions
    */
   KeptVectors(int maxEntries, CacheCounters counters) {
-    this.counters = counters;
     this.kept = new LruTable<>(maxEntries, counters, text -> text.length() <= MAX_CHARS);
   }
 
@@ -49,8 +47,7 @@ final class KeptVectors {
   }
 
   /** The counts (over every table that shares the counters) with this table's size and bound. */
-  VectorCacheStats stats() {
-    return new VectorCacheStats(counters.hits.sum(), counters.misses.sum(), counters.evictions.sum(), size(),
-        kept.maxEntries());
+  KeptTableStats stats() {
+    return kept.stats();
   }
 }

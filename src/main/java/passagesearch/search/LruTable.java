@@ -9,8 +9,10 @@ import java.util.function.Predicate;
 /**
  * Values worked out from keys, kept so that a key seen recently costs a look-up instead of the work: least
  * recently used first out, bounded in entries, and keeping only the keys {@code keepable} allows (a caller
- * bounds an entry's size that way). Strictly LRU, so a map in access order under one lock: a look-up is a hash
- * probe and two pointer moves.
+ * bounds an entry's size that way). A table may also be bounded in weight, each value kept with its own (the
+ * answer cache weighs answers by their estimated bytes): the least recently used go until both bounds hold.
+ * Strictly LRU, so a map in access order under one lock: a look-up is a hash probe and two pointer moves, a few
+ * hundred nanoseconds.
  *
  * <p>A table may keep a value only when its key is seen a second time ({@code onSecondSight}): until then the
  * key alone is remembered, among as many as the table holds values. For values that are cheap to work out
@@ -24,13 +26,18 @@ import java.util.function.Predicate;
  * @param <V> a value, never null
  */
 final class LruTable<K, V> {
+  private record Kept<V>(V value, long weight) {}
+
   private final int maxEntries;
+  private final long maxWeight;
   private final CacheCounters counters;
   private final Predicate<? super K> keepable;
   private final ReentrantLock lock = new ReentrantLock();
-  private final LinkedHashMap<K, V> kept = new LinkedHashMap<>(64, 0.75f, true);
+  private final LinkedHashMap<K, Kept<V>> kept = new LinkedHashMap<>(64, 0.75f, true);
   /** Keys seen once and not kept, first seen first (a key seen again leaves it); null when values are kept at once. */
   private final LinkedHashMap<K, Boolean> seen;
+  /** The weight of the values kept. */
+  private long weight;
 
   /**
    * @param maxEntries the most keys kept; 0 keeps none
@@ -45,7 +52,22 @@ final class LruTable<K, V> {
    * @param onSecondSight whether a value is kept only when its key is seen again (see the class comment)
    */
   LruTable(int maxEntries, CacheCounters counters, Predicate<? super K> keepable, boolean onSecondSight) {
+    this(maxEntries, Long.MAX_VALUE, counters, keepable, onSecondSight);
+  }
+
+  /**
+   * A table bounded in weight as well, whose values are kept with {@link #put} and found with {@link #find}.
+   *
+   * @param maxWeight the most the values kept may weigh together
+   */
+  LruTable(int maxEntries, long maxWeight, CacheCounters counters) {
+    this(maxEntries, maxWeight, counters, key -> true, false);
+  }
+
+  private LruTable(int maxEntries, long maxWeight, CacheCounters counters, Predicate<? super K> keepable,
+      boolean onSecondSight) {
     this.maxEntries = maxEntries;
+    this.maxWeight = maxWeight;
     this.counters = counters;
     this.keepable = keepable;
     this.seen = onSecondSight ? new LinkedHashMap<>() : null;
@@ -53,26 +75,39 @@ final class LruTable<K, V> {
 
   /** The key's value: the one kept, now the most recently used, or {@code compute}'s, kept if allowed. */
   V get(K key, Function<? super K, ? extends V> compute) {
-    V value;
-    lock.lock();
-    try {
-      value = kept.get(key);
-    } finally {
-      lock.unlock();
-    }
+    V value = find(key);
     if (value != null) {
-      counters.hits.increment();
       return value;
     }
-    counters.misses.increment();
     value = compute.apply(key);
-    if (maxEntries > 0 && keepable.test(key)) {
-      keep(key, value);
+    if (keepable.test(key)) {
+      put(key, value, 0);
     }
     return value;
   }
 
-  private void keep(K key, V value) {
+  /** The value kept for the key, now the most recently used, or null; a look-up counted as a hit or a miss. */
+  V find(K key) {
+    Kept<V> found;
+    lock.lock();
+    try {
+      found = kept.get(key);
+    } finally {
+      lock.unlock();
+    }
+    (found == null ? counters.misses : counters.hits).increment();
+    return found == null ? null : found.value();
+  }
+
+  /**
+   * Keeps the key's value, weighing {@code weight} (0 in a table bounded in entries alone), dropping the least
+   * recently used until both bounds hold; a value heavier than the whole bound is not kept. In a table that keeps
+   * on second sight, a key's first value is not kept: the key is remembered.
+   */
+  void put(K key, V value, long weight) {
+    if (maxEntries == 0 || weight > maxWeight) {
+      return;
+    }
     int evicted = 0;
     lock.lock();
     try {
@@ -83,10 +118,11 @@ final class LruTable<K, V> {
         }
         return;
       }
-      kept.put(key, value);
-      var eldest = kept.entrySet().iterator();
-      while (kept.size() > maxEntries && eldest.hasNext()) {
-        eldest.next();
+      Kept<V> previous = kept.put(key, new Kept<>(value, weight));
+      this.weight += weight - (previous == null ? 0 : previous.weight());
+      var eldest = kept.values().iterator();
+      while ((kept.size() > maxEntries || this.weight > maxWeight) && eldest.hasNext()) {
+        this.weight -= eldest.next().weight();
         eldest.remove();
         evicted++;
       }
@@ -94,6 +130,16 @@ final class LruTable<K, V> {
       lock.unlock();
     }
     counters.evictions.add(evicted);
+  }
+
+  /** The weight of the values kept now. */
+  long weight() {
+    lock.lock();
+    try {
+      return weight;
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** The keys kept, least recently used first. */
@@ -118,5 +164,10 @@ final class LruTable<K, V> {
 
   int maxEntries() {
     return maxEntries;
+  }
+
+  /** The counts (over every table that shares the counters) with this table's size and bound. */
+  KeptTableStats stats() {
+    return new KeptTableStats(counters.hits.sum(), counters.misses.sum(), counters.evictions.sum(), size(), maxEntries);
   }
 }

@@ -22,7 +22,12 @@ final class MeaningSnippet {
   /** Sentence vectors kept per generation. */
   static final int KEPT = 2_048;
 
-  private final KeptVectors kept = new KeptVectors(KEPT, new CacheCounters());
+  private final KeptVectors kept;
+
+  /** @param counters where the kept sentence vectors' look-ups count, across generations */
+  MeaningSnippet(CacheCounters counters) {
+    this.kept = new KeptVectors(KEPT, counters);
+  }
 
   String of(String text, float[] query, Encoder encoder, int maxLength) {
     List<String> sentences = sentences(text);
@@ -47,6 +52,11 @@ final class MeaningSnippet {
       }
     }
     return best;
+  }
+
+  /** The kept sentence vectors: how often they spared the model, and how many are kept. */
+  KeptTableStats stats() {
+    return kept.stats();
   }
 
   /** A sentence's vector, kept when the sentence is short enough to keep. */

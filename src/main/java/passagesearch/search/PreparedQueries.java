@@ -52,15 +52,23 @@ final class PreparedQueries {
   private final LruTable<String, Prepared> kept;
   private final IndexSearcher searcher;
 
-  /** @param searcher the generation's searcher, to rewrite the scored query for */
+  /**
+   * @param searcher the generation's searcher, to rewrite the scored query for
+   * @param counters where look-ups of kept readings count, across generations
+   */
   PreparedQueries(SpellCorrector speller, TagRecognizer tags, QueryFactory factory, ConceptReader concepts,
-      IndexSearcher searcher) {
+      IndexSearcher searcher, CacheCounters counters) {
     this.speller = speller;
     this.tags = tags;
     this.factory = factory;
     this.concepts = concepts;
     this.searcher = searcher;
-    this.kept = new LruTable<>(KEPT, new CacheCounters(), typed -> typed.length() <= KEPT_CHARS, true);
+    this.kept = new LruTable<>(KEPT, counters, typed -> typed.length() <= KEPT_CHARS, true);
+  }
+
+  /** How often a reading was kept, and how many are. */
+  KeptTableStats stats() {
+    return kept.stats();
   }
 
   /** The query as typed, read: the reading kept, or a new one. */

@@ -33,7 +33,7 @@ public final class QueryMeaning {
   private final ModelSlot models;
   private final Map<String, String> readAs;
   private final Predicate<String> knows;
-  private final MeaningSnippet snippets = new MeaningSnippet();
+  private final MeaningSnippet snippets;
   private final KeptVectors vectors;
 
   /**
@@ -43,26 +43,27 @@ public final class QueryMeaning {
    * @param knows whether a word means something here (a word of the corpus, the configuration or English):
    *     a query with none, "xyzzy plugh", is read by its words alone, since the model would make a vector of
    *     its letters that lies as near some passages (0.5 to 0.6) as real questions do
-   * @param vectorCounts where the kept query vectors' hits and misses count, across generations
+   * @param counts where the kept query and sentence vectors' look-ups count, across generations
    */
   QueryMeaning(SemanticSettings settings, ModelSlot models, Map<String, String> readAs, Predicate<String> knows,
-      CacheCounters vectorCounts) {
+      KeptCounters counts) {
     this.settings = settings;
     this.models = models;
     this.readAs = Map.copyOf(readAs);
     this.knows = knows;
     // A question asked again with another filter, page or sort (a facet clicked, the next page) costs a look-up
     // instead of the model's 3 to 4 ms of a core.
-    this.vectors = new KeptVectors(settings.keptQueries(), vectorCounts);
+    this.vectors = new KeptVectors(settings.keptQueries(), counts.of(KeptTable.QUERY_VECTORS));
+    this.snippets = new MeaningSnippet(counts.of(KeptTable.SENTENCE_VECTORS));
   }
 
   /** For a configuration: the model reads spelling variants and drug brands as the configuration says. */
   public static QueryMeaning of(IndexConfig config, ModelSlot models, Predicate<String> knows) {
-    return of(config, models, knows, new CacheCounters());
+    return of(config, models, knows, new KeptCounters());
   }
 
-  static QueryMeaning of(IndexConfig config, ModelSlot models, Predicate<String> knows, CacheCounters vectorCounts) {
-    return new QueryMeaning(config.semantic(), models, readAs(config), knows, vectorCounts);
+  static QueryMeaning of(IndexConfig config, ModelSlot models, Predicate<String> knows, KeptCounters counts) {
+    return new QueryMeaning(config.semantic(), models, readAs(config), knows, counts);
   }
 
   /** A query as read for a meaning: its vector (null when it is searched by words alone) and how to fuse. */
@@ -132,8 +133,13 @@ public final class QueryMeaning {
   }
 
   /** The kept query vectors: how often they spared the model, and how many are kept. */
-  VectorCacheStats vectorCache() {
+  KeptTableStats vectorCache() {
     return vectors.stats();
+  }
+
+  /** The kept sentence vectors of snippets by meaning. */
+  KeptTableStats sentenceCache() {
+    return snippets.stats();
   }
 
   /** How many passages nearest in meaning a search asks for. */

@@ -38,11 +38,11 @@ public interface SearchEngine extends AutoCloseable {
   }
 
   /**
-   * The query vectors the engine keeps and how often they spared the model a run;
-   * {@link VectorCacheStats#NONE} for an engine that keeps none.
+   * What one of the engine's tables of kept work holds and how often it spared the work;
+   * {@link KeptTableStats#NONE} for a table the engine does not keep.
    */
-  default VectorCacheStats queryVectorCache() {
-    return VectorCacheStats.NONE;
+  default KeptTableStats kept(KeptTable table) {
+    return KeptTableStats.NONE;
   }
 
   /** What is being served, for clients. */

@@ -34,8 +34,8 @@ public final class SearchService implements SearchEngine {
   private final EnglishWords english = new EnglishWords();
   /** The answer caches' hits, misses and evictions, counted across generations. */
   private final CacheCounters cacheCounters = new CacheCounters();
-  /** The kept query vectors' hits, misses and evictions, counted across generations. */
-  private final CacheCounters vectorCounters = new CacheCounters();
+  /** The other kept tables' hits, misses and evictions, counted across generations. */
+  private final KeptCounters keptCounters = new KeptCounters();
 
   /** Searches by words alone, whatever the generation holds: no embedding model is loaded. */
   public SearchService(OpenIndex index) {
@@ -48,7 +48,7 @@ public final class SearchService implements SearchEngine {
    */
   public SearchService(OpenIndex index, ModelSlot models) {
     this.models = models;
-    this.current = new AtomicReference<>(Served.of(index, models, english, cacheCounters, vectorCounters));
+    this.current = new AtomicReference<>(Served.of(index, models, english, cacheCounters, keptCounters));
   }
 
   /**
@@ -61,7 +61,7 @@ public final class SearchService implements SearchEngine {
 
   /** Serves a new generation from now on; the old one closes when its last search finishes. */
   public void swap(OpenIndex next) {
-    Served previous = current.getAndSet(Served.of(next, models, english, cacheCounters, vectorCounters));
+    Served previous = current.getAndSet(Served.of(next, models, english, cacheCounters, keptCounters));
     if (previous != null) {
       previous.index().close();
     }
@@ -112,10 +112,10 @@ public final class SearchService implements SearchEngine {
     return current.get().answers().stats();
   }
 
-  /** The query vectors kept for the generation being served, with the counts since the service started. */
+  /** One of the tables kept for the generation being served, with the counts since the service started. */
   @Override
-  public VectorCacheStats queryVectorCache() {
-    return current.get().semantic().vectorCache();
+  public KeptTableStats kept(KeptTable table) {
+    return current.get().kept(table);
   }
 
   /** What is being served, for clients. */

@@ -56,8 +56,13 @@ final class Semantic {
   }
 
   /** The query vectors kept for this generation. */
-  VectorCacheStats vectorCache() {
+  KeptTableStats vectorCache() {
     return meaning.vectorCache();
+  }
+
+  /** The sentence vectors kept for this generation's snippets by meaning. */
+  KeptTableStats sentenceCache() {
+    return meaning.sentenceCache();
   }
 
   /** Whether searches on this generation can use meaning now, and why not. */

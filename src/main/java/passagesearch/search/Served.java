@@ -21,12 +21,23 @@ record Served(
     Semantic semantic,
     ConceptQueries conceptQueries,
     PreparedQueries prepared) {
+  /** What one of the generation's kept tables holds, with the counts since the service started. */
+  KeptTableStats kept(KeptTable table) {
+    return switch (table) {
+      case QUERY_VECTORS -> semantic.vectorCache();
+      case SENTENCE_VECTORS -> semantic.sentenceCache();
+      case QUERY_READINGS -> prepared.stats();
+      case CONCEPT_QUERIES -> conceptQueries.stats();
+      case CONCEPT_MATCHES -> conceptQueries.matchStats();
+    };
+  }
+
   /**
    * The tools for a generation; {@code english} is the process's word list, {@code cacheCounters} its answer
-   * cache's counts and {@code vectorCounters} its kept query vectors', all shared by every generation.
+   * cache's counts and {@code kept} its other tables', all shared by every generation.
    */
   static Served of(OpenIndex index, passagesearch.embed.ModelSlot models, EnglishWords english, CacheCounters cacheCounters,
-      CacheCounters vectorCounters) {
+      KeptCounters kept) {
     IndexConfig config = index.config();
     var ranking = config.ranking();
     Catalog catalog = new Catalog(index);
@@ -45,13 +56,13 @@ record Served(
         new Lazy<>(() -> new Suggester(config.tags(), catalog.headings(), index.searcher().getIndexReader())),
         new Snippets(index),
         new ResultCache(ranking.cacheEntries(), ResultCache.maxBytes(Runtime.getRuntime().maxMemory()), cacheCounters),
-        new Semantic(QueryMeaning.of(config, models, speller::knows, vectorCounters)),
-        conceptQueries(index, ranking),
-        new PreparedQueries(speller, tags, queries, concepts, index.searcher()));
+        new Semantic(QueryMeaning.of(config, models, speller::knows, kept)),
+        conceptQueries(index, ranking, kept),
+        new PreparedQueries(speller, tags, queries, concepts, index.searcher(), kept.of(KeptTable.QUERY_READINGS)));
   }
 
   /** Concepts matched in the fields the search matches words in. */
-  static ConceptQueries conceptQueries(OpenIndex index, RankingSettings ranking) {
+  static ConceptQueries conceptQueries(OpenIndex index, RankingSettings ranking, KeptCounters kept) {
     Map<String, Float> fields = new LinkedHashMap<>();
     fields.put(Fields.TEXT, 1f);
     if (ranking.headingsWeight() > 0) {
@@ -61,6 +72,6 @@ record Served(
       fields.put(Fields.TITLE, 1f);
     }
     return new ConceptQueries(index.analyzer(), index.expandingAnalyzer(), new QueryTranslator(index.analyzer(), fields),
-        List.copyOf(fields.keySet()), index.searcher().getIndexReader());
+        List.copyOf(fields.keySet()), index.searcher().getIndexReader(), kept);
   }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The caches seen from outside, over HTTP: the answer cache's hits, misses and size on {@code /metrics}, and
- * the kept query vectors'.
+ * those of every other table of kept work.
  */
 class AnswerCacheMetricsTest {
   static final String HITS = "passage_search_answer_cache_gets_total{result=\"hit\"}";
@@ -74,9 +74,9 @@ class AnswerCacheMetricsTest {
 
   @Test
   void aQuestionAskedAgainWithAFilterOrOnAnotherPageReusesItsVector() throws Exception {
-    String vectorHits = "passage_search_query_vector_cache_gets_total{result=\"hit\"}";
-    String vectorMisses = "passage_search_query_vector_cache_gets_total{result=\"miss\"}";
-    String kept = "passage_search_query_vector_cache_entries";
+    String vectorHits = kept("gets_total", "hit", "query_vectors");
+    String vectorMisses = kept("gets_total", "miss", "query_vectors");
+    String kept = kept("entries", null, "query_vectors");
     String q = "/api/search?q=will+treatment+affect+whether+I+can+have+a+baby";
     double hits = metric(live, vectorHits);
     double misses = metric(live, vectorMisses);
@@ -93,7 +93,63 @@ class AnswerCacheMetricsTest {
     assertEquals(hits + 3, metric(live, vectorHits), "each reused the question's vector");
     assertEquals(misses + 1, metric(live, vectorMisses));
     assertEquals(entries + 1, metric(live, kept));
-    assertEquals(1024, metric(live, "passage_search_query_vector_cache_max_entries"));
+    assertEquals(1024, metric(live, kept("max_entries", null, "query_vectors")));
+  }
+
+  @Test
+  void aQuestionIsReadOnceItIsAskedASecondTime() throws Exception {
+    String hits = kept("gets_total", "hit", "query_readings");
+    String misses = kept("gets_total", "miss", "query_readings");
+    String entries = kept("entries", null, "query_readings");
+    String q = "/api/search?q=how+long+does+consolidation+treatment+last";
+    double hit = metric(live, hits);
+    double miss = metric(live, misses);
+    double kept = metric(live, entries);
+    assertEquals(200, live.get(q).statusCode());
+    assertEquals(miss + 1, metric(live, misses), "read");
+    assertEquals(kept, metric(live, entries), "a question asked once is not kept");
+    assertEquals(200, live.get(q + "&limit=4").statusCode());
+    assertEquals(miss + 2, metric(live, misses), "read again, the second time it was asked");
+    assertEquals(kept + 1, metric(live, entries), "and kept");
+    assertEquals(200, live.get(q + "&offset=3").statusCode());
+    assertEquals(hit + 1, metric(live, hits), "the third search reused the reading");
+    assertEquals(miss + 2, metric(live, misses));
+  }
+
+  @Test
+  void everyKeptTableIsOnMetricsWithItsBound() throws Exception {
+    String scrape = live.get("/metrics").body();
+    var bounds = java.util.Map.of("query_vectors", 1024, "sentence_vectors", 2048, "query_readings", 128,
+        "concept_queries", 512, "concept_matches", 1024);
+    bounds.forEach((table, bound) -> {
+      assertEquals(bound.doubleValue(), metric(scrape, kept("max_entries", null, table)), table);
+      assertTrue(metric(scrape, kept("entries", null, table)) <= bound, table);
+      assertTrue(metric(scrape, kept("gets_total", "hit", table)) >= 0, table);
+      assertTrue(metric(scrape, kept("gets_total", "miss", table)) >= 0, table);
+      assertTrue(metric(scrape, kept("evictions_total", null, table)) >= 0, table);
+    });
+    assertEquals(5, scrape.lines().filter(l -> l.startsWith("passage_search_kept_max_entries{")).count(),
+        "one series a table, and no more");
+  }
+
+  @Test
+  void aConceptAskedAgainHasItsQueryKeptAndItsMatchesLookedUp() throws Exception {
+    String hits = kept("gets_total", "hit", "concept_queries");
+    String lookUps = kept("gets_total", "miss", "concept_matches");
+    double hit = metric(live, hits);
+    double matches = metric(live, lookUps) + metric(live, kept("gets_total", "hit", "concept_matches"));
+    for (String q : List.of("relapse+after+transplant", "relapse+symptoms", "relapse+treatment+options")) {
+      assertEquals(200, live.get("/api/search?q=" + q).statusCode(), q);
+    }
+    assertTrue(metric(live, hits) > hit, "relapse, asked a third time, had its queries kept");
+    assertTrue(metric(live, lookUps) + metric(live, kept("gets_total", "hit", "concept_matches")) > matches,
+        "concept matches are looked up in the searcher's cache");
+  }
+
+  /** A kept table's series: {@code passage_search_kept_<name>} with its labels as Prometheus writes them. */
+  static String kept(String name, String result, String table) {
+    return "passage_search_kept_" + name + "{" + (result == null ? "" : "result=\"" + result + "\",") + "table=\""
+        + table + "\"}";
   }
 
   /** Plain GETs to a server on a port. */

@@ -67,14 +67,14 @@ class ConceptQueriesTest {
 
   @Test
   void aConceptAskedAgainIsTheQueryKeptUnlessItIsLong() {
-    ConceptQueries queries = Served.conceptQueries(index, config.ranking());
+    ConceptQueries queries = Served.conceptQueries(index, config.ranking(), new KeptCounters());
     Concept chemo = concepts("chemotherapy").get(0);
     Query first = queries.of(chemo, Coverage.Way.SYNONYM);
     assertNotNull(first);
     Query second = queries.of(chemo, Coverage.Way.SYNONYM);
     assertNotSame(first, second, "a concept asked once is not kept");
     assertSame(second, queries.of(chemo, Coverage.Way.SYNONYM), "asked twice, it is kept, not built again");
-    assertEquals(first, Served.conceptQueries(index, config.ranking()).of(chemo, Coverage.Way.SYNONYM),
+    assertEquals(first, Served.conceptQueries(index, config.ranking(), new KeptCounters()).of(chemo, Coverage.Way.SYNONYM),
         "the query another generation's table builds");
 
     Concept longer = concepts("\"" + "chemotherapy and radiotherapy ".repeat(3).trim() + "\"").get(0);
@@ -88,7 +88,7 @@ class ConceptQueriesTest {
 
   @Test
   void aRecurringConceptsMatchesAreCachedAndMatchWhatTheIndexMatches() throws IOException {
-    ConceptQueries queries = Served.conceptQueries(index, config.ranking());
+    ConceptQueries queries = Served.conceptQueries(index, config.ranking(), new KeptCounters());
     LRUQueryCache cache = (LRUQueryCache) queries.searcher().getQueryCache();
     Query transplant = queries.of(concepts("transplant").get(0), Coverage.Way.WORD);
     List<Integer> expected = matches(index.searcher(), transplant);

@@ -42,7 +42,7 @@ class FusedCollectionIT {
     ObjectMapper json = new ObjectMapper();
     int checked = 0;
     try (OpenIndex index = pipeline.openCurrent()) {
-      Served served = Served.of(index, ModelSlot.off("test"), new EnglishWords(), new CacheCounters(), new CacheCounters());
+      Served served = Served.of(index, ModelSlot.off("test"), new EnglishWords(), new CacheCounters(), new KeptCounters());
       IndexSearcher searcher = index.searcher();
       int passages = searcher.getIndexReader().maxDoc();
       for (String split : List.of("queries-train.jsonl", "queries-test.jsonl")) {

@@ -26,7 +26,7 @@ class KeptVectorsTest {
     assertSame(first, kept.get("aml treatment", model), "the kept vector, not a new run");
     assertArrayEquals(new float[] {13, 'a'}, first);
     assertEquals(List.of("aml treatment"), encoded, "the model ran once");
-    assertEquals(new VectorCacheStats(1, 1, 0, 1, 4), kept.stats());
+    assertEquals(new KeptTableStats(1, 1, 0, 1, 4), kept.stats());
   }
 
   @Test
@@ -62,7 +62,7 @@ class KeptVectorsTest {
     none.get("a", model);
     none.get("a", model);
     assertEquals(List.of("a", "a"), encoded, "every search runs the model");
-    assertEquals(new VectorCacheStats(0, 2, 0, 0, 0), none.stats());
+    assertEquals(new KeptTableStats(0, 2, 0, 0, 0), none.stats());
   }
 
   @Test
@@ -73,6 +73,6 @@ class KeptVectorsTest {
     KeptVectors newer = new KeptVectors(4, counts);
     newer.get("a", model);
     newer.get("a", model);
-    assertEquals(new VectorCacheStats(1, 2, 0, 1, 4), newer.stats(), "counts run on; sizes are the table's");
+    assertEquals(new KeptTableStats(1, 2, 0, 1, 4), newer.stats(), "counts run on; sizes are the table's");
   }
 }

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
-/** A table that keeps a value only when its key is seen again (the vectors' table keeps at once: KeptVectorsTest). */
+/**
+ * A table that keeps a value only when its key is seen again (the vectors' table keeps at once: KeptVectorsTest), and
+ * one bounded in weight (the answer cache's: ResultCacheTest).
+ */
 class LruTableTest {
   final List<String> worked = new ArrayList<>();
   final Function<String, String> work = key -> {
@@ -49,5 +52,33 @@ class LruTableTest {
     }
     assertEquals(List.of("long", "long", "long"), worked);
     assertEquals(List.of(), table.keys());
+  }
+
+  @Test
+  void aWeighedTableDropsTheLeastRecentlyUsedUntilItsWeightFits() {
+    CacheCounters counts = new CacheCounters();
+    LruTable<String, String> table = new LruTable<>(10, 100, counts);
+    table.put("a", "A", 40);
+    table.put("b", "B", 40);
+    assertEquals("A", table.find("a")); // "b" is now the least recently used
+    table.put("c", "C", 30);
+    assertEquals(List.of("a", "c"), table.keys(), "b went: 110 is over the bound");
+    assertEquals(70, table.weight());
+    table.put("a", "A", 60);
+    assertEquals(90, table.weight(), "a value kept again replaces its weight");
+    table.put("d", "D", 101);
+    assertEquals(List.of("c", "a"), table.keys(), "a value heavier than the whole bound is not kept");
+    assertEquals(null, table.find("b"));
+    assertEquals(new KeptTableStats(1, 1, 1, 2, 10), table.stats());
+  }
+
+  @Test
+  void aWeighedTableHoldsNoMoreEntriesThanItsBound() {
+    LruTable<String, String> table = new LruTable<>(2, Long.MAX_VALUE, new CacheCounters());
+    for (String key : List.of("a", "b", "c")) {
+      table.put(key, key, 1);
+    }
+    assertEquals(List.of("b", "c"), table.keys());
+    assertEquals(2, table.weight());
   }
 }

@@ -13,7 +13,7 @@ class MeaningSnippetTest {
 
   @Test
   void theSnippetIsThePassagesSentenceNearestTheQueryEscapedAsTheHighlighterEscapes() {
-    MeaningSnippet snippets = new MeaningSnippet();
+    MeaningSnippet snippets = new MeaningSnippet(new CacheCounters());
     String text = "Blood counts are checked every week. Treatment can cause infertility in men & women (<10% recover). "
         + "The ward has a garden.";
     String snippet = snippets.of(text, encoder.query("will I be able to have a baby"), encoder, 320);
@@ -23,7 +23,7 @@ class MeaningSnippetTest {
 
   @Test
   void aSentenceWithNoEndInSightIsEmbeddedButNotKept() {
-    MeaningSnippet snippets = new MeaningSnippet();
+    MeaningSnippet snippets = new MeaningSnippet(new CacheCounters());
     String runOn = "word after word without an end ".repeat(250); // 7,750 characters, one sentence
     snippets.of(runOn.strip() + ". The ward has a garden.", encoder.query("word"), encoder, 320);
     assertEquals("The ward has a garden.".length(), snippets.keptChars(),
@@ -37,7 +37,7 @@ class MeaningSnippetTest {
 
   @Test
   void aPassageOfOneSentenceShowsItWithNoModelCall() {
-    MeaningSnippet snippets = new MeaningSnippet();
+    MeaningSnippet snippets = new MeaningSnippet(new CacheCounters());
     assertEquals("Treatment can cause infertility &amp; fatigue.",
         snippets.of("  Treatment can cause infertility & fatigue.\n", encoder.query("will I be able to have a baby"), encoder, 320));
     assertEquals(0, snippets.keptChars(), "the model read no sentence (a short one it read would be kept)");

@@ -33,7 +33,7 @@ class PreparedQueriesTest {
   }
 
   private static Served served() {
-    return Served.of(index, ModelSlot.off("test"), new EnglishWords(), new CacheCounters(), new CacheCounters());
+    return Served.of(index, ModelSlot.off("test"), new EnglishWords(), new CacheCounters(), new KeptCounters());
   }
 
   @Test

@@ -168,7 +168,7 @@ class SemanticSearchTest {
     ObjectMapper json = new ObjectMapper();
     try (OpenIndex index = new Pipeline(TestSupport.loadConfig(), tmp.resolve("index"), Pipeline.Sink.NONE,
         TestSupport.models()).openCurrent()) {
-      Served served = Served.of(index, TestSupport.models(), new EnglishWords(), new CacheCounters(), new CacheCounters());
+      Served served = Served.of(index, TestSupport.models(), new EnglishWords(), new CacheCounters(), new KeptCounters());
       List<String> queries = new java.util.ArrayList<>(List.of("xyzzy plugh", "pregnant baby offspring", "Campath",
           "\"minimal residual disease\"", "leukaem*", "side effects -hair"));
       for (String line : Files.readAllLines(TestSupport.root().resolve("eval/seed/queries.jsonl"))) {
