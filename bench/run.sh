@@ -221,8 +221,8 @@ cache_counts() {
   curl -s "$URL/metrics" | awk '
     /^passage_search_answer_cache_gets_total\{result="hit"\}/ {h = $2}
     /^passage_search_answer_cache_gets_total\{result="miss"\}/ {m = $2}
-    /^passage_search_query_vector_cache_gets_total\{result="hit"\}/ {vh = $2}
-    /^passage_search_query_vector_cache_gets_total\{result="miss"\}/ {vm = $2}
+    /^passage_search_kept_gets_total\{result="hit",table="query_vectors"\}/ {vh = $2}
+    /^passage_search_kept_gets_total\{result="miss",table="query_vectors"\}/ {vm = $2}
     END {printf "%d %d %d %d\n", h, m, vh, vm}'
 }
 
@@ -574,14 +574,16 @@ PY
 # ---- Beside Solr (issue 17) ----
 
 # The project and the Solr peer side by side, on the same passages and the same searches. Per corpus (seed;
-# SciFact; MedQuAD's four collections in one), the project's index is built with the default configuration
-# (hybrid) and served by words alone (fusion.weight 0); its passages are exported through /api/documents and
+# SciFact; MedQuAD's four collections in one), the project's index is built and served by words alone, as a
+# deployment that wants no model runs it (the copy of index-config/ with semantic.yaml off: no model loaded, so
+# its resident memory is that of a words-only process); its passages are exported through /api/documents and
 # loaded into Solr, so both hold the same passages, headings and tags. Both engines walk the same shuffled list
 # (bench/solr.py lists: every distinct query of the corpus; the seed's also crossed with every tag as a filter),
 # each server from where its last measurement stopped, so nothing repeats until the list is used up (repeats
 # are counted). Answer caches off (the project's query.cacheEntries 0, SOLR_CACHES=off), then on; in each, RUNS
 # rounds at every connection count, project and Solr in turn (Solr first in even rounds). On the seed corpus
-# also hybrid search at 4 connections, and /health against Solr's ping. Results: $OUT/solr.md, $OUT/solr.jsonl.
+# also hybrid search at 4 connections (an index built with the default configuration, vectors and all), and
+# /health against Solr's ping. Results: $OUT/solr.md, $OUT/solr.jsonl.
 # Fails soft: without the peer (or --no-solr) the phase is noted and skipped.
 # Passage vectors kept between runs, one folder per corpus (a build rewrites a cache file that holds more than
 # twice what it used, so corpora must not share one): a passage is embedded once, not once per run.
@@ -669,7 +671,7 @@ solr_memory() {
 
 solr_phase() {
   local corpus dir ranking index cache run e engine paths dropped sources tags checks medquad=$SHARED/../medquad
-  local lexical=$ROOT/$W/config-weight0 hybrid=$ROOT/index-config
+  local lexical=$ROOT/$W/config-lexical hybrid=$ROOT/index-config
   record "{\"type\":\"solr-settings\",\"rounds\":$RUNS,\"duration_s\":$DURATION,\"warmup_s\":$WARMUP,\"connections\":\"$CONNECTIONS\",\"started\":\"$(date -u '+%Y-%m-%d %H:%M UTC')\",\"loadavg_start\":\"$(cut -d' ' -f1-3 /proc/loadavg)\"}"
   if [ "$SOLR" = 0 ]; then
     solr_note "--no-solr: the solr phase was skipped"
@@ -683,9 +685,7 @@ solr_phase() {
   fi
   trap 'stop_server; stop_solr' EXIT
   trap 'exit 143' INT TERM
-  mkdir -p "$W/config-weight0" "$W/lists"
-  cp index-config/* "$W/config-weight0/"
-  sed -i 's/^  weight: .*/  weight: 0/' "$W/config-weight0/semantic.yaml"
+  mkdir -p "$W/lists"
   for corpus in ${SOLR_CORPORA:-seed scifact medquad}; do
     case $corpus in
       seed) dir=corpus ranking=index-config/ranking.yaml sources=(eval/seed/queries.jsonl:query) tags=--tags ;;
@@ -698,9 +698,9 @@ solr_phase() {
       *) die "unknown corpus $corpus in SOLR_CORPORA (seed, scifact, medquad)" ;;
     esac
     index=$W/index-$corpus-solr
-    say "$corpus: building the project's index (default configuration, vectors cached in $SOLR_VECTORS/$corpus)"
-    if ! bin/passage-search index --index "$index" --corpus "$dir" --config "$hybrid" --ranking "$ranking" \
-        --vector-cache "$SOLR_VECTORS/$corpus" > "$W/logs/index-$corpus-solr.log" 2>&1; then
+    say "$corpus: building the project's index (words alone)"
+    if ! bin/passage-search index --index "$index" --corpus "$dir" --config "$lexical" --ranking "$ranking" \
+        > "$W/logs/index-$corpus-solr.log" 2>&1; then
       solr_note "$corpus: the project's index did not build (see $W/logs/index-$corpus-solr.log); skipped"
       continue
     fi
@@ -753,9 +753,14 @@ solr_phase() {
           done
           say "ceiling round $run: /health $(awk '/Requests\/sec/ {print $2}' "$W/logs/wrk-solr-ceiling-health-run$run.txt")/s, Solr ping $(awk '/Requests\/sec/ {print $2}' "$W/logs/wrk-solr-ceiling-ping-run$run.txt")/s, Solr info/health $(awk '/Requests\/sec/ {print $2}' "$W/logs/wrk-solr-ceiling-info-health-run$run.txt")/s"
         done
-        # Hybrid (words and meaning), the answer cache off, against the same Solr; its cursor goes on.
+        # Hybrid (words and meaning), the answer cache off, against the same Solr; its cursor goes on. Its index
+        # is built with the default configuration (the same passages, with their vectors).
         stop_server
-        start_server "$corpus-solr-hybrid" "$index" "$dir" "$W/paths-health.txt" --config "$hybrid" \
+        say "$corpus: building the project's hybrid index (default configuration, vectors cached in $SOLR_VECTORS/$corpus)"
+        bin/passage-search index --index "$index-hybrid" --corpus "$dir" --config "$hybrid" --ranking "$ranking" \
+          --vector-cache "$SOLR_VECTORS/$corpus" > "$W/logs/index-$corpus-solr-hybrid.log" 2>&1 \
+          || die "the $corpus hybrid index did not build (see $W/logs/index-$corpus-solr-hybrid.log)"
+        start_server "$corpus-solr-hybrid" "$index-hybrid" "$dir" "$W/paths-health.txt" --config "$hybrid" \
           --ranking "$W/ranking-$corpus-solr-off.yaml" || die "the $corpus hybrid server did not start (see $SERVER_LOG)"
         for _ in $(seq 1 600); do curl -s "$URL/api/index" | grep -q '"mode":"hybrid"' && break; sleep 0.1; done
         if curl -s "$URL/api/index" | grep -q '"mode":"hybrid"'; then
@@ -765,6 +770,7 @@ solr_phase() {
           # three times as long as the lexical server, whose rounds follow its own and Solr's warm-up.
           walk project "" "$W/lists/project-$corpus.txt" 4 "$((WARMUP * 3))" "$W/logs/wrk-solr-$corpus-hybrid-warmup.txt"
           solr_rounds "$corpus" hybrid off 4
+          solr_memory "$corpus" "off, hybrid"
         else
           solr_note "the $corpus server never answered by meaning (see $SERVER_LOG); no hybrid rows"
         fi

@@ -134,8 +134,9 @@ def report(raw, out):
         f"`bench/run.sh --phases solr`, {setting.get('started', '?')}: the same passages in both engines (exported from "
         f"the project's index), the same searches in the same order; {setting.get('rounds', '?')} interleaved rounds of "
         f"{setting.get('duration_s', '?')} s per point (project first in odd rounds, Solr first in even ones), after "
-        f"{setting.get('warmup_s', '?')} s of warm-up per server. The project serves words alone (`fusion.weight: 0`) "
-        f"from an index built with the default configuration; Solr is the peer's stock English chain and BM25 with "
+        f"{setting.get('warmup_s', '?')} s of warm-up per server. The project serves words alone as a words-only "
+        f"deployment runs it (its configuration with `semantic.yaml` off: no model loaded), and its hybrid rows from an "
+        f"index built with the default configuration; Solr is the peer's stock English chain and BM25 with "
         f"the fair request (10 rows, 2 snippets, facets on tags and documents). Ratio = project / Solr (requests/s: "
         f"above 1 the project is faster; p99: below 1 it is); per core: requests per second of the engine's own CPU "
         f"time (from /proc/PID/stat during the measurement), which is less at the mercy of what else runs. Load average: the 1-minute figure at the end of each "
@@ -204,8 +205,9 @@ def report(raw, out):
     if mem:
         md += ["## Resident memory under load", "",
                "Read from /proc/PID/status right after each engine's last measurement at the given point "
-               "(VmRSS now, VmHWM the peak since start). The project runs with `bin/jvm.options` (128 MB heap) and "
-               "the embedding model loaded; Solr with the peer's 512 MB heap.", "",
+               "(VmRSS now, VmHWM the peak since start). The project runs with `bin/jvm.options` (128 MB heap), by "
+               "words alone with no model loaded (semantic.yaml off, as a words-only deployment runs it), except in "
+               "the rows marked hybrid, which have the embedding model loaded; Solr with the peer's 512 MB heap.", "",
                "| corpus | cache | project VmRSS MB | Solr VmRSS MB | ratio | project VmHWM MB | Solr VmHWM MB | ratio |",
                "|---|---|---:|---:|---:|---:|---:|---:|"]
         for r in mem:
