@@ -416,7 +416,7 @@ indexing_phase() {
   done
   stop_solr
   local base_commit=${BASELINE_COMMIT:-}
-  INDEXING_HEADER="\`bench/run.sh --phases indexing --runs $RUNS$([ "$BUILD" = 1 ] || echo ' --skip-build')${BASELINE:+ --baseline $BASELINE}\`${INDEXING_CORPORA:+ with INDEXING_CORPORA=\"$INDEXING_CORPORA\"}, $INDEXING_STARTED to $(date -u '+%H:%M') UTC, $(nproc) shared cores, load average (1 min) at the start of each build in the last column, $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min) at the end; JDK $("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1 | cut -d'"' -f2). passage-search: commit \`$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml bin || echo '+changes')\`${BASELINE:+; baseline: $(basename "$BASELINE")${base_commit:+ (commit $base_commit)}}. Whole \`index\` command, launch to exit, production flags (\`bin/jvm.options\`, 128 MB heap; \`bin/passage-search\` adds the quick compiler alone for a corpus under 16 MB), lexical: a copy of index-config/ with semantic.yaml \`enabled: false\`, as Solr embeds nothing (the semantic phase reports what vectors cost). Each jar built $prime twice first, untimed, to make its AOT cache (\`bin/passage-search\` does that on a machine's first two builds). Solr: the peer's own docs/s for \`run.sh load\` (commit included, its JVM start not, warm from the earlier loads). $RUNS run(s) each, medians, interleaved." \
+  INDEXING_HEADER="\`bench/run.sh --phases indexing --runs $RUNS$([ "$BUILD" = 1 ] || echo ' --skip-build')${BASELINE:+ --baseline $BASELINE}\`${INDEXING_CORPORA:+ with INDEXING_CORPORA=\"$INDEXING_CORPORA\"}, $INDEXING_STARTED to $(date -u '+%H:%M') UTC, $(nproc) shared cores, load average (1 min) at the start of each build in the last column, $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min) at the end; JDK $("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1 | cut -d'"' -f2). passage-search: commit \`$COMMIT\`${BASELINE:+; baseline: $(basename "$BASELINE")${base_commit:+ (commit $base_commit)}}. Whole \`index\` command, launch to exit, production flags (\`bin/jvm.options\`, 128 MB heap; \`bin/passage-search\` adds the quick compiler alone for a corpus under 16 MB), lexical: a copy of index-config/ with semantic.yaml \`enabled: false\`, as Solr embeds nothing (the semantic phase reports what vectors cost). Each jar built $prime twice first, untimed, to make its AOT cache (\`bin/passage-search\` does that on a machine's first two builds). Solr: the peer's own docs/s for \`run.sh load\` (commit included, its JVM start not, warm from the earlier loads). $RUNS run(s) each, medians, interleaved." \
   python3 - "$RAW" > "$OUT/indexing.md" <<'PY'
 import json, os, statistics, sys
 rows = [json.loads(l) for l in open(sys.argv[1]) if '"type":"indexing"' in l]
@@ -455,6 +455,10 @@ START_SECONDS=$SECONDS
 CLK_TCK=$(getconf CLK_TCK)
 say "JDK $JAVA_HOME; results to $OUT; runs $RUNS x $DURATION s, warm-up $WARMUP s; phases $PHASES"
 
+# The commit the jars are built from, read now: sources edited while the run goes on are not in them.
+# With --skip-build the jars are whatever target/ holds, which the working tree may no longer match.
+COMMIT=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml bin || echo '+changes')
+[ "$BUILD" = 1 ] || COMMIT="$COMMIT, jars not rebuilt"
 if [ "$BUILD" = 1 ]; then
   say "building target/passage-search.jar and target/benchmarks.jar"
   ./mvnw -q -B package -DskipTests
@@ -933,7 +937,7 @@ fi
 
 ELAPSED=$(( SECONDS - START_SECONDS ))
 record "{\"type\":\"settings\",\"loadavg_end\":\"$(cut -d' ' -f1-3 /proc/loadavg)\",\"elapsed_s\":$ELAPSED}"
-report=(--work "$W" --out "$OUT" --elapsed-s "$ELAPSED" --commit "$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml bin || echo '+changes')")
+report=(--work "$W" --out "$OUT" --elapsed-s "$ELAPSED" --commit "$COMMIT")
 [ "$README_UPDATE" = 0 ] || report+=(--readme README.md)
 if phase index || phase startup || phase load || phase growth || phase jmh; then
   tool report "${report[@]}"
