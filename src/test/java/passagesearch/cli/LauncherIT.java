@@ -2,6 +2,7 @@ package passagesearch.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -100,11 +101,26 @@ class LauncherIT {
 
   /** The highest JIT tier the launched JVM compiles to. */
   private String compilerLevel(String javaOpts, String... args) throws Exception {
+    return flag("TieredStopAtLevel", javaOpts, args);
+  }
+
+  /** A flag's value in the launched JVM. */
+  private String flag(String name, String javaOpts, String... args) throws Exception {
     Run run = launchWith(javaOpts + " -XX:+PrintFlagsFinal", args);
     assertEquals(0, run.code(), run.err());
-    Matcher m = Pattern.compile("\\bTieredStopAtLevel\\s+= (\\d+)").matcher(run.out());
+    Matcher m = Pattern.compile("\\b" + name + "\\s+= (\\d+)").matcher(run.out());
     assertTrue(m.find(), run.out());
     return m.group(1);
+  }
+
+  /** On Java 22 and newer the C heap's free memory goes back to the system every 5 s; JAVA_OPTS has the last word. */
+  @Test
+  @Timeout(300)
+  void theNativeHeapIsTrimmedEveryFiveSeconds() throws Exception {
+    assumeTrue(Runtime.version().feature() >= 22, "before Java 22 the launcher does not set it (not a product flag)");
+    assertEquals("5000", flag("TrimNativeHeapInterval", "", "serve", "--help"));
+    assertEquals("5000", flag("TrimNativeHeapInterval", "", "index", "--help"));
+    assertEquals("0", flag("TrimNativeHeapInterval", "-XX:TrimNativeHeapInterval=0", "serve", "--help"));
   }
 
   @Test
