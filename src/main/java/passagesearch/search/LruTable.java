@@ -162,10 +162,6 @@ final class LruTable<K, V> {
     }
   }
 
-  int maxEntries() {
-    return maxEntries;
-  }
-
   /** The counts (over every table that shares the counters) with this table's size and bound. */
   KeptTableStats stats() {
     return new KeptTableStats(counters.hits.sum(), counters.misses.sum(), counters.evictions.sum(), size(), maxEntries);

@@ -43,7 +43,8 @@ record Served(
     Catalog catalog = new Catalog(index);
     SpellCorrector speller =
         SpellCorrector.of(new IndexLexicon(index.searcher().getIndexReader(), index.analyzer()), config, english);
-    QueryFactory queries = new QueryFactory(index.analyzer(), index.expandingAnalyzer(), ranking, config.tags().setAsideTags());
+    QueryFactory queries =
+        new QueryFactory(index.analyzer(), index.expandingAnalyzer(), ranking, config.tags().setAsideTags());
     TagRecognizer tags = new TagRecognizer(config.tags());
     ConceptReader concepts = new ConceptReader(config.tags(), index.analyzer());
     return new Served(

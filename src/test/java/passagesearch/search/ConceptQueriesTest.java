@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.index.LeafReaderContext;
@@ -18,36 +17,19 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import passagesearch.TestSupport;
-import passagesearch.config.IndexConfig;
-import passagesearch.index.OpenIndex;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import passagesearch.SeedIndex;
 import passagesearch.query.Concept;
 import passagesearch.query.QueryParser;
 
 /** A generation's concept queries: kept once built, and their matches cached once they recur, over the seed index. */
 class ConceptQueriesTest {
-  @TempDir static Path tmp;
-  static IndexConfig config;
-  static OpenIndex index;
-
-  @BeforeAll
-  static void build() {
-    config = TestSupport.loadConfig();
-    index = TestSupport.seedIndex(tmp.resolve("index"), config);
-  }
-
-  @AfterAll
-  static void close() {
-    index.close();
-  }
+  @RegisterExtension static final SeedIndex SEED = new SeedIndex();
 
   private static List<Concept> concepts(String typed) {
-    return new ConceptReader(config.tags(), index.analyzer())
-        .read(new TagRecognizer(config.tags()).recognize(QueryParser.parse(typed)));
+    return new ConceptReader(SEED.config().tags(), SEED.index().analyzer())
+        .read(new TagRecognizer(SEED.config().tags()).recognize(QueryParser.parse(typed)));
   }
 
   /** The passages a query matches, as the matcher reads them (no scores: the cache's condition). */
@@ -67,14 +49,15 @@ class ConceptQueriesTest {
 
   @Test
   void aConceptAskedAgainIsTheQueryKeptUnlessItIsLong() {
-    ConceptQueries queries = Served.conceptQueries(index, config.ranking(), new KeptCounters());
+    ConceptQueries queries = Served.conceptQueries(SEED.index(), SEED.config().ranking(), new KeptCounters());
     Concept chemo = concepts("chemotherapy").get(0);
     Query first = queries.of(chemo, Coverage.Way.SYNONYM);
     assertNotNull(first);
     Query second = queries.of(chemo, Coverage.Way.SYNONYM);
     assertNotSame(first, second, "a concept asked once is not kept");
     assertSame(second, queries.of(chemo, Coverage.Way.SYNONYM), "asked twice, it is kept, not built again");
-    assertEquals(first, Served.conceptQueries(index, config.ranking(), new KeptCounters()).of(chemo, Coverage.Way.SYNONYM),
+    assertEquals(first,
+        Served.conceptQueries(SEED.index(), SEED.config().ranking(), new KeptCounters()).of(chemo, Coverage.Way.SYNONYM),
         "the query another generation's table builds");
 
     Concept longer = concepts("\"" + "chemotherapy and radiotherapy ".repeat(3).trim() + "\"").get(0);
@@ -88,10 +71,10 @@ class ConceptQueriesTest {
 
   @Test
   void aRecurringConceptsMatchesAreCachedAndMatchWhatTheIndexMatches() throws IOException {
-    ConceptQueries queries = Served.conceptQueries(index, config.ranking(), new KeptCounters());
+    ConceptQueries queries = Served.conceptQueries(SEED.index(), SEED.config().ranking(), new KeptCounters());
     LRUQueryCache cache = (LRUQueryCache) queries.searcher().getQueryCache();
     Query transplant = queries.of(concepts("transplant").get(0), Coverage.Way.WORD);
-    List<Integer> expected = matches(index.searcher(), transplant);
+    List<Integer> expected = matches(SEED.index().searcher(), transplant);
     assertTrue(expected.size() > 3, "the seed corpus speaks of transplants: " + expected);
 
     assertEquals(expected, matches(queries.searcher(), transplant));

@@ -5,35 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import passagesearch.TestSupport;
-import passagesearch.config.IndexConfig;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import passagesearch.SeedIndex;
 import passagesearch.embed.ModelSlot;
-import passagesearch.index.OpenIndex;
 
 /** A generation's readings of queries: kept for short questions, read afresh for long ones, the same either way. */
 class PreparedQueriesTest {
-  @TempDir static Path tmp;
-  static IndexConfig config;
-  static OpenIndex index;
-
-  @BeforeAll
-  static void build() {
-    config = TestSupport.loadConfig();
-    index = TestSupport.seedIndex(tmp.resolve("index"), config);
-  }
-
-  @AfterAll
-  static void close() {
-    index.close();
-  }
+  @RegisterExtension static final SeedIndex SEED = new SeedIndex();
 
   private static Served served() {
-    return Served.of(index, ModelSlot.off("test"), new EnglishWords(), new CacheCounters(), new KeptCounters());
+    return Served.of(SEED.index(), ModelSlot.off("test"), new EnglishWords(), new CacheCounters(), new KeptCounters());
   }
 
   @Test

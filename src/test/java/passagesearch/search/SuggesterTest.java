@@ -5,45 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import passagesearch.TestSupport;
-import passagesearch.config.IndexConfig;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import passagesearch.SeedIndex;
 import passagesearch.config.TagDefinition;
 import passagesearch.index.Fields;
-import passagesearch.index.OpenIndex;
 
 /** Completions over a real index of the seed corpus. */
 class SuggesterTest {
-  @TempDir static Path tmp;
-  static IndexConfig config;
-  static OpenIndex index;
-
-  @BeforeAll
-  static void build() {
-    config = TestSupport.loadConfig();
-    index = TestSupport.seedIndex(tmp.resolve("index"), config);
-  }
-
-  @AfterAll
-  static void close() {
-    index.close();
-  }
+  @RegisterExtension static final SeedIndex SEED = new SeedIndex();
 
   private static Suggester suggester(List<String> headings) {
-    return new Suggester(config.tags(), headings, index.searcher().getIndexReader());
+    return new Suggester(SEED.config().tags(), headings, SEED.index().searcher().getIndexReader());
   }
 
   /** The suggester as the service builds it: the vocabulary, the corpus's words and its headings. */
   private static Suggester served() {
-    return new Suggester(config.tags(), new Catalog(index).headings(), index.searcher().getIndexReader());
+    return new Suggester(SEED.config().tags(), new Catalog(SEED.index()).headings(),
+        SEED.index().searcher().getIndexReader());
   }
 
   private static List<String> texts(List<Suggestion> suggestions) {
@@ -67,9 +50,9 @@ class SuggesterTest {
 
   @Test
   void everyBrandNoPassageUsesComesAfterTheCorpusWordsItsStartAlsoBegins() throws IOException {
-    IndexReader reader = index.searcher().getIndexReader();
+    IndexReader reader = SEED.index().searcher().getIndexReader();
     int checked = 0;
-    for (TagDefinition drug : config.tags().all()) {
+    for (TagDefinition drug : SEED.config().tags().all()) {
       for (String brand : drug.brands()) {
         String word = brand.toLowerCase(Locale.ROOT);
         if (brand.length() < 4 || reader.docFreq(new Term(Fields.WORDS, word)) > 0) {
@@ -88,7 +71,7 @@ class SuggesterTest {
 
   @Test
   void aHeadingThatIsAlsoAWordIsOfferedAsTheWord() {
-    assertTrue(new Catalog(index).headings().contains("Treatment"));
+    assertTrue(new Catalog(SEED.index()).headings().contains("Treatment"));
     assertTrue(served().suggest("treatm", 8).contains(new Suggestion("treatment", "term")));
   }
 
