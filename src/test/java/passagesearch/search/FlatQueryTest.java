@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Arrays;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -15,11 +14,10 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import passagesearch.TestSupport;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import passagesearch.SeedIndex;
 import passagesearch.index.Fields;
 import passagesearch.index.OpenIndex;
 
@@ -28,17 +26,12 @@ import passagesearch.index.OpenIndex;
  * there, and the same passages match with the same scores.
  */
 class FlatQueryTest {
-  @TempDir static Path tmp;
+  @RegisterExtension static final SeedIndex SEED = new SeedIndex();
   static OpenIndex index;
 
   @BeforeAll
   static void open() {
-    index = TestSupport.seedIndex(tmp, TestSupport.loadConfig());
-  }
-
-  @AfterAll
-  static void close() {
-    index.close();
+    index = SEED.index();
   }
 
   @Test

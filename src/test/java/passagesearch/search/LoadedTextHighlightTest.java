@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
 import org.apache.lucene.search.IndexSearcher;
@@ -12,11 +11,10 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import passagesearch.TestSupport;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import passagesearch.SeedIndex;
 import passagesearch.config.IndexConfig;
 import passagesearch.index.Fields;
 import passagesearch.index.OpenIndex;
@@ -28,20 +26,15 @@ import passagesearch.query.QueryParser;
  * maximum length as the stock loading cuts them.
  */
 class LoadedTextHighlightTest {
-  @TempDir static Path tmp;
+  @RegisterExtension static final SeedIndex SEED = new SeedIndex();
   static OpenIndex index;
   static QueryFactory factory;
 
   @BeforeAll
   static void open() {
-    IndexConfig config = TestSupport.loadConfig();
-    index = TestSupport.seedIndex(tmp, config);
+    IndexConfig config = SEED.config();
+    index = SEED.index();
     factory = new QueryFactory(index.analyzer(), index.expandingAnalyzer(), config.ranking(), Set.of());
-  }
-
-  @AfterAll
-  static void close() {
-    index.close();
   }
 
   @Test

@@ -4,18 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.util.QueryBuilder;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import passagesearch.TestSupport;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import passagesearch.SeedIndex;
 import passagesearch.index.Fields;
 import passagesearch.index.OpenIndex;
 
@@ -24,17 +22,12 @@ import passagesearch.index.OpenIndex;
  * words, synonyms (one word and several), spelling variants, acronyms and phrases, by both query chains.
  */
 class OnOtherFieldTest {
-  @TempDir static Path tmp;
+  @RegisterExtension static final SeedIndex SEED = new SeedIndex();
   static OpenIndex index;
 
   @BeforeAll
   static void open() {
-    index = TestSupport.seedIndex(tmp, TestSupport.loadConfig());
-  }
-
-  @AfterAll
-  static void close() {
-    index.close();
+    index = SEED.index();
   }
 
   static final String[] TEXTS = {"imatinib", "bone marrow transplant", "chemo", "leukaemia", "ALL", "CAR-T cells",

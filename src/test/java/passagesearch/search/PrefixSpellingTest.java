@@ -7,18 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.lucene.search.IndexSearcher;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import passagesearch.TestSupport;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import passagesearch.SeedIndex;
 import passagesearch.config.IndexConfig;
 import passagesearch.index.Fields;
 import passagesearch.index.OpenIndex;
@@ -29,23 +27,18 @@ import passagesearch.query.QueryParser;
  * acronym kept as written. The passages a query matches, against a real index of the seed corpus.
  */
 class PrefixSpellingTest {
-  @TempDir static Path tmp;
+  @RegisterExtension static final SeedIndex SEED = new SeedIndex();
   static OpenIndex index;
   static QueryTranslator translator;
 
   @BeforeAll
   static void open() {
-    IndexConfig config = TestSupport.loadConfig();
-    index = TestSupport.seedIndex(tmp, config);
+    IndexConfig config = SEED.config();
+    index = SEED.index();
     translator = new QueryTranslator(index.analyzer(), Map.of(
         Fields.TEXT, config.ranking().textWeight(),
         Fields.HEADINGS, config.ranking().headingsWeight(),
         Fields.TITLE, config.ranking().titleWeight()));
-  }
-
-  @AfterAll
-  static void close() {
-    index.close();
   }
 
   /** The documents the typed query matches. */

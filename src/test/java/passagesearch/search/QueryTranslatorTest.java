@@ -2,7 +2,6 @@ package passagesearch.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
@@ -12,11 +11,10 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import passagesearch.TestSupport;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import passagesearch.SeedIndex;
 import passagesearch.config.IndexConfig;
 import passagesearch.index.Fields;
 import passagesearch.index.OpenIndex;
@@ -28,23 +26,18 @@ import passagesearch.query.QueryParser;
  * for generated queries of every shape the syntax allows.
  */
 class QueryTranslatorTest {
-  @TempDir static Path tmp;
+  @RegisterExtension static final SeedIndex SEED = new SeedIndex();
   static OpenIndex index;
   static Map<String, Float> weights;
 
   @BeforeAll
   static void open() {
-    IndexConfig config = TestSupport.loadConfig();
-    index = TestSupport.seedIndex(tmp, config);
+    IndexConfig config = SEED.config();
+    index = SEED.index();
     weights = Map.of(
         Fields.TEXT, config.ranking().textWeight(),
         Fields.HEADINGS, config.ranking().headingsWeight(),
         Fields.TITLE, config.ranking().titleWeight());
-  }
-
-  @AfterAll
-  static void close() {
-    index.close();
   }
 
   static final String[] PIECES = {"imatinib", "side", "effects", "ALL", "all", "the", "of", "OR", "OR", "|", "+",

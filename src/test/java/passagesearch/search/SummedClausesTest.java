@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,11 +16,10 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import passagesearch.TestSupport;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import passagesearch.SeedIndex;
 import passagesearch.config.IndexConfig;
 import passagesearch.config.RankingSettings;
 import passagesearch.index.Fields;
@@ -35,22 +33,17 @@ import passagesearch.query.QueryParser;
  * in both is searched once.
  */
 class SummedClausesTest {
-  @TempDir static Path tmp;
+  @RegisterExtension static final SeedIndex SEED = new SeedIndex();
   static OpenIndex index;
   static RankingSettings ranking;
   static QueryFactory factory;
 
   @BeforeAll
   static void open() {
-    IndexConfig config = TestSupport.loadConfig();
-    index = TestSupport.seedIndex(tmp, config);
+    IndexConfig config = SEED.config();
+    index = SEED.index();
     ranking = config.ranking();
     factory = new QueryFactory(index.analyzer(), index.expandingAnalyzer(), ranking, Set.of());
-  }
-
-  @AfterAll
-  static void close() {
-    index.close();
   }
 
   static final String[] QUERIES = {"blinatumomab side effects", "bone marrow transplant", "chemo hair loss",
