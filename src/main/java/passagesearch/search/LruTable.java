@@ -60,8 +60,8 @@ final class LruTable<K, V> {
    *
    * @param maxWeight the most the values kept may weigh together
    */
-  LruTable(int maxEntries, long maxWeight, CacheCounters counters) {
-    this(maxEntries, maxWeight, counters, key -> true, false);
+  LruTable(int maxEntries, long maxWeight, CacheCounters counters, boolean onSecondSight) {
+    this(maxEntries, maxWeight, counters, key -> true, onSecondSight);
   }
 
   private LruTable(int maxEntries, long maxWeight, CacheCounters counters, Predicate<? super K> keepable,

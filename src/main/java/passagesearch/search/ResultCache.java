@@ -14,6 +14,16 @@ import java.util.List;
  * more often than the one it would replace, which is not LRU, and it enforces its weight bound a little after
  * the write that passes it.)
  *
+ * <p>An answer is kept the second time its request is asked (within the last {@code maxEntries} requests not
+ * kept), and found from the third. Keeping every answer made a stream of distinct questions, the long tail of
+ * real traffic, a stream of answers kept only to be dropped, outliving young collections to be promoted and
+ * collected in full ones: beside Solr, on lists that never came back within the cache's reach, the cache on
+ * gave 0.71x to 0.80x of the searches per second of the cache off at 4 connections, and two to three times its
+ * p99 (bench/results/solr-2026-12-07-trim.md). Kept on second sight, the same SciFact server (cache on, lists
+ * that do not come back) answered 348 searches/s against 333, p99 36 ms against 47, with 4 or 5 full
+ * collections in a minute against 7 or 8: what it does with the cache off (352/s, 35 ms). A popular question
+ * costs one more search before it is kept.
+ *
  * <p>Answers cut short by the time limit, and answers with explanations (a debugging aid, and large), are
  * not kept; an explained request does not even look.
  */
@@ -32,7 +42,7 @@ final class ResultCache {
   ResultCache(int maxEntries, long maxBytes, CacheCounters counters) {
     this.maxEntries = maxEntries;
     this.maxBytes = maxBytes;
-    this.answers = new LruTable<>(maxEntries, maxBytes, counters);
+    this.answers = new LruTable<>(maxEntries, maxBytes, counters, true);
   }
 
   /** The bound in bytes for a heap of {@code maxHeap} bytes: an eighth of it, at most {@link #MAX_BYTES}. */
@@ -50,7 +60,10 @@ final class ResultCache {
     return keeps(request) ? answers.find(request) : null;
   }
 
-  /** Keeps a whole answer of at most an eighth of the bound in bytes. */
+  /**
+   * Keeps a whole answer of at most an eighth of the bound in bytes, if its request was asked before: the first
+   * time, the request alone is remembered.
+   */
   void put(SearchRequest request, SearchResponse response) {
     if (!keeps(request) || response.partial() != null) {
       return;

@@ -41,14 +41,14 @@ class TimeLimitIT {
         WebServer server = WebServer.create(search).start("127.0.0.1", 0)) {
       AnswerCacheMetricsTest.LiveServerClient client = new AnswerCacheMetricsTest.LiveServerClient(server.port());
       String path = "/api/search?q=treatment+side+effects+fertility";
-      for (int i = 0; i < 2; i++) {
+      for (int i = 0; i < 3; i++) { // an answer is kept when asked a second time, and found the third
         var r = client.get(path);
         assertEquals(200, r.statusCode());
         assertTrue(r.body().contains("\"partial\":true"), r.body().substring(0, Math.min(400, r.body().length())));
       }
       String scrape = client.get("/metrics").body();
       assertEquals(0, AnswerCacheMetricsTest.metric(scrape, AnswerCacheMetricsTest.HITS), "a partial answer is never served again");
-      assertEquals(2, AnswerCacheMetricsTest.metric(scrape, AnswerCacheMetricsTest.MISSES));
+      assertEquals(3, AnswerCacheMetricsTest.metric(scrape, AnswerCacheMetricsTest.MISSES));
       assertEquals(0, AnswerCacheMetricsTest.metric(scrape, AnswerCacheMetricsTest.ENTRIES));
     }
   }

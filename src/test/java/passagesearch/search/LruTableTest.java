@@ -57,7 +57,7 @@ class LruTableTest {
   @Test
   void aWeighedTableDropsTheLeastRecentlyUsedUntilItsWeightFits() {
     CacheCounters counts = new CacheCounters();
-    LruTable<String, String> table = new LruTable<>(10, 100, counts);
+    LruTable<String, String> table = new LruTable<>(10, 100, counts, false);
     table.put("a", "A", 40);
     table.put("b", "B", 40);
     assertEquals("A", table.find("a")); // "b" is now the least recently used
@@ -74,7 +74,7 @@ class LruTableTest {
 
   @Test
   void aWeighedTableHoldsNoMoreEntriesThanItsBound() {
-    LruTable<String, String> table = new LruTable<>(2, Long.MAX_VALUE, new CacheCounters());
+    LruTable<String, String> table = new LruTable<>(2, Long.MAX_VALUE, new CacheCounters(), false);
     for (String key : List.of("a", "b", "c")) {
       table.put(key, key, 1);
     }

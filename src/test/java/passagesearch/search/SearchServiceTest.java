@@ -51,15 +51,18 @@ class SearchServiceTest {
   }
 
   @Test
-  void aRepeatedSearchIsAnsweredFromTheGenerationsCacheAndARebuildEmptiesIt(@TempDir Path dir) {
+  void aSearchAskedAgainIsKeptInTheGenerationsCacheAndARebuildEmptiesIt(@TempDir Path dir) {
     var config = TestSupport.loadConfig();
     var store = new passagesearch.index.IndexStore(dir);
     store.build(new passagesearch.ingest.CorpusReader().read(TestSupport.corpus()), config);
     try (SearchService own = new SearchService(store.openCurrent(config))) {
       SearchRequest request = new SearchRequest("imatinib side effects", 10, 0, List.of(), List.of(), false);
       SearchResponse first = own.search(request);
-      SearchResponse again = own.search(new SearchRequest("imatinib side effects", 10, 0, List.of(), List.of(), false));
-      assertSame(first.hits(), again.hits(), "the same request is answered from the cache");
+      SearchResponse second = own.search(new SearchRequest("imatinib side effects", 10, 0, List.of(), List.of(), false));
+      assertNotSame(first.hits(), second.hits(), "asked once, an answer is not kept");
+      assertEquals(first.hits(), second.hits());
+      SearchResponse third = own.search(new SearchRequest("imatinib side effects", 10, 0, List.of(), List.of(), false));
+      assertSame(second.hits(), third.hits(), "asked a second time, it is kept: the third is answered from the cache");
       assertNotSame(first.hits(), own.search(new SearchRequest("imatinib side effects", 5, 0, List.of(), List.of(), false)).hits(),
           "another page is another request");
 
