@@ -1,6 +1,7 @@
 package passagesearch.search;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -15,9 +16,12 @@ import java.util.function.Predicate;
  * hundred nanoseconds.
  *
  * <p>A table may keep a value only when its key is seen a second time ({@code onSecondSight}): until then the
- * key alone is remembered, among as many as the table holds values. For values that are cheap to work out
- * and large to keep, in a stream of keys that mostly never recur (distinct questions), keeping every one would
- * only promote short-lived objects to the old generation and add collections.
+ * key's hash alone is remembered, among as many as the table holds values: a few dozen bytes a key, whatever
+ * the key holds (a search request may carry 8 KB of words and filters, which the weight of a kept answer counts
+ * but nothing would count in a key merely remembered). Two keys of one hash count as one, so the second may be
+ * kept on its first sight: harmless, and rare. For values that are cheap to work out and large to keep, in a
+ * stream of keys that mostly never recur (distinct questions), keeping every one would only promote
+ * short-lived objects to the old generation and add collections.
  *
  * <p>The values handed out are shared: no caller may change one. Two threads missing the same key at once both
  * do the work, and the one that finishes last is kept; the values must be equal.
@@ -34,8 +38,11 @@ final class LruTable<K, V> {
   private final Predicate<? super K> keepable;
   private final ReentrantLock lock = new ReentrantLock();
   private final LinkedHashMap<K, Kept<V>> kept = new LinkedHashMap<>(64, 0.75f, true);
-  /** Keys seen once and not kept, first seen first (a key seen again leaves it); null when values are kept at once. */
-  private final LinkedHashMap<K, Boolean> seen;
+  /**
+   * The hashes of keys seen once and not kept, first seen first (a key seen again leaves it); null when values are
+   * kept at once.
+   */
+  private final LinkedHashSet<Integer> seen;
   /** The weight of the values kept. */
   private long weight;
 
@@ -70,7 +77,7 @@ final class LruTable<K, V> {
     this.maxWeight = maxWeight;
     this.counters = counters;
     this.keepable = keepable;
-    this.seen = onSecondSight ? new LinkedHashMap<>() : null;
+    this.seen = onSecondSight ? new LinkedHashSet<>() : null;
   }
 
   /** The key's value: the one kept, now the most recently used, or {@code compute}'s, kept if allowed. */
@@ -111,10 +118,10 @@ final class LruTable<K, V> {
     int evicted = 0;
     lock.lock();
     try {
-      if (seen != null && seen.remove(key) == null) {
-        seen.put(key, Boolean.TRUE);
+      if (seen != null && !seen.remove(key.hashCode())) {
+        seen.add(key.hashCode());
         if (seen.size() > maxEntries) {
-          seen.pollFirstEntry();
+          seen.removeFirst();
         }
         return;
       }

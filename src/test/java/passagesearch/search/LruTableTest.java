@@ -1,7 +1,9 @@
 package passagesearch.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -30,6 +32,21 @@ class LruTableTest {
     assertEquals(List.of("a", "a"), worked, "the third time is a look-up");
     assertEquals(1, counts.hits.sum());
     assertEquals(2, counts.misses.sum());
+  }
+
+  @Test
+  void aKeySeenOnceIsRememberedByItsHashNotHeld() throws InterruptedException {
+    LruTable<String, String> table = new LruTable<>(4, new CacheCounters(), key -> true, true);
+    String large = "words and filters ".repeat(400); // about a request's most: 7,200 characters
+    WeakReference<String> seenOnce = new WeakReference<>(new String(large));
+    table.get(seenOnce.get(), key -> "worked out"); // not `work`, which keeps its keys
+    for (int i = 0; i < 50 && seenOnce.get() != null; i++) {
+      System.gc();
+      Thread.sleep(10);
+    }
+    assertNull(seenOnce.get(), "the table holds no reference to a key it only remembers");
+    table.get(new String(large), key -> "worked out");
+    assertEquals(1, table.size(), "an equal key seen again is known by its hash, and kept");
   }
 
   @Test
