@@ -96,39 +96,36 @@ final class ForwardSentences extends BreakIterator {
   /** The first boundary after {@code offset}; {@link #DONE}, the position unchanged, when there is none. */
   @Override
   public int following(int offset) {
-    checkOffset(offset);
-    int i = Arrays.binarySearch(bounds, 0, count, offset);
-    int next = i >= 0 ? i + 1 : -i - 1;
-    if (next >= count) {
-      return DONE;
-    }
-    at = next;
-    return bounds[at];
+    int i = firstAtOrAfter(offset);
+    return moveTo(i < count && bounds[i] == offset ? i + 1 : i);
   }
 
   /** The last boundary before {@code offset}; {@link #DONE}, the position unchanged, when there is none. */
   @Override
   public int preceding(int offset) {
-    checkOffset(offset);
-    int i = Arrays.binarySearch(bounds, 0, count, offset);
-    int before = (i >= 0 ? i : -i - 1) - 1;
-    if (before < 0) {
-      return DONE;
-    }
-    at = before;
-    return bounds[at];
+    return moveTo(firstAtOrAfter(offset) - 1);
   }
 
   @Override
   public boolean isBoundary(int offset) {
+    int i = firstAtOrAfter(offset);
+    moveTo(i);
+    return i < count && bounds[i] == offset;
+  }
+
+  /** The index of the first boundary at or after {@code offset} ({@link #count} when there is none). */
+  private int firstAtOrAfter(int offset) {
     checkOffset(offset);
     int i = Arrays.binarySearch(bounds, 0, count, offset);
-    if (i >= 0) {
-      at = i;
-      return true;
+    return i >= 0 ? i : -i - 1;
+  }
+
+  private int moveTo(int i) {
+    if (i < 0 || i >= count) {
+      return DONE;
     }
-    following(offset);
-    return false;
+    at = i;
+    return bounds[at];
   }
 
   private void checkOffset(int offset) {
