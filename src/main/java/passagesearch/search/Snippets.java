@@ -1,8 +1,10 @@
 package passagesearch.search;
 
 import java.io.IOException;
+import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -38,7 +40,8 @@ final class Snippets {
     this.highlighter = new OneWeightHighlighter(UnifiedHighlighter.builder(index.searcher(), index.analyzer())
         .withFormatter(FORMAT)
         .withScorer(new SentenceScorer())
-        .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(new ForwardSentences(), goal, 0.3f)));
+        .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
+            BreakIterator.getSentenceInstance(Locale.ENGLISH), goal, 0.3f)));
   }
 
   /** Text escaped exactly as the highlighter escapes its snippets, for snippets made without it. */
