@@ -116,10 +116,11 @@ final class LruTable<K, V> {
       return;
     }
     int evicted = 0;
+    int hash = seen == null ? 0 : key.hashCode(); // a request's hash reads all its words: once, outside the lock
     lock.lock();
     try {
-      if (seen != null && !seen.remove(key.hashCode())) {
-        seen.add(key.hashCode());
+      if (seen != null && !seen.remove(hash)) {
+        seen.add(hash);
         if (seen.size() > maxEntries) {
           seen.removeFirst();
         }
