@@ -220,7 +220,7 @@ public class SearchPathBenchmark {
     for (int i = 0; i < texts.length; i++) {
       texts[i] = stored.document(in.page()[i]).get(Fields.TEXT);
     }
-    return t.served.snippets().of(in.words(), in.page(), texts);
+    return t.served.snippets().marked(in.words(), in.page(), texts);
   }
 
   @Benchmark

@@ -90,7 +90,7 @@ final class HttpMetrics {
 
   /**
    * The other tables of kept work ({@link KeptTable}: query and sentence vectors, questions read, concept
-   * queries and their matches), one series each, labelled {@code table}: look-ups that found the work kept
+   * queries and their matches, snippets), one series each, labelled {@code table}: look-ups that found the work kept
    * ({@code result="hit"}) or did it ({@code "miss"}), entries dropped to stay within the bound, and how many are
    * kept against it. Counts over the life of the process; sizes of the generation served now.
    */

@@ -15,7 +15,9 @@ public enum KeptTable {
   /** The Lucene queries of the concepts coverage matches. */
   CONCEPT_QUERIES("concept_queries"),
   /** The passages those queries match, per segment (Lucene's query cache; a look-up is per segment). */
-  CONCEPT_MATCHES("concept_matches");
+  CONCEPT_MATCHES("concept_matches"),
+  /** The snippets of passages shown for a question, whatever its filters and page. */
+  SNIPPETS("snippets");
 
   private final String label;
 

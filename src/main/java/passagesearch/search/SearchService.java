@@ -300,7 +300,7 @@ public final class SearchService implements SearchEngine {
       for (int i = 0; i < docs.length; i++) {
         docs[i] = stored.document(pageDocs[i]);
       }
-      String[] snippets = served.snippets().of(words, pageDocs,
+      String[] snippets = served.snippets().of(request.query(), words, pageDocs,
           Arrays.stream(docs).map(d -> d.get(Fields.TEXT)).toArray(String[]::new));
       List<SearchHit> hits = new ArrayList<>(page.size());
       for (int i = 0; i < page.size(); i++) {

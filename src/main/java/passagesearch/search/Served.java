@@ -29,6 +29,7 @@ record Served(
       case QUERY_READINGS -> prepared.stats();
       case CONCEPT_QUERIES -> conceptQueries.stats();
       case CONCEPT_MATCHES -> conceptQueries.matchStats();
+      case SNIPPETS -> snippets.stats();
     };
   }
 
@@ -55,7 +56,7 @@ record Served(
         catalog,
         // Built on the first keystroke rather than when the generation opens: it walks the whole vocabulary.
         new Lazy<>(() -> new Suggester(config.tags(), catalog.headings(), index.searcher().getIndexReader())),
-        new Snippets(index),
+        new Snippets(index, kept.of(KeptTable.SNIPPETS)),
         new ResultCache(ranking.cacheEntries(), ResultCache.maxBytes(Runtime.getRuntime().maxMemory()), cacheCounters),
         new Semantic(QueryMeaning.of(config, models, speller::knows, kept)),
         conceptQueries(index, ranking, kept),

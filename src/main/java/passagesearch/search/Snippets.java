@@ -25,16 +25,38 @@ import passagesearch.index.OpenIndex;
  * Snippets from Lucene's unified highlighter over the passage text: the best sentences, each from its first
  * word, HTML-escaped, matches wrapped in {@code <mark>}, nothing else. A hit that matched only in its headings gets its
  * opening sentences, unmarked.
+ *
+ * <p>A passage's snippet for a question depends on the two alone: not on the filters, the page or the other hits. The
+ * same question asked again with another filter or page (a facet clicked, the next page) shows many of the same
+ * passages, and marking them again was most of the snippets' cost, a fifth of such a seed search's CPU (JFR). So the
+ * last {@link #KEPT} snippets of passages shown twice for a question of at most {@link PreparedQueries#KEPT_CHARS}
+ * characters are kept, and a snippet shown once is not (distinct questions, as most are, would only churn the table).
+ * They are weighed by their characters: the table holds at most {@link #KEPT_BYTES} (a snippet is mostly under 1 KB,
+ * but a passage with no sentence ends can give a long one). A generation's texts and analysis never change, so a kept
+ * snippet never goes stale.
  */
 final class Snippets {
   /** The snippets' format: matches in {@code <mark>}, text HTML-escaped, sentences joined by an ellipsis. */
   private static final MarkFormatter FORMAT = new MarkFormatter();
+  /** The most snippets kept. */
+  static final int KEPT = 2048;
+  /** The most the kept snippets and their questions may weigh together, in bytes (two a character). */
+  static final long KEPT_BYTES = 4L << 20;
+
+  /** A passage shown for a question as typed (its reading, and so its marks, follow from it). */
+  private record Shown(String typed, int doc) {}
 
   private final OneWeightHighlighter highlighter;
   private final int passages;
+  private final LruTable<Shown, String> kept;
 
-  /** One highlighter per generation: it is thread-safe, and building it per search is wasted work. */
-  Snippets(OpenIndex index) {
+  /**
+   * One highlighter per generation: it is thread-safe, and building it per search is wasted work.
+   *
+   * @param counters where look-ups of kept snippets count, across generations
+   */
+  Snippets(OpenIndex index, CacheCounters counters) {
+    this.kept = new LruTable<>(KEPT, KEPT_BYTES, counters, true);
     int goal = index.config().ranking().snippetMaxLength() / index.config().ranking().snippetPassages();
     this.passages = index.config().ranking().snippetPassages();
     this.highlighter = new OneWeightHighlighter(UnifiedHighlighter.builder(index.searcher(), index.analyzer())
@@ -82,13 +104,56 @@ final class Snippets {
     }
   }
 
+  /** How often a snippet was kept, and how many are. */
+  KeptTableStats stats() {
+    return kept.stats();
+  }
+
   /**
-   * The snippets of a page of hits, from their texts as already read.
+   * The snippets of a page of hits for a question, from their texts as already read: those kept, and the rest
+   * marked now.
+   *
+   * @param typed the question as typed, whose reading {@code words} is
+   * @param words what the highlighter marks
+   * @param docs the hits' doc ids
+   * @param texts each hit's stored text
+   */
+  String[] of(String typed, Query words, int[] docs, String[] texts) throws IOException {
+    String[] snippets = new String[docs.length];
+    int[] missing = new int[docs.length];
+    int m = 0;
+    for (int i = 0; i < docs.length; i++) {
+      snippets[i] = kept.find(new Shown(typed, docs[i]));
+      if (snippets[i] == null) {
+        missing[m++] = i;
+      }
+    }
+    if (m == 0) {
+      return snippets;
+    }
+    int[] missingDocs = new int[m];
+    String[] missingTexts = new String[m];
+    for (int j = 0; j < m; j++) {
+      missingDocs[j] = docs[missing[j]];
+      missingTexts[j] = texts[missing[j]];
+    }
+    String[] marked = marked(words, missingDocs, missingTexts);
+    for (int j = 0; j < m; j++) {
+      snippets[missing[j]] = marked[j];
+      if (typed.length() <= PreparedQueries.KEPT_CHARS) {
+        kept.put(new Shown(typed, missingDocs[j]), marked[j], 2L * (typed.length() + marked[j].length()) + 64);
+      }
+    }
+    return snippets;
+  }
+
+  /**
+   * The snippets of a page of hits, from their texts as already read, all marked now (none kept or looked up).
    *
    * @param docs the hits' doc ids
    * @param texts each hit's stored text
    */
-  String[] of(Query words, int[] docs, String[] texts) throws IOException {
+  String[] marked(Query words, int[] docs, String[] texts) throws IOException {
     if (docs.length == 0) {
       return new String[0];
     }

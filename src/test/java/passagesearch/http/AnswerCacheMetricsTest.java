@@ -103,6 +103,24 @@ class AnswerCacheMetricsTest {
     assertEquals(before.plus(1, 2, 1), Counts.of("query_readings"), "the third search reused the reading");
   }
 
+  @Test
+  void aPassageShownAgainForAQuestionHasItsSnippetKept() throws Exception {
+    String q = "/api/search?q=what+happens+during+induction+treatment";
+    Counts before = Counts.of("snippets");
+    String first = live.get(q + "&limit=3").body();
+    assertEquals(before.plus(0, 3, 0), Counts.of("snippets"), "three passages marked; shown once, none kept");
+    live.get(q + "&limit=2");
+    assertEquals(before.plus(0, 5, 2), Counts.of("snippets"), "the first two marked again, shown twice, and kept");
+    String third = live.get(q + "&limit=4").body();
+    assertEquals(before.plus(2, 7, 3), Counts.of("snippets"), "two reused; the third marked and kept, the fourth marked");
+    assertEquals(snippets(first), snippets(third).subList(0, 3), "a kept snippet is the one marked for the passage");
+    assertEquals(4, snippets(third).size());
+  }
+
+  private static List<String> snippets(String body) {
+    return Pattern.compile("\"snippet\":\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(body).results().map(m -> m.group(1)).toList();
+  }
+
   /** A kept table's look-ups and size in one scrape of the live server. */
   record Counts(double hits, double misses, double entries) {
     static Counts of(String table) throws Exception {
@@ -120,7 +138,7 @@ class AnswerCacheMetricsTest {
   void everyKeptTableIsOnMetricsWithItsBound() throws Exception {
     String scrape = live.get("/metrics").body();
     var bounds = java.util.Map.of("query_vectors", 1024, "sentence_vectors", 2048, "query_readings", 128,
-        "concept_queries", 512, "concept_matches", 1024);
+        "concept_queries", 512, "concept_matches", 1024, "snippets", 2048);
     bounds.forEach((table, bound) -> {
       assertEquals(bound.doubleValue(), metric(scrape, kept("max_entries", null, table)), table);
       assertTrue(metric(scrape, kept("entries", null, table)) <= bound, table);
@@ -128,7 +146,7 @@ class AnswerCacheMetricsTest {
       assertTrue(metric(scrape, kept("gets_total", "miss", table)) >= 0, table);
       assertTrue(metric(scrape, kept("evictions_total", null, table)) >= 0, table);
     });
-    assertEquals(5, scrape.lines().filter(l -> l.startsWith("passage_search_kept_max_entries{")).count(),
+    assertEquals(6, scrape.lines().filter(l -> l.startsWith("passage_search_kept_max_entries{")).count(),
         "one series a table, and no more");
   }
 
