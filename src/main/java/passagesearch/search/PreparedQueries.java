@@ -20,7 +20,8 @@ import passagesearch.query.QueryParser;
  * keeping every question and concept at first sight cost distinct SciFact claims 6% of their throughput (interleaved
  * runs), in collections of what was kept and promoted to the old generation. A reading holds about 370 bytes of query
  * objects per character typed (measured on the seed index: 15 KB at 40 characters, 44 KB at 120; the words' query with
- * its synonyms, in three fields, is most of it), so the table holds at most about 5 MB. Lucene queries are immutable,
+ * its synonyms, in three fields, is most of it), and its weights once searched ({@link WeighedOnce}: 8 KB a seed
+ * question, 22 KB a SciFact claim, measured), so the table holds at most about 8 MB. Lucene queries are immutable,
  * so searches share them; a generation's words, vocabulary and spelling never change, so a reading never goes stale.
  */
 final class PreparedQueries {
@@ -35,7 +36,8 @@ final class PreparedQueries {
    * @param meaning the query's model, corrected, with the tags it names
    * @param words what must match, with synonyms; what the highlighter marks
    * @param scored the words with what lifts a passage (proximity, tags) and the exclusions, before filters;
-   *     rewritten for the generation, so a search that adds its filters rewrites only what it added
+   *     rewritten for the generation, so a search that adds its filters rewrites only what it added, and
+   *     weighed once for it ({@link WeighedOnce})
    * @param contentWords how many indexed terms its words become (what weighs meaning against words)
    * @param concepts what it asks about, for coverage
    */
@@ -86,7 +88,7 @@ final class PreparedQueries {
     Query words = factory.words(meaning);
     Query scored;
     try {
-      scored = searcher.rewrite(factory.scored(words, meaning));
+      scored = new WeighedOnce(searcher.rewrite(factory.scored(words, meaning)), searcher);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
