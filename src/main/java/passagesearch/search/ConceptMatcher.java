@@ -19,7 +19,7 @@ import passagesearch.query.Concept;
  * over the index).
  */
 final class ConceptMatcher {
-  private static final Coverage.Way[] WAYS = {Coverage.Way.WORD, Coverage.Way.SYNONYM, Coverage.Way.TAG, Coverage.Way.CLASS};
+  private static final Coverage.Way[] WAYS = ConceptQueries.WAYS.toArray(Coverage.Way[]::new);
 
   private final List<Concept> concepts;
   private final IndexSearcher searcher;
@@ -42,16 +42,10 @@ final class ConceptMatcher {
     this.searcher = searcher;
     this.weights = new Weight[concepts.size()][WAYS.length];
     for (int c = 0; c < concepts.size(); c++) {
-      List<Query> earlier = new ArrayList<>(WAYS.length);
+      List<Query> ways = queries.of(concepts.get(c));
       for (int w = 0; w < WAYS.length; w++) {
-        Query q = queries.of(concepts.get(c), WAYS[w]);
-        // A way that is the same query as an earlier one ("cell" has no synonyms) never finds a passage the
-        // earlier one did not: it is left out, not weighed and run again for every hit.
-        boolean repeated = q != null && earlier.contains(q);
-        weights[c][w] = q == null || repeated ? null : searcher.createWeight(q, ScoreMode.COMPLETE_NO_SCORES, 1f);
-        if (q != null) {
-          earlier.add(q);
-        }
+        Query q = ways.get(w);
+        weights[c][w] = q == null ? null : searcher.createWeight(q, ScoreMode.COMPLETE_NO_SCORES, 1f);
       }
     }
   }

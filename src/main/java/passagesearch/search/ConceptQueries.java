@@ -3,8 +3,9 @@ package passagesearch.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
@@ -27,9 +28,11 @@ import passagesearch.query.Node;
  *
  * <p>A generation's concepts recur from search to search even when the questions do not ("treatment", "side effects", a
  * drug), and building their queries analysed their words again, synonyms and all, and rewrote them: about 10% of a seed
- * search's CPU (JFR). So the queries of the last {@link #KEPT} concepts and ways asked twice are kept (a concept asked
+ * search's CPU (JFR). So the queries of the last {@link #KEPT} concepts asked twice are kept, all ways together (a concept asked
  * once, as most words of distinct questions are, is not), rewritten for this generation (Lucene queries are immutable,
- * so searches share them), for a concept of at most {@link #KEPT_CHARS} characters. An entry holds about 3 KB for a
+ * so searches share them), for a concept of at most {@link #KEPT_CHARS} characters, each with its weight built once
+ * ({@link WeighedOnce}: building the weights of a search's concepts again, looking up each word's statistics in every
+ * field, was 2.6% of a seed search's CPU, JFR). An entry holds about 3 KB for a
  * word and 6 KB for a phrase of 20 characters (measured on the seed index), so the table holds a few megabytes at most.
  *
  * <p>They are matched through a searcher of their own ({@link #searcher()}), whose query cache keeps the
@@ -39,22 +42,27 @@ import passagesearch.query.Node;
  * of a corpus this size; this one is bounded in queries ({@link #CACHED_QUERIES}) and bytes ({@link #cacheBytes}).
  */
 final class ConceptQueries {
-  /** The most concepts and ways whose queries are kept. */
-  static final int KEPT = 512;
-  /** The longest concept (as read) whose queries are kept. */
-  static final int KEPT_CHARS = 32;
+  /** The ways a concept can be mentioned that are matched, in the order they are tried. */
+  static final List<Coverage.Way> WAYS = List.of(Coverage.Way.WORD, Coverage.Way.SYNONYM, Coverage.Way.TAG,
+      Coverage.Way.CLASS);
+  /** The most concepts whose queries are kept (four ways each at most). */
+  static final int KEPT = 256;
+  /**
+   * The longest concept (as read) whose queries are kept. A drug named by its brand reads with its other name,
+   * "Tecartus (brexucabtagene autoleucel)": 36 characters, and such concepts recur most. At 32, the seed list's
+   * three such drugs were built again at every search that named them (2.8% of the list's CPU, JFR).
+   */
+  static final int KEPT_CHARS = 64;
   /** The most queries whose matches the searcher's cache holds. */
   static final int CACHED_QUERIES = 1_024;
   /** The most bytes the searcher's cache holds: 2 MB, or a 64th of a smaller heap. */
   static final long CACHE_BYTES = 2L << 20;
 
-  private record Key(Concept concept, Coverage.Way way) {}
-
   private final QueryBuilder plain;
   private final QueryBuilder expanding;
   private final QueryTranslator translator;
   private final List<String> fields;
-  private final LruTable<Key, Optional<Query>> kept;
+  private final LruTable<Concept, List<Query>> kept;
   private final CountedQueryCache matches;
   private final IndexSearcher searcher;
 
@@ -73,7 +81,7 @@ final class ConceptQueries {
     this.translator = translator;
     this.fields = List.copyOf(fields);
     this.kept = new LruTable<>(KEPT, counts.of(KeptTable.CONCEPT_QUERIES),
-        key -> key.concept().text().length() <= KEPT_CHARS, true);
+        concept -> concept.text().length() <= KEPT_CHARS, true);
     this.matches = new CountedQueryCache(CACHED_QUERIES, cacheBytes(Runtime.getRuntime().maxMemory()), leaf -> true,
         counts.of(KeptTable.CONCEPT_MATCHES));
     this.searcher = new IndexSearcher(reader);
@@ -102,17 +110,32 @@ final class ConceptQueries {
   }
 
   /**
-   * The query for one way of mentioning the concept, flat ({@link FlatQuery}) and rewritten for {@link #searcher()};
-   * null when the concept cannot be mentioned that way.
+   * The concept's query for each of {@link #WAYS}, flat ({@link FlatQuery}), rewritten for {@link #searcher()} and
+   * weighed once there ({@link WeighedOnce}); null for a way the concept cannot be mentioned in, or one that is the
+   * same query as an earlier way ("cell" has no synonyms): it never finds a passage the earlier one did not, so it is
+   * not run again for every hit. Unmodifiable.
    */
-  Query of(Concept concept, Coverage.Way way) {
-    return kept.get(new Key(concept, way), key -> Optional.ofNullable(nested(concept, way)).map(this::rewritten))
-        .orElse(null);
+  List<Query> of(Concept concept) {
+    return kept.get(concept, this::ways);
+  }
+
+  private List<Query> ways(Concept concept) {
+    Query[] queries = new Query[WAYS.size()];
+    List<Query> earlier = new ArrayList<>(WAYS.size());
+    for (int w = 0; w < queries.length; w++) {
+      Query nested = nested(concept, WAYS.get(w));
+      Query q = nested == null ? null : rewritten(nested);
+      if (q != null && !earlier.contains(q)) {
+        queries[w] = q;
+        earlier.add(q);
+      }
+    }
+    return Collections.unmodifiableList(Arrays.asList(queries));
   }
 
   private Query rewritten(Query nested) {
     try {
-      return searcher.rewrite(FlatQuery.of(nested));
+      return new WeighedOnce(searcher.rewrite(FlatQuery.of(nested)), searcher);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

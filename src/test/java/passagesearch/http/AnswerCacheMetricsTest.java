@@ -138,7 +138,7 @@ class AnswerCacheMetricsTest {
   void everyKeptTableIsOnMetricsWithItsBound() throws Exception {
     String scrape = live.get("/metrics").body();
     var bounds = java.util.Map.of("query_vectors", 1024, "sentence_vectors", 2048, "query_readings", 128,
-        "concept_queries", 512, "concept_matches", 1024, "snippets", 2048);
+        "concept_queries", 256, "concept_matches", 1024, "snippets", 2048);
     bounds.forEach((table, bound) -> {
       assertEquals(bound.doubleValue(), metric(scrape, kept("max_entries", null, table)), table);
       assertTrue(metric(scrape, kept("entries", null, table)) <= bound, table);

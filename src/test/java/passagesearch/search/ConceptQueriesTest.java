@@ -3,6 +3,8 @@ package passagesearch.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,6 +34,11 @@ class ConceptQueriesTest {
         .read(new TagRecognizer(SEED.config().tags()).recognize(QueryParser.parse(typed)));
   }
 
+  /** The concept's query for one way of mentioning it. */
+  private static Query of(ConceptQueries queries, Concept concept, Coverage.Way way) {
+    return queries.of(concept).get(ConceptQueries.WAYS.indexOf(way));
+  }
+
   /** The passages a query matches, as the matcher reads them (no scores: the cache's condition). */
   private static List<Integer> matches(IndexSearcher searcher, Query query) throws IOException {
     Weight weight = searcher.createWeight(query, ScoreMode.COMPLETE_NO_SCORES, 1f);
@@ -51,29 +58,47 @@ class ConceptQueriesTest {
   void aConceptAskedAgainIsTheQueryKeptUnlessItIsLong() {
     ConceptQueries queries = Served.conceptQueries(SEED.index(), SEED.config().ranking(), new KeptCounters());
     Concept chemo = concepts("chemotherapy").get(0);
-    Query first = queries.of(chemo, Coverage.Way.SYNONYM);
+    Query first = of(queries, chemo, Coverage.Way.SYNONYM);
     assertNotNull(first);
-    Query second = queries.of(chemo, Coverage.Way.SYNONYM);
+    Query second = of(queries, chemo, Coverage.Way.SYNONYM);
     assertNotSame(first, second, "a concept asked once is not kept");
-    assertSame(second, queries.of(chemo, Coverage.Way.SYNONYM), "asked twice, it is kept, not built again");
+    assertSame(second, of(queries, chemo, Coverage.Way.SYNONYM), "asked twice, it is kept, not built again");
     assertEquals(first,
-        Served.conceptQueries(SEED.index(), SEED.config().ranking(), new KeptCounters()).of(chemo, Coverage.Way.SYNONYM),
+        of(Served.conceptQueries(SEED.index(), SEED.config().ranking(), new KeptCounters()), chemo, Coverage.Way.SYNONYM),
         "the query another generation's table builds");
 
-    Concept longer = concepts("\"" + "chemotherapy and radiotherapy ".repeat(3).trim() + "\"").get(0);
+    Concept longer = concepts("\"" + "blood tests in the day unit ".repeat(3).trim() + "\"").get(0);
     assertTrue(longer.text().length() > ConceptQueries.KEPT_CHARS, longer.text());
-    Query once = queries.of(longer, Coverage.Way.WORD);
-    queries.of(longer, Coverage.Way.WORD);
-    Query again = queries.of(longer, Coverage.Way.WORD);
+    Query once = of(queries, longer, Coverage.Way.WORD);
+    of(queries, longer, Coverage.Way.WORD);
+    Query again = of(queries, longer, Coverage.Way.WORD);
     assertEquals(once, again);
     assertNotSame(once, again, "a long concept is built every time, so an entry stays small");
+  }
+
+  @Test
+  void aWayThatIsTheSameQueryAsAnEarlierOneIsLeftOutAndEachQueryIsWeighedOnce() throws IOException {
+    ConceptQueries queries = Served.conceptQueries(SEED.index(), SEED.config().ranking(), new KeptCounters());
+    Concept marrow = concepts("marrow").get(0);
+    Query word = of(queries, marrow, Coverage.Way.WORD);
+    assertNotNull(word);
+    assertNull(of(queries, marrow, Coverage.Way.SYNONYM), "a word with no synonyms: its synonyms' query is its own");
+    assertNull(of(queries, marrow, Coverage.Way.TAG), "it names no tag");
+    assertThrows(UnsupportedOperationException.class, () -> queries.of(marrow).set(0, null), "shared between searches");
+
+    Query synonyms = of(queries, concepts("chemotherapy").get(0), Coverage.Way.SYNONYM);
+    assertNotNull(synonyms, "chemotherapy has synonyms (chemo)");
+    assertTrue(synonyms instanceof WeighedOnce, synonyms.getClass().getName());
+    IndexSearcher searcher = queries.searcher();
+    assertSame(synonyms.createWeight(searcher, ScoreMode.COMPLETE_NO_SCORES, 1f),
+        synonyms.createWeight(searcher, ScoreMode.COMPLETE_NO_SCORES, 1f), "its weight is built once");
   }
 
   @Test
   void aRecurringConceptsMatchesAreCachedAndMatchWhatTheIndexMatches() throws IOException {
     ConceptQueries queries = Served.conceptQueries(SEED.index(), SEED.config().ranking(), new KeptCounters());
     LRUQueryCache cache = (LRUQueryCache) queries.searcher().getQueryCache();
-    Query transplant = queries.of(concepts("transplant").get(0), Coverage.Way.WORD);
+    Query transplant = of(queries, concepts("transplant").get(0), Coverage.Way.WORD);
     List<Integer> expected = matches(SEED.index().searcher(), transplant);
     assertTrue(expected.size() > 3, "the seed corpus speaks of transplants: " + expected);
 
