@@ -300,7 +300,10 @@ public final class SearchService implements SearchEngine {
       for (int i = 0; i < docs.length; i++) {
         docs[i] = stored.document(pageDocs[i]);
       }
-      String[] snippets = served.snippets().of(request.query(), words, pageDocs,
+      // Found by a tag the query names, not by its words: the words that earned the tag, marked.
+      List<String> named = meaning.tags().named();
+      String[] snippets = served.snippets().of(request.query(), words,
+          (marked, text) -> served.tagSnippet().finish(marked, text, named), pageDocs,
           Arrays.stream(docs).map(d -> d.get(Fields.TEXT)).toArray(String[]::new));
       List<SearchHit> hits = new ArrayList<>(page.size());
       for (int i = 0; i < page.size(); i++) {
@@ -310,8 +313,7 @@ public final class SearchService implements SearchEngine {
             ? ScoreExplanation.of(index.searcher().explain(query, s.candidate().doc()))
                 .noting(Arrays.stream(doc.getValues(Fields.INHERITED)).map(v -> "tag " + v).toList())
             : null;
-        // Found by a tag the query names, not by its words: the words that earned the tag, marked.
-        String snippet = served.tagSnippet().finish(snippets[i], doc.get(Fields.TEXT), meaning.tags().named());
+        String snippet = snippets[i];
         if (!snippet.contains("<mark>") && fused.foundByMeaning(s.candidate().doc()) && i < QueryMeaning.MEANING_SNIPPETS) {
           // Nothing in it matched a word or a named tag: its sentence nearest the query, by the same model.
           snippet = served.semantic().snippet(doc.get(Fields.TEXT), fused.vector(),

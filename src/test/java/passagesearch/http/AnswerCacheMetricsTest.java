@@ -117,6 +117,19 @@ class AnswerCacheMetricsTest {
     assertEquals(4, snippets(third).size());
   }
 
+  @Test
+  void aPassageFoundByATagHasItsTagWordsMarkedWhenItsSnippetIsKept() throws Exception {
+    // Campath's one passage says "anti-CD52", none of the question's words: its snippet marks the tag's words.
+    String q = "/api/search?q=Campath&limit=1";
+    Counts before = Counts.of("snippets");
+    String first = live.get(q).body();
+    live.get(q + "&tag=immunotherapy");
+    String kept = live.get(q + "&tag=alemtuzumab").body();
+    assertEquals(before.plus(1, 2, 1), Counts.of("snippets"), "marked twice, kept, then reused");
+    assertTrue(snippets(first).get(0).contains("<mark>anti-CD52</mark>"), first);
+    assertEquals(snippets(first), snippets(kept), "the kept snippet is the one shown, its tag's words marked");
+  }
+
   private static List<String> snippets(String body) {
     return Pattern.compile("\"snippet\":\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(body).results().map(m -> m.group(1)).toList();
   }
