@@ -28,12 +28,13 @@ import passagesearch.query.Node;
  *
  * <p>A generation's concepts recur from search to search even when the questions do not ("treatment", "side effects", a
  * drug), and building their queries analysed their words again, synonyms and all, and rewrote them: about 10% of a seed
- * search's CPU (JFR). So the queries of the last {@link #KEPT} concepts asked twice are kept, all ways together (a concept asked
- * once, as most words of distinct questions are, is not), rewritten for this generation (Lucene queries are immutable,
- * so searches share them), for a concept of at most {@link #KEPT_CHARS} characters, each with its weight built once
- * ({@link WeighedOnce}: building the weights of a search's concepts again, looking up each word's statistics in every
- * field, was 2.6% of a seed search's CPU, JFR). An entry holds about 3 KB for a
- * word and 6 KB for a phrase of 20 characters (measured on the seed index), so the table holds a few megabytes at most.
+ * search's CPU (JFR). So the queries of the last {@link #KEPT} concepts asked twice are kept, all ways together (a
+ * concept asked once, as most words of distinct questions are, is not), rewritten for this generation (Lucene queries
+ * are immutable, so searches share them), for a concept of at most {@link #KEPT_CHARS} characters, each with its weight
+ * built once ({@link WeighedOnce}: building the weights of a search's concepts again, looking up each word's statistics
+ * in every field, was 2.6% of a seed search's CPU, JFR). A query holds about 3 KB for a word and 6 KB for a phrase of
+ * 20 characters, and its weight about 1.5 KB more (measured on the seed index); a concept has at most four, so the
+ * table holds a few megabytes at most.
  *
  * <p>They are matched through a searcher of their own ({@link #searcher()}), whose query cache keeps the
  * passages a concept matches in each segment once it recurs (Lucene's {@link UsageTrackingQueryCachingPolicy}:
