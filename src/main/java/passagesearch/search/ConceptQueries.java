@@ -122,16 +122,14 @@ final class ConceptQueries {
 
   private List<Query> ways(Concept concept) {
     Query[] queries = new Query[WAYS.size()];
-    List<Query> earlier = new ArrayList<>(WAYS.size());
+    List<Query> ways = Arrays.asList(queries);
     for (int w = 0; w < queries.length; w++) {
       Query nested = nested(concept, WAYS.get(w));
       Query q = nested == null ? null : rewritten(nested);
-      if (q != null && !earlier.contains(q)) {
-        queries[w] = q;
-        earlier.add(q);
-      }
+      // The earlier ways are the list's first w places (the rest are still null, which no query equals).
+      queries[w] = q != null && ways.contains(q) ? null : q;
     }
-    return Collections.unmodifiableList(Arrays.asList(queries));
+    return Collections.unmodifiableList(ways);
   }
 
   private Query rewritten(Query nested) {
