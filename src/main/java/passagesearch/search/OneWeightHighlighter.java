@@ -30,7 +30,8 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
  * Lucene's unified highlighter in weight-matching mode (only what truly matched is marked: a phrase as a
  * phrase, a synonym where it matched), with one change: the query's weight is built once per search and
  * asked for each hit's matches, where the stock highlighter rewrites the query and builds its weight
- * again for every hit, which cost more than the search itself.
+ * again for every hit, which cost more than the search itself; and the query's words reuse their terms and
+ * postings enums from hit to hit ({@link HighlightedTerm}).
  */
 final class OneWeightHighlighter extends UnifiedHighlighter {
   OneWeightHighlighter(Builder builder) {
@@ -94,8 +95,10 @@ final class OneWeightHighlighter extends UnifiedHighlighter {
         return stock.getOffsetsEnum(reader, docId, content);
       }
       if (weight == null) {
-        // Straight from the query, not through the searcher's query cache: matches are never cached.
-        weight = searcher.rewrite(components.query()).createWeight(searcher, ScoreMode.COMPLETE_NO_SCORES, 1f);
+        // Straight from the query, not through the searcher's query cache: matches are never cached. Its words
+        // reuse their enums from hit to hit (HighlightedTerm).
+        weight = HighlightedTerm.within(searcher.rewrite(components.query()))
+            .createWeight(searcher, ScoreMode.COMPLETE_NO_SCORES, 1f);
       }
       Matches matches = weight.matches(context, docId);
       if (matches == null) {

@@ -61,4 +61,35 @@ class LoadedTextHighlightTest {
       assertTrue(compared > 60, "compared " + compared + " snippets");
     }
   }
+
+  /**
+   * The words asked through {@link HighlightedTerm}, their enums reused from hit to hit, mark what Lucene's own
+   * highlighter marks, building its weight anew for each hit: phrases, synonyms, alternatives, excluded words,
+   * words found nowhere and words some hits lack, over every hit of each query.
+   */
+  @Test
+  void theMarksAreThoseOfLucenesOwnHighlighter() throws IOException {
+    DefaultPassageFormatter format = new DefaultPassageFormatter("<mark>", "</mark>", " … ", true);
+    UnifiedHighlighter lucene = UnifiedHighlighter.builder(index.searcher(), index.analyzer()).withFormatter(format).build();
+    OneWeightHighlighter ours = new OneWeightHighlighter(UnifiedHighlighter.builder(index.searcher(), index.analyzer())
+        .withFormatter(format));
+    IndexSearcher searcher = index.searcher();
+    int marked = 0;
+    for (String typed : new String[] {"blinatumomab side effects", "\"stem cell transplant\" risks", "imatinib OR dasatinib",
+        "chemotherapy -children", "fertility after treatment", "leukaemia treatment zzyzx", "ALL maintenance months",
+        "tiredness and hair loss", "CAR-T cytokine release syndrome"}) {
+      Query words = Snippets.onField(factory.words(QueryParser.parse(typed)), Fields.TEXT);
+      TopDocs top = searcher.search(words, 40);
+      int[] docs = Arrays.stream(top.scoreDocs).mapToInt(d -> d.doc).toArray();
+      String[] texts = new String[docs.length];
+      for (int i = 0; i < docs.length; i++) {
+        texts[i] = searcher.storedFields().document(docs[i]).get(Fields.TEXT);
+      }
+      String[] expected = lucene.highlight(Fields.TEXT, words, top, 2);
+      Object[] found = ours.highlight(Fields.TEXT, words, docs, texts, 2);
+      assertArrayEquals(expected, Arrays.stream(found).map(o -> o == null ? null : o.toString()).toArray(), typed);
+      marked += (int) Arrays.stream(expected).filter(e -> e != null && e.contains("<mark>")).count();
+    }
+    assertTrue(marked > 100, "marked " + marked + " snippets");
+  }
 }
