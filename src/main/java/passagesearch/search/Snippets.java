@@ -63,7 +63,7 @@ final class Snippets {
         .withFormatter(FORMAT)
         .withScorer(new SentenceScorer())
         .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-            BreakIterator.getSentenceInstance(Locale.ENGLISH), goal, 0.3f)));
+            new ArrayTextBreaks(BreakIterator.getSentenceInstance(Locale.ENGLISH)), goal, 0.3f)));
   }
 
   /** Text escaped exactly as the highlighter escapes its snippets, for snippets made without it. */
