@@ -17,7 +17,6 @@ import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.MatchesUtils;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.TermQuery;
@@ -34,10 +33,11 @@ import org.apache.lucene.util.IOSupplier;
  * <p>Reuse holds because the highlighter reads one hit's matches whole, once, before it asks for the next hit's
  * ({@code FieldHighlighter#highlightFieldForDoc}); a weight serves one highlighting pass on one thread.
  */
-final class HighlightedTerm extends Query {
+final class HighlightedTerm extends WrappedQuery {
   private final TermQuery query;
 
   private HighlightedTerm(TermQuery query) {
+    super(query);
     this.query = query;
   }
 
@@ -178,25 +178,5 @@ final class HighlightedTerm extends Query {
     public Query getQuery() {
       return query;
     }
-  }
-
-  @Override
-  public void visit(QueryVisitor visitor) {
-    query.visit(visitor);
-  }
-
-  @Override
-  public String toString(String field) {
-    return query.toString(field);
-  }
-
-  @Override
-  public boolean equals(Object other) {
-    return sameClassAs(other) && query.equals(((HighlightedTerm) other).query);
-  }
-
-  @Override
-  public int hashCode() {
-    return 31 * classHash() + query.hashCode();
   }
 }

@@ -5,7 +5,6 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.similarities.Similarity;
@@ -22,8 +21,7 @@ import org.apache.lucene.search.similarities.Similarity;
  * boost (a hybrid search scales the lexical scores), or by a searcher over another reader, it builds one as
  * the query would, unkept.
  */
-final class WeighedOnce extends Query {
-  private final Query query;
+final class WeighedOnce extends WrappedQuery {
   private final IndexReader reader;
   private final Similarity similarity;
   private final AtomicReferenceArray<Weight> weights = new AtomicReferenceArray<>(ScoreMode.values().length);
@@ -33,7 +31,7 @@ final class WeighedOnce extends Query {
    * @param searcher the generation's searcher, whose reader and similarity the kept weights are for
    */
   WeighedOnce(Query rewritten, IndexSearcher searcher) {
-    this.query = rewritten;
+    super(rewritten);
     this.reader = searcher.getIndexReader();
     this.similarity = searcher.getSimilarity();
   }
@@ -41,12 +39,12 @@ final class WeighedOnce extends Query {
   @Override
   public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
     if (boost != 1f || searcher.getIndexReader() != reader || searcher.getSimilarity() != similarity) {
-      return query.createWeight(searcher, scoreMode, boost);
+      return wrapped.createWeight(searcher, scoreMode, boost);
     }
     Weight weight = weights.get(scoreMode.ordinal());
     if (weight == null) {
       // Two searches may both build it; either weight is the same.
-      weight = query.createWeight(searcher, scoreMode, 1f);
+      weight = wrapped.createWeight(searcher, scoreMode, 1f);
       weights.set(scoreMode.ordinal(), weight);
     }
     return weight;
@@ -56,25 +54,5 @@ final class WeighedOnce extends Query {
   @Override
   public Query rewrite(IndexSearcher searcher) {
     return this;
-  }
-
-  @Override
-  public void visit(QueryVisitor visitor) {
-    query.visit(visitor);
-  }
-
-  @Override
-  public String toString(String field) {
-    return query.toString(field);
-  }
-
-  @Override
-  public boolean equals(Object other) {
-    return sameClassAs(other) && query.equals(((WeighedOnce) other).query);
-  }
-
-  @Override
-  public int hashCode() {
-    return 31 * classHash() + query.hashCode();
   }
 }

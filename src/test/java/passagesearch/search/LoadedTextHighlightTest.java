@@ -42,21 +42,12 @@ class LoadedTextHighlightTest {
     for (int maxLength : new int[] {UnifiedHighlighter.DEFAULT_MAX_LENGTH, 120}) {
       OneWeightHighlighter highlighter = new OneWeightHighlighter(UnifiedHighlighter.builder(index.searcher(),
           index.analyzer()).withMaxLength(maxLength).withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true)));
-      IndexSearcher searcher = index.searcher();
       int compared = 0;
       for (String typed : new String[] {"blinatumomab side effects", "stem cell transplant", "\"side effects\"",
           "fertility after treatment", "chemo tiredness", "imatinib OR dasatinib"}) {
-        Query words = Snippets.onField(factory.words(QueryParser.parse(typed)), Fields.TEXT);
-        TopDocs top = searcher.search(words, 40);
-        int[] docs = Arrays.stream(top.scoreDocs).mapToInt(d -> d.doc).toArray();
-        String[] texts = new String[docs.length];
-        for (int i = 0; i < docs.length; i++) {
-          texts[i] = searcher.storedFields().document(docs[i]).get(Fields.TEXT);
-        }
-        String[] stock = highlighter.highlight(Fields.TEXT, words, top, 2);
-        Object[] loaded = highlighter.highlight(Fields.TEXT, words, docs, texts, 2);
-        assertArrayEquals(stock, Arrays.stream(loaded).map(o -> o == null ? null : o.toString()).toArray(), typed);
-        compared += docs.length;
+        Hits hits = hits(typed);
+        assertArrayEquals(highlighter.highlight(Fields.TEXT, hits.words(), hits.top(), 2), loaded(highlighter, hits), typed);
+        compared += hits.docs().length;
       }
       assertTrue(compared > 60, "compared " + compared + " snippets");
     }
@@ -73,23 +64,36 @@ class LoadedTextHighlightTest {
     UnifiedHighlighter lucene = UnifiedHighlighter.builder(index.searcher(), index.analyzer()).withFormatter(format).build();
     OneWeightHighlighter ours = new OneWeightHighlighter(UnifiedHighlighter.builder(index.searcher(), index.analyzer())
         .withFormatter(format));
-    IndexSearcher searcher = index.searcher();
     int marked = 0;
     for (String typed : new String[] {"blinatumomab side effects", "\"stem cell transplant\" risks", "imatinib OR dasatinib",
         "chemotherapy -children", "fertility after treatment", "leukaemia treatment zzyzx", "ALL maintenance months",
         "tiredness and hair loss", "CAR-T cytokine release syndrome"}) {
-      Query words = Snippets.onField(factory.words(QueryParser.parse(typed)), Fields.TEXT);
-      TopDocs top = searcher.search(words, 40);
-      int[] docs = Arrays.stream(top.scoreDocs).mapToInt(d -> d.doc).toArray();
-      String[] texts = new String[docs.length];
-      for (int i = 0; i < docs.length; i++) {
-        texts[i] = searcher.storedFields().document(docs[i]).get(Fields.TEXT);
-      }
-      String[] expected = lucene.highlight(Fields.TEXT, words, top, 2);
-      Object[] found = ours.highlight(Fields.TEXT, words, docs, texts, 2);
-      assertArrayEquals(expected, Arrays.stream(found).map(o -> o == null ? null : o.toString()).toArray(), typed);
+      Hits hits = hits(typed);
+      String[] expected = lucene.highlight(Fields.TEXT, hits.words(), hits.top(), 2);
+      assertArrayEquals(expected, loaded(ours, hits), typed);
       marked += (int) Arrays.stream(expected).filter(e -> e != null && e.contains("<mark>")).count();
     }
     assertTrue(marked > 100, "marked " + marked + " snippets");
+  }
+
+  /** A query's words on the text, its first 40 hits and their stored texts. */
+  private record Hits(Query words, TopDocs top, int[] docs, String[] texts) {}
+
+  private static Hits hits(String typed) throws IOException {
+    IndexSearcher searcher = index.searcher();
+    Query words = Snippets.onField(factory.words(QueryParser.parse(typed)), Fields.TEXT);
+    TopDocs top = searcher.search(words, 40);
+    int[] docs = Arrays.stream(top.scoreDocs).mapToInt(d -> d.doc).toArray();
+    String[] texts = new String[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      texts[i] = searcher.storedFields().document(docs[i]).get(Fields.TEXT);
+    }
+    return new Hits(words, top, docs, texts);
+  }
+
+  /** The snippets marked in the texts already read. */
+  private static String[] loaded(OneWeightHighlighter highlighter, Hits hits) throws IOException {
+    Object[] marked = highlighter.highlight(Fields.TEXT, hits.words(), hits.docs(), hits.texts(), 2);
+    return Arrays.stream(marked).map(o -> o == null ? null : o.toString()).toArray(String[]::new);
   }
 }
