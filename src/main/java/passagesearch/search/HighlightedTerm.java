@@ -33,12 +33,9 @@ import org.apache.lucene.util.IOSupplier;
  * <p>Reuse holds because the highlighter reads one hit's matches whole, once, before it asks for the next hit's
  * ({@code FieldHighlighter#highlightFieldForDoc}); a weight serves one highlighting pass on one thread.
  */
-final class HighlightedTerm extends WrappedQuery {
-  private final TermQuery query;
-
+final class HighlightedTerm extends WrappedQuery<TermQuery> {
   private HighlightedTerm(TermQuery query) {
     super(query);
-    this.query = query;
   }
 
   /**
@@ -68,7 +65,7 @@ final class HighlightedTerm extends WrappedQuery {
 
   @Override
   public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
-    Term term = query.getTerm();
+    Term term = wrapped.getTerm();
     TermStates states = TermStates.build(searcher, term, false);
     return new Weight(this) {
       private LeafReaderContext leaf;
@@ -117,7 +114,7 @@ final class HighlightedTerm extends WrappedQuery {
 
       private Weight stock() throws IOException {
         if (stock == null) {
-          stock = query.createWeight(searcher, scoreMode, boost);
+          stock = wrapped.createWeight(searcher, scoreMode, boost);
         }
         return stock;
       }
@@ -176,7 +173,7 @@ final class HighlightedTerm extends WrappedQuery {
 
     @Override
     public Query getQuery() {
-      return query;
+      return wrapped;
     }
   }
 }

@@ -21,7 +21,7 @@ import org.apache.lucene.search.similarities.Similarity;
  * boost (a hybrid search scales the lexical scores), or by a searcher over another reader, it builds one as
  * the query would, unkept.
  */
-final class WeighedOnce extends WrappedQuery {
+final class WeighedOnce extends WrappedQuery<Query> {
   private final IndexReader reader;
   private final Similarity similarity;
   private final AtomicReferenceArray<Weight> weights = new AtomicReferenceArray<>(ScoreMode.values().length);

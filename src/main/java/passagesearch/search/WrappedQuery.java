@@ -8,11 +8,11 @@ import org.apache.lucene.search.QueryVisitor;
  * its matches read with reused enums): it matches, shows and compares as the query it wraps, so visitors see that
  * query's terms and two wrappings of equal queries are equal.
  */
-abstract class WrappedQuery extends Query {
+abstract class WrappedQuery<Q extends Query> extends Query {
   /** The query wrapped. */
-  protected final Query wrapped;
+  protected final Q wrapped;
 
-  protected WrappedQuery(Query wrapped) {
+  protected WrappedQuery(Q wrapped) {
     this.wrapped = wrapped;
   }
 
@@ -28,7 +28,7 @@ abstract class WrappedQuery extends Query {
 
   @Override
   public boolean equals(Object other) {
-    return sameClassAs(other) && wrapped.equals(((WrappedQuery) other).wrapped);
+    return sameClassAs(other) && wrapped.equals(((WrappedQuery<?>) other).wrapped);
   }
 
   @Override
