@@ -22,6 +22,13 @@ final class Repeats {
    */
   static boolean[] find(List<Line> lines, SplitSettings settings, boolean[] content,
       IntFunction<List<Integer>> sentenceEnds) {
+    int paragraphs = 0;
+    for (int i = 0; i < lines.size() && paragraphs < 2; i++) {
+      paragraphs += lines.get(i).kind() == Line.Kind.TEXT && content[i] ? 1 : 0;
+    }
+    if (paragraphs < 2) {
+      return new boolean[lines.size()]; // a paragraph alone repeats nothing (an abstract, a short answer)
+    }
     List<List<String>> sentences = new ArrayList<>();
     Map<String, Integer> owner = new HashMap<>();
     for (int i = 0; i < lines.size(); i++) {
