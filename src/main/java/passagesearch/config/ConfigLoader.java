@@ -184,15 +184,15 @@ public final class ConfigLoader {
         List<String> prefixes = new ArrayList<>();
         for (String w : nonNull(t.words())) {
           patterns.add(compile(WORD_START + "(?:" + w + ")", INSENSITIVE, at + " word '" + w + "'"));
-          prefixes.add(TagMatcher.literalPrefix(w));
+          prefixes.add(RegexLiterals.prefix(w));
         }
         for (String b : nonNull(t.brands())) {
           patterns.add(compile(WORD_START + Pattern.quote(b) + WORD_END, INSENSITIVE, at + " brand"));
-          prefixes.add(TagMatcher.literalPrefix(b));
+          prefixes.add(RegexLiterals.prefix(b));
         }
         for (String a : nonNull(t.acronyms())) {
           patterns.add(compile(WORD_START + Pattern.quote(a) + WORD_END, 0, at + " acronym"));
-          prefixes.add(TagMatcher.literalPrefix(a));
+          prefixes.add(RegexLiterals.prefix(a));
         }
         defs.add(new TagDefinition(
             t.id(), t.label() == null ? t.id() : t.label(), g.id(), patterns, nonNull(t.brands()), nonNull(t.acronyms()),

@@ -38,51 +38,6 @@ public final class TagMatcher {
     }
   }
 
-  /**
-   * The literal text a regular expression must start with, as written; none when it has an alternative at
-   * its top level ({@code a|b} may start with either).
-   */
-  static String literalPrefix(String regex) {
-    if (hasTopLevelAlternative(regex)) {
-      return "";
-    }
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < regex.length(); i++) {
-      char c = regex.charAt(i);
-      if (!(Character.isLetterOrDigit(c) || c == ' ' || c == '-')) {
-        break;
-      }
-      char next = i + 1 < regex.length() ? regex.charAt(i + 1) : 0;
-      if (next == '?' || next == '*' || next == '{') {
-        break;
-      }
-      out.append(c);
-    }
-    return out.toString();
-  }
-
-  private static boolean hasTopLevelAlternative(String regex) {
-    int depth = 0;
-    boolean inClass = false;
-    for (int i = 0; i < regex.length(); i++) {
-      char c = regex.charAt(i);
-      if (c == '\\') {
-        i++; // an escaped character is literal
-      } else if (inClass) {
-        inClass = c != ']';
-      } else if (c == '[') {
-        inClass = true;
-      } else if (c == '(') {
-        depth++;
-      } else if (c == ')') {
-        depth--;
-      } else if (c == '|' && depth == 0) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** Indexes (into the vocabulary's tag order) of the tags whose patterns occur in the text. */
   public BitSet find(CharSequence text) {
     BitSet found = new BitSet(tagIds.size());
@@ -134,15 +89,11 @@ public final class TagMatcher {
     for (int i = 0; i < prefix.length(); i++) {
       char c = text.charAt(p + i);
       char want = prefix.charAt(i);
-      if (c != want && !(fold && (c == folded(want) || folded(c) == folded(want)))) {
+      if (c != want && !(fold && (c == RegexLiterals.folded(want) || RegexLiterals.folded(c) == RegexLiterals.folded(want)))) {
         return false;
       }
     }
     return true;
-  }
-
-  private static char folded(char c) {
-    return Character.toLowerCase(Character.toUpperCase(c));
   }
 
   private static boolean matchesAt(Anchored a, CharSequence text, int p) {

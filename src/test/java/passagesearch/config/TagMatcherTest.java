@@ -15,26 +15,11 @@ class TagMatcherTest {
   private static TagVocabulary vocabulary(String word, int flags) {
     Pattern pattern = Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + word + ")", flags);
     TagDefinition tag = new TagDefinition("t", "T", "topic", List.of(pattern), List.of(), List.of(), List.of(),
-        List.of(TagMatcher.literalPrefix(word)));
+        List.of(RegexLiterals.prefix(word)));
     return new TagVocabulary(List.of(new TagGroup("topic", "Topic", List.of(tag))));
   }
 
   private static final int INSENSITIVE = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-
-  @Test
-  void theLiteralPrefixStopsAtTheFirstSyntaxOrOptionalCharacter() {
-    assertEquals("chemotherap", TagMatcher.literalPrefix("chemotherap"));
-    assertEquals("side effect", TagMatcher.literalPrefix("side effects?"));
-    assertEquals("acute myel", TagMatcher.literalPrefix("acute myel(?:oid|ogenous) leuka?emia"));
-    assertEquals("abc", TagMatcher.literalPrefix("abc[|]"));
-    assertEquals("ab", TagMatcher.literalPrefix("ab\\|c"));
-  }
-
-  @Test
-  void aPatternWithATopLevelAlternativeHasNoPrefix() {
-    assertEquals("", TagMatcher.literalPrefix("fooxyz|barbaz"));
-    assertEquals("", TagMatcher.literalPrefix("foo(?:x)|bar"));
-  }
 
   @Test
   void eachTopLevelAlternativeMatches() {
