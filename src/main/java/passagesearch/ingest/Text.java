@@ -106,7 +106,7 @@ public final class Text {
 
   /** End offsets (exclusive, relative to {@code s}) of the sentences in a run of text. */
   public static List<Integer> sentenceEnds(String s) {
-    BreakIterator it = BreakIterator.getSentenceInstance(Locale.ENGLISH);
+    BreakIterator it = new ArrayTextBreaks(BreakIterator.getSentenceInstance(Locale.ENGLISH));
     it.setText(s);
     List<Integer> ends = new ArrayList<>();
     for (int end = it.next(); end != BreakIterator.DONE; end = it.next()) {

@@ -20,6 +20,7 @@ import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import passagesearch.index.Fields;
 import passagesearch.index.OpenIndex;
+import passagesearch.ingest.ArrayTextBreaks;
 
 /**
  * Snippets from Lucene's unified highlighter over the passage text: the best sentences, each from its first

@@ -1,4 +1,4 @@
-package passagesearch.search;
+package passagesearch.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,5 +64,34 @@ class ArrayTextBreaksTest {
       }
     }
     assertTrue(asked > 3000, "asked " + asked + " offsets");
+  }
+
+  /** Through the iterator it is given, the JDK's string iterator and ours walk a text alike. */
+  @Test
+  void theCharactersAreWalkedAsTheJdkWalksAString() {
+    for (String text : List.of("", "a", "ab.", "Side effects. Fatigue!")) {
+      BreakIterator ours = new ArrayTextBreaks(BreakIterator.getSentenceInstance(Locale.ENGLISH));
+      ours.setText(text);
+      java.text.CharacterIterator mine = ours.getText();
+      java.text.CharacterIterator jdk = new java.text.StringCharacterIterator(text);
+      assertEquals(jdk.getEndIndex(), mine.getEndIndex());
+      assertEquals(jdk.last(), mine.last(), text);
+      assertEquals(jdk.getIndex(), mine.getIndex(), text);
+      assertEquals(jdk.next(), mine.next(), text);
+      assertEquals(jdk.getIndex(), mine.getIndex(), text);
+      assertEquals(jdk.previous(), mine.previous(), text);
+      assertEquals(jdk.first(), mine.first(), text);
+      assertEquals(jdk.previous(), mine.previous(), text);
+      for (char c = jdk.current(); c != java.text.CharacterIterator.DONE; c = jdk.next()) {
+        assertEquals(c, mine.current(), text);
+        java.text.CharacterIterator copy = (java.text.CharacterIterator) mine.clone();
+        assertEquals(jdk.next(), mine.next(), text);
+        assertEquals(c, copy.current(), "a clone keeps its own place");
+        jdk.previous();
+        mine.previous();
+        mine.next();
+      }
+      assertEquals(jdk.setIndex(text.length()), mine.setIndex(text.length()), text);
+    }
   }
 }
