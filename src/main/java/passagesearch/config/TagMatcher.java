@@ -43,8 +43,12 @@ public final class TagMatcher {
     BitSet found = new BitSet(tagIds.size());
     String lower = text.toString().toLowerCase(Locale.ROOT);
     boolean sameLength = lower.length() == text.length();
+    boolean inWord = false; // whether the character before p is a letter or digit
     for (int p = 0; p < text.length(); p++) {
-      if (!Character.isLetterOrDigit(text.charAt(p)) || (p > 0 && Character.isLetterOrDigit(text.charAt(p - 1)))) {
+      boolean wordChar = Character.isLetterOrDigit(text.charAt(p));
+      boolean wordStart = wordChar && !inWord;
+      inWord = wordChar;
+      if (!wordStart) {
         continue;
       }
       if (sameLength && p + KEY <= lower.length()) {
