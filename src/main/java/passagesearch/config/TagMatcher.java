@@ -93,11 +93,16 @@ public final class TagMatcher {
     for (int i = 0; i < prefix.length(); i++) {
       char c = text.charAt(p + i);
       char want = prefix.charAt(i);
-      if (c != want && !(fold && (c == RegexLiterals.folded(want) || RegexLiterals.folded(c) == RegexLiterals.folded(want)))) {
+      if (c != want && !(fold && sameFolded(c, want))) {
         return false;
       }
     }
     return true;
+  }
+
+  private static boolean sameFolded(char c, char want) {
+    char folded = RegexLiterals.folded(want);
+    return c == folded || RegexLiterals.folded(c) == folded;
   }
 
   private static boolean matchesAt(Anchored a, CharSequence text, int p) {

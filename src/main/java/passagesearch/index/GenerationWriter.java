@@ -66,7 +66,8 @@ final class GenerationWriter {
             lane.add(() -> {
               List<Document> docs = new ArrayList<>(split.size());
               for (int i = 0; i < split.size(); i++) {
-                docs.add(PassageDocuments.toDocument(split.get(i), title, facets, meaning == null ? null : meaning.get(i)));
+                float[] vector = meaning == null ? null : meaning.get(i);
+                docs.add(PassageDocuments.toDocument(split.get(i), title, facets, vector));
               }
               return docs;
             }, document.text().length());
@@ -107,10 +108,12 @@ final class GenerationWriter {
    * of it. Which half is the slower depends on the corpus and the machine (SciFact on two cores, CPU of the
    * reading thread against the writer's: 2.7-3.5 s against 1.9-2.1 s at one time, the writer the slower an
    * hour later), so making the Lucene documents (surface words, shingle hashes, about a tenth of a build)
-   * goes to whichever thread has time: the writer when it waits for work, else the reading thread. One writing thread
-   * takes them in the order they were read, so passages keep their document ids and order, as in a build
-   * on one thread. At most {@link #IN_FLIGHT_CHARS} characters of documents wait between the two (a larger
-   * document waits alone), so the heap holds about one more document than a build on one thread.
+   * goes to whichever thread has time: the writer when it waits for work, else the reading thread. The two
+   * may then make documents at once, which is safe: passages are immutable and {@code FacetsConfig.build}
+   * only reads its configuration. One writing thread takes the documents in the order they were read, so
+   * passages keep their document ids and order, as in a build on one thread. At most
+   * {@link #IN_FLIGHT_CHARS} characters of documents wait between the two (a larger document waits alone),
+   * so the heap holds about one more document than a build on one thread.
    */
   abstract static class Lane implements AutoCloseable {
     static final int IN_FLIGHT_CHARS = 1 << 20;
