@@ -1,7 +1,5 @@
 package passagesearch.config;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -27,8 +25,10 @@ public final class ConfigLoader {
   /** Files read only when searching: a change to them needs a restart, not a new index. */
   static final Set<String> QUERY_TIME_FILES = Set.of("ranking.yaml", "synonyms.txt", "question-words.txt", "README.md", "semantic.yaml");
 
-  private final ObjectMapper yaml =
-      new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final String[] RANKING_KEYS = {
+      "bm25", "fields", "synonyms", "phrase", "tags", "results", "spelling", "snippet", "query", "coverage"};
+
+  private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
 
   /** Loads the configuration, with the ranking profile from another file when one is given. */
   public IndexConfig load(Path dir, Path rankingProfile) {
@@ -39,20 +39,20 @@ public final class ConfigLoader {
     if (!Files.isRegularFile(rankingProfile)) {
       throw new ConfigException("ranking profile not found: " + rankingProfile);
     }
-    return config.withRanking(ranking(read(rankingProfile.getParent() == null ? Path.of(".") : rankingProfile.getParent(),
-        rankingProfile.getFileName().toString(), RankingFile.class)));
+    Path folder = rankingProfile.getParent() == null ? Path.of(".") : rankingProfile.getParent();
+    return config.withRanking(ranking(read(folder, rankingProfile.getFileName().toString(), RANKING_KEYS)));
   }
 
   public IndexConfig load(Path dir) {
     if (!Files.isDirectory(dir)) {
       throw new ConfigException("index configuration folder not found: " + dir);
     }
-    PassagesFile passages = read(dir, "passages.yaml", PassagesFile.class);
+    ConfigMap passages = read(dir, "passages.yaml", "heading", "passage", "stub", "limits");
     SplitSettings split = split(passages);
-    IngestLimits limits = limits(passages.limits());
-    BoilerplateRules rules = boilerplate(read(dir, "boilerplate.yaml", BoilerplateFile.class));
-    TagVocabulary tags = tags(read(dir, "tags.yaml", TagsFile.class));
-    RankingSettings ranking = ranking(read(dir, "ranking.yaml", RankingFile.class));
+    IngestLimits limits = limits(passages.mapOrNull("limits", "maxDocumentBytes", "maxHtmlElements", "maxReasons"));
+    BoilerplateRules rules = boilerplate(read(dir, "boilerplate.yaml", "drop", "setAside"));
+    TagVocabulary tags = tags(read(dir, "tags.yaml", "groups"));
+    RankingSettings ranking = ranking(read(dir, "ranking.yaml", RANKING_KEYS));
     Vocabulary vocabulary = vocabulary(dir, tags);
     for (String tag : rules.asideLines().stream().map(LineRule::tag).toList()) {
       requireSetAside(tags, tag);
@@ -61,10 +61,10 @@ public final class ConfigLoader {
       requireSetAside(tags, tag);
     }
     SemanticSettings semantic = Files.isRegularFile(dir.resolve("semantic.yaml"))
-        ? semantic(read(dir, "semantic.yaml", SemanticFile.class))
+        ? semantic(read(dir, "semantic.yaml", "enabled", "model", "fusion", "keptQueries"))
         : SemanticSettings.off();
-    return new IndexConfig(split, stubs(passages.stub()), limits, rules, tags, vocabulary, ranking, semantic,
-        IndexConfig.fingerprintWith(Fingerprints.ofFolder(dir, QUERY_TIME_FILES), semantic));
+    return new IndexConfig(split, stubs(passages.mapOrNull("stub", "maxWords", "minHeadingWords")), limits, rules, tags,
+        vocabulary, ranking, semantic, IndexConfig.fingerprintWith(Fingerprints.ofFolder(dir, QUERY_TIME_FILES), semantic));
   }
 
   private static void requireSetAside(TagVocabulary tags, String tag) {
@@ -75,83 +75,84 @@ public final class ConfigLoader {
     }
   }
 
-  private <T> T read(Path dir, String name, Class<T> type) {
+  /** A file's top-level mapping, which may hold these keys. */
+  private ConfigMap read(Path dir, String name, String... keys) {
     Path file = dir.resolve(name);
     if (!Files.isRegularFile(file)) {
       throw new ConfigException("index configuration file missing: " + file);
     }
     try {
-      T value = yaml.readValue(file.toFile(), type);
-      if (value == null) {
-        throw new ConfigException(name + " is empty");
-      }
-      return value;
+      return ConfigMap.root(name, yaml.readTree(file.toFile()), keys);
     } catch (IOException e) {
       throw new ConfigException(name + ": " + e.getMessage().lines().findFirst().orElse("unreadable"), e);
     }
   }
 
-  private static SplitSettings split(PassagesFile f) {
+  private static SplitSettings split(ConfigMap f) {
     SplitSettings d = SplitSettings.defaults();
-    HeadingPart h = f.heading() == null ? new HeadingPart(null, null, null, null) : f.heading();
-    PassagePart p = f.passage() == null ? new PassagePart(null, null, null, null, null) : f.passage();
+    ConfigMap h = f.map("heading", "maxWords", "maxChars", "sentenceEndings", "hardMaxChars");
+    ConfigMap p = f.map("passage", "minWords", "maxWords", "repeatShare", "repeatMinWords", "maxChars");
     return new SplitSettings(
-        or(h.maxWords(), d.headingMaxWords()),
-        or(h.maxChars(), d.headingMaxChars()),
-        h.sentenceEndings() == null ? d.sentenceEndings() : h.sentenceEndings(),
-        or(p.minWords(), d.minWords()),
-        or(p.maxWords(), d.maxWords()),
-        p.repeatShare() == null ? d.repeatShare() : p.repeatShare(),
-        or(p.repeatMinWords(), d.repeatMinWords()),
-        or(h.hardMaxChars(), d.headingHardMaxChars()),
-        or(p.maxChars(), d.passageMaxChars()));
+        or(h.integer("maxWords"), d.headingMaxWords()),
+        or(h.integer("maxChars"), d.headingMaxChars()),
+        h.text("sentenceEndings") == null ? d.sentenceEndings() : h.text("sentenceEndings"),
+        or(p.integer("minWords"), d.minWords()),
+        or(p.integer("maxWords"), d.maxWords()),
+        p.decimal("repeatShare") == null ? d.repeatShare() : p.decimal("repeatShare"),
+        or(p.integer("repeatMinWords"), d.repeatMinWords()),
+        or(h.integer("hardMaxChars"), d.headingHardMaxChars()),
+        or(p.integer("maxChars"), d.passageMaxChars()));
   }
 
-  private static HeadingStubRule stubs(StubPart st) {
+  private static HeadingStubRule stubs(ConfigMap st) {
     HeadingStubRule d = HeadingStubRule.none();
-    return st == null ? d : new HeadingStubRule(or(st.maxWords(), d.maxWords()), or(st.minHeadingWords(), d.minHeadingWords()));
+    return st == null ? d
+        : new HeadingStubRule(or(st.integer("maxWords"), d.maxWords()), or(st.integer("minHeadingWords"), d.minHeadingWords()));
   }
 
-  private static IngestLimits limits(LimitsPart l) {
+  private static IngestLimits limits(ConfigMap l) {
     IngestLimits d = IngestLimits.defaults();
     if (l == null) {
       return d;
     }
-    return new IngestLimits(
-        or(l.maxDocumentBytes(), d.maxDocumentBytes()), or(l.maxHtmlElements(), d.maxHtmlElements()),
-        or(l.maxReasons(), d.maxReasons()));
+    return new IngestLimits(or(l.integer("maxDocumentBytes"), d.maxDocumentBytes()),
+        or(l.integer("maxHtmlElements"), d.maxHtmlElements()), or(l.integer("maxReasons"), d.maxReasons()));
   }
 
-  private static BoilerplateRules boilerplate(BoilerplateFile f) {
-    RuleSet drop = f.drop() == null ? new RuleSet(List.of(), List.of()) : f.drop();
-    RuleSet aside = f.setAside() == null ? new RuleSet(List.of(), List.of()) : f.setAside();
+  private static BoilerplateRules boilerplate(ConfigMap f) {
+    ConfigMap drop = f.map("drop", "lines", "sections");
+    ConfigMap aside = f.map("setAside", "lines", "sections");
     return new BoilerplateRules(
-        lines(drop.lines(), "drop", false),
-        sections(drop.sections(), "drop", false),
-        lines(aside.lines(), "setAside", true),
-        sections(aside.sections(), "setAside", true));
+        lines(drop, "drop", false),
+        sections(drop, "drop", false),
+        lines(aside, "setAside", true),
+        sections(aside, "setAside", true));
   }
 
-  private static List<LineRule> lines(List<LineEntry> entries, String where, boolean needsTag) {
+  private static List<LineRule> lines(ConfigMap set, String where, boolean needsTag) {
     List<LineRule> rules = new ArrayList<>();
-    for (int i = 0; i < nonNull(entries).size(); i++) {
-      LineEntry e = entries.get(i);
+    List<ConfigMap> entries = set.maps("lines", "pattern", "why", "tag");
+    for (int i = 0; i < entries.size(); i++) {
+      ConfigMap e = entries.get(i);
       String at = "boilerplate.yaml: " + where + ".lines[" + i + "]";
-      checkTag(e.tag(), needsTag, at);
-      rules.add(new LineRule(compile(e.pattern(), INSENSITIVE, at), e.why(), e.tag()));
+      checkTag(e.text("tag"), needsTag, at);
+      rules.add(new LineRule(compile(e.text("pattern"), INSENSITIVE, at), e.text("why"), e.text("tag")));
     }
     return rules;
   }
 
-  private static List<SectionRule> sections(List<SectionEntry> entries, String where, boolean needsTag) {
+  private static List<SectionRule> sections(ConfigMap set, String where, boolean needsTag) {
     List<SectionRule> rules = new ArrayList<>();
-    for (int i = 0; i < nonNull(entries).size(); i++) {
-      SectionEntry e = entries.get(i);
+    List<ConfigMap> entries = set.maps("sections", "heading", "until", "why", "tag");
+    for (int i = 0; i < entries.size(); i++) {
+      ConfigMap e = entries.get(i);
       String at = "boilerplate.yaml: " + where + ".sections[" + i + "]";
-      checkTag(e.tag(), needsTag, at);
-      boolean toEnd = "END".equals(e.until());
-      Pattern until = e.until() == null || toEnd ? null : compile(e.until(), INSENSITIVE, at + ".until");
-      rules.add(new SectionRule(compile(e.heading(), INSENSITIVE, at + ".heading"), until, toEnd, e.why(), e.tag()));
+      checkTag(e.text("tag"), needsTag, at);
+      String untilText = e.text("until");
+      boolean toEnd = "END".equals(untilText);
+      Pattern until = untilText == null || toEnd ? null : compile(untilText, INSENSITIVE, at + ".until");
+      rules.add(new SectionRule(compile(e.text("heading"), INSENSITIVE, at + ".heading"), until, toEnd, e.text("why"),
+          e.text("tag")));
     }
     return rules;
   }
@@ -165,47 +166,54 @@ public final class ConfigLoader {
     }
   }
 
-  private static TagVocabulary tags(TagsFile f) {
+  private static TagVocabulary tags(ConfigMap f) {
     List<TagGroup> groups = new ArrayList<>();
     Set<String> ids = new HashSet<>();
-    for (GroupEntry g : nonNull(f.groups())) {
-      require(g.id(), "tags.yaml: a group has no id");
+    for (ConfigMap g : f.maps("groups", "id", "label", "inherit", "tags")) {
+      String groupId = g.text("id");
+      require(groupId, "tags.yaml: a group has no id");
       List<TagDefinition> defs = new ArrayList<>();
-      for (TagEntry t : nonNull(g.tags())) {
-        String at = "tags.yaml: group '" + g.id() + "', tag '" + t.id() + "'";
-        require(t.id(), "tags.yaml: a tag in group '" + g.id() + "' has no id");
-        if (!t.id().matches("[a-z0-9][a-z0-9-]*")) {
+      for (ConfigMap t : g.maps("tags", "id", "label", "words", "acronyms", "brands", "implies")) {
+        String id = t.text("id");
+        String at = "tags.yaml: group '" + groupId + "', tag '" + id + "'";
+        require(id, "tags.yaml: a tag in group '" + groupId + "' has no id");
+        if (!id.matches("[a-z0-9][a-z0-9-]*")) {
           throw new ConfigException(at + ": ids are lower-case letters, digits and hyphens");
         }
-        if (!ids.add(t.id())) {
+        if (!ids.add(id)) {
           throw new ConfigException(at + ": the id is used twice");
         }
         List<Pattern> patterns = new ArrayList<>();
         List<String> prefixes = new ArrayList<>();
-        for (String w : nonNull(t.words())) {
+        for (String w : t.texts("words")) {
           patterns.add(compile(WORD_START + "(?:" + w + ")", INSENSITIVE, at + " word '" + w + "'"));
           prefixes.add(RegexLiterals.prefix(w));
         }
-        for (String b : nonNull(t.brands())) {
+        List<String> brands = t.texts("brands");
+        for (String b : brands) {
           patterns.add(compile(WORD_START + Pattern.quote(b) + WORD_END, INSENSITIVE, at + " brand"));
           prefixes.add(RegexLiterals.prefix(b));
         }
-        for (String a : nonNull(t.acronyms())) {
+        List<String> acronyms = t.texts("acronyms");
+        for (String a : acronyms) {
           patterns.add(compile(WORD_START + Pattern.quote(a) + WORD_END, 0, at + " acronym"));
           prefixes.add(RegexLiterals.prefix(a));
         }
-        defs.add(new TagDefinition(
-            t.id(), t.label() == null ? t.id() : t.label(), g.id(), patterns, nonNull(t.brands()), nonNull(t.acronyms()),
-            nonNull(t.implies()), prefixes));
+        String label = t.text("label");
+        defs.add(new TagDefinition(id, label == null ? id : label, groupId, patterns, brands, acronyms, t.texts("implies"),
+            prefixes));
       }
       TagInheritance inherit = null;
-      if (g.inherit() != null) {
-        ConfigException.check(g.inherit().share() != null, "tags.yaml: group '" + g.id() + "': inherit needs a share");
-        ConfigException.check(!g.id().equals(TagVocabulary.SET_ASIDE_GROUP),
+      ConfigMap inheritEntry = g.mapOrNull("inherit", "share");
+      if (inheritEntry != null) {
+        Double share = inheritEntry.decimal("share");
+        ConfigException.check(share != null, "tags.yaml: group '" + groupId + "': inherit needs a share");
+        ConfigException.check(!groupId.equals(TagVocabulary.SET_ASIDE_GROUP),
             "tags.yaml: set-aside tags come only from the chrome rules; the group cannot be inherited");
-        inherit = new TagInheritance(g.inherit().share());
+        inherit = new TagInheritance(share);
       }
-      groups.add(new TagGroup(g.id(), g.label() == null ? g.id() : g.label(), defs, inherit));
+      String label = g.text("label");
+      groups.add(new TagGroup(groupId, label == null ? groupId : label, defs, inherit));
     }
     TagVocabulary vocabulary = new TagVocabulary(groups);
     for (TagDefinition t : vocabulary.all()) {
@@ -218,52 +226,53 @@ public final class ConfigLoader {
     return vocabulary;
   }
 
-  private static SemanticSettings semantic(SemanticFile f) {
+  private static SemanticSettings semantic(ConfigMap f) {
     SemanticSettings d = SemanticSettings.off();
-    FusionPart fu = f.fusion() == null ? new FusionPart(null, null, null, null) : f.fusion();
-    return new SemanticSettings(or(f.enabled(), d.enabled()), f.model() == null ? d.model() : f.model(),
-        or(fu.weight(), d.weight()), or(fu.candidates(), d.candidates()), or(fu.minSimilarity(), d.minSimilarity()),
-        or(fu.fullWeightWords(), d.fullWeightWords()), or(f.keptQueries(), d.keptQueries()));
+    ConfigMap fu = f.map("fusion", "weight", "candidates", "minSimilarity", "fullWeightWords");
+    return new SemanticSettings(or(f.bool("enabled"), d.enabled()), f.text("model") == null ? d.model() : f.text("model"),
+        or(fu.number("weight"), d.weight()), or(fu.integer("candidates"), d.candidates()),
+        or(fu.number("minSimilarity"), d.minSimilarity()), or(fu.integer("fullWeightWords"), d.fullWeightWords()),
+        or(f.integer("keptQueries"), d.keptQueries()));
   }
 
-  private static RankingSettings ranking(RankingFile f) {
+  private static RankingSettings ranking(ConfigMap f) {
     RankingSettings d = RankingSettings.defaults();
-    Bm25Part bm = f.bm25() == null ? new Bm25Part(null, null) : f.bm25();
-    FieldsPart fp = f.fields() == null ? new FieldsPart(null, null, null, null) : f.fields();
-    SynonymsPart syn = f.synonyms() == null ? new SynonymsPart(null) : f.synonyms();
-    PhrasePart ph = f.phrase() == null ? new PhrasePart(null, null) : f.phrase();
-    TagsPart tp = f.tags() == null ? new TagsPart(null, null) : f.tags();
-    ResultsPart rp = f.results() == null ? new ResultsPart(null, null, null, null) : f.results();
-    SpellingPart spl = f.spelling() == null ? new SpellingPart(null, null) : f.spelling();
-    SnippetPart sp = f.snippet() == null ? new SnippetPart(null, null) : f.snippet();
-    QueryPart qp = f.query() == null ? new QueryPart(null, null, null) : f.query();
-    CoveragePart cp = f.coverage() == null ? new CoveragePart(null, null, null) : f.coverage();
+    ConfigMap bm = f.map("bm25", "k1", "b");
+    ConfigMap fp = f.map("fields", "text", "headings", "title", "combined");
+    ConfigMap syn = f.map("synonyms", "weight");
+    ConfigMap ph = f.map("phrase", "weight", "slop");
+    ConfigMap tp = f.map("tags", "weight", "impliedWeight");
+    ConfigMap rp = f.map("results", "sameSourceDecay", "duplicateOverlap", "window", "headingStubFactor");
+    ConfigMap spl = f.map("spelling", "maxEdits", "minLength");
+    ConfigMap sp = f.map("snippet", "maxPassages", "maxLength");
+    ConfigMap qp = f.map("query", "maxLength", "timeLimitMillis", "cacheEntries");
+    ConfigMap cp = f.map("coverage", "missingName", "classShare", "missingOther");
     CoverageSettings dc = d.coverage();
     return new RankingSettings(
-        or(bm.k1(), d.k1()),
-        or(bm.b(), d.b()),
-        or(fp.text(), d.textWeight()),
-        or(fp.headings(), d.headingsWeight()),
-        or(fp.title(), d.titleWeight()),
-        or(fp.combined(), d.combinedFields()),
-        or(syn.weight(), d.synonymWeight()),
-        or(ph.weight(), d.phraseWeight()),
-        or(ph.slop(), d.phraseSlop()),
-        or(tp.weight(), d.tagWeight()),
-        or(tp.impliedWeight(), d.impliedTagWeight()),
-        or(rp.sameSourceDecay(), d.sameSourceDecay()),
-        or(rp.duplicateOverlap(), d.duplicateOverlap()),
-        or(rp.window(), d.window()),
-        or(rp.headingStubFactor(), d.headingStubFactor()),
-        or(spl.maxEdits(), d.correctionMaxEdits()),
-        or(spl.minLength(), d.correctionMinLength()),
-        or(sp.maxPassages(), d.snippetPassages()),
-        or(sp.maxLength(), d.snippetMaxLength()),
-        or(qp.maxLength(), d.maxQueryLength()),
-        or(qp.timeLimitMillis(), d.timeLimitMillis()),
-        or(qp.cacheEntries(), d.cacheEntries()),
-        new CoverageSettings(or(cp.missingName(), dc.missingName()), or(cp.classShare(), dc.classShare()),
-            or(cp.missingOther(), dc.missingOther())));
+        or(bm.number("k1"), d.k1()),
+        or(bm.number("b"), d.b()),
+        or(fp.number("text"), d.textWeight()),
+        or(fp.number("headings"), d.headingsWeight()),
+        or(fp.number("title"), d.titleWeight()),
+        or(fp.bool("combined"), d.combinedFields()),
+        or(syn.number("weight"), d.synonymWeight()),
+        or(ph.number("weight"), d.phraseWeight()),
+        or(ph.integer("slop"), d.phraseSlop()),
+        or(tp.number("weight"), d.tagWeight()),
+        or(tp.number("impliedWeight"), d.impliedTagWeight()),
+        or(rp.number("sameSourceDecay"), d.sameSourceDecay()),
+        or(rp.number("duplicateOverlap"), d.duplicateOverlap()),
+        or(rp.integer("window"), d.window()),
+        or(rp.number("headingStubFactor"), d.headingStubFactor()),
+        or(spl.integer("maxEdits"), d.correctionMaxEdits()),
+        or(spl.integer("minLength"), d.correctionMinLength()),
+        or(sp.integer("maxPassages"), d.snippetPassages()),
+        or(sp.integer("maxLength"), d.snippetMaxLength()),
+        or(qp.integer("maxLength"), d.maxQueryLength()),
+        or(qp.integer("timeLimitMillis"), d.timeLimitMillis()),
+        or(qp.integer("cacheEntries"), d.cacheEntries()),
+        new CoverageSettings(or(cp.number("missingName"), dc.missingName()), or(cp.number("classShare"), dc.classShare()),
+            or(cp.number("missingOther"), dc.missingOther())));
   }
 
   private static Vocabulary vocabulary(Path dir, TagVocabulary tags) {
@@ -347,72 +356,4 @@ public final class ConfigLoader {
   private static float or(Float value, float fallback) {
     return value == null ? fallback : value;
   }
-
-  private static <T> List<T> nonNull(List<T> list) {
-    return list == null ? List.of() : list;
-  }
-
-  // The files' shapes. Unknown keys fail, so a misspelt key is an error, not a silent default.
-  record SemanticFile(Boolean enabled, String model, FusionPart fusion, Integer keptQueries) {}
-
-  record FusionPart(Float weight, Integer candidates, Float minSimilarity, Integer fullWeightWords) {}
-
-  record PassagesFile(HeadingPart heading, PassagePart passage, StubPart stub, LimitsPart limits) {}
-
-  record StubPart(Integer maxWords, Integer minHeadingWords) {}
-
-  record HeadingPart(Integer maxWords, Integer maxChars, String sentenceEndings, Integer hardMaxChars) {}
-
-  record PassagePart(Integer minWords, Integer maxWords, Double repeatShare, Integer repeatMinWords, Integer maxChars) {}
-
-  record LimitsPart(Integer maxDocumentBytes, Integer maxHtmlElements, Integer maxReasons) {}
-
-  record BoilerplateFile(RuleSet drop, @JsonProperty("setAside") RuleSet setAside) {}
-
-  record RuleSet(List<LineEntry> lines, List<SectionEntry> sections) {}
-
-  record LineEntry(String pattern, String why, String tag) {}
-
-  record SectionEntry(String heading, String until, String why, String tag) {}
-
-  record TagsFile(List<GroupEntry> groups) {}
-
-  record GroupEntry(String id, String label, InheritEntry inherit, List<TagEntry> tags) {}
-
-  record InheritEntry(Double share) {}
-
-  record TagEntry(
-      String id, String label, List<String> words, List<String> acronyms, List<String> brands, List<String> implies) {}
-
-  record RankingFile(
-      Bm25Part bm25,
-      FieldsPart fields,
-      SynonymsPart synonyms,
-      PhrasePart phrase,
-      TagsPart tags,
-      ResultsPart results,
-      SpellingPart spelling,
-      SnippetPart snippet,
-      QueryPart query,
-      CoveragePart coverage) {}
-
-  record SynonymsPart(Float weight) {}
-
-  record PhrasePart(Float weight, Integer slop) {}
-
-  record TagsPart(Float weight, Float impliedWeight) {}
-
-  record ResultsPart(Float sameSourceDecay, Float duplicateOverlap, Integer window, Float headingStubFactor) {}
-
-  record SpellingPart(Integer maxEdits, Integer minLength) {}
-
-  record Bm25Part(Float k1, Float b) {}
-
-  record FieldsPart(Float text, Float headings, Float title, Boolean combined) {}
-
-  record SnippetPart(Integer maxPassages, Integer maxLength) {}
-
-  record QueryPart(Integer maxLength, Integer timeLimitMillis, Integer cacheEntries) {}
-
-  record CoveragePart(Float missingName, Float classShare, Float missingOther) {}
 }

@@ -39,6 +39,11 @@ class ConfigLoaderTest {
     Files.writeString(path, text.replace(from, to));
   }
 
+  /** Puts a copied file back as it is in the real configuration. */
+  private void restore(String file) throws IOException {
+    Files.copy(REAL.resolve(file), dir.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+
   private ConfigException loadFails() {
     return assertThrows(ConfigException.class, () -> new ConfigLoader().load(dir));
   }
@@ -126,6 +131,32 @@ class ConfigLoaderTest {
     ConfigException e = loadFails();
     assertTrue(e.getMessage().startsWith("ranking.yaml: "), e.getMessage());
     assertTrue(e.getMessage().contains("k3"), e.getMessage());
+  }
+
+  @Test
+  void anUnknownKeyIsNamedByItsPathWithTheKeysKnownThere() throws IOException {
+    edit("ranking.yaml", "  k1: 1.6", "  k1: 1.6\n  k3: 0.5");
+    assertEquals("ranking.yaml: unknown key 'bm25.k3' (known here: b, k1)", loadFails().getMessage());
+    restore("ranking.yaml");
+    edit("tags.yaml", "{id: aml, label:", "{id: aml, lable:");
+    assertEquals("tags.yaml: unknown key 'groups[0].tags[1].lable' (known here: acronyms, brands, id, implies, label, words)",
+        loadFails().getMessage());
+  }
+
+  @Test
+  void aValueOfTheWrongKindIsNamedByItsPath() throws IOException {
+    assertWrongKind("ranking.yaml", "  k1: 1.6", "  k1: high", "ranking.yaml: bm25.k1 must be a number");
+    assertWrongKind("passages.yaml", "  maxWords: 150", "  maxWords: 150.5", "passages.yaml: passage.maxWords must be a whole number");
+    assertWrongKind("tags.yaml", "acronyms: [AML]", "acronyms: AML", "tags.yaml: groups[0].tags[1].acronyms must be a list");
+    assertWrongKind("semantic.yaml", "enabled: true", "enabled: maybe", "semantic.yaml: enabled must be true or false");
+    assertWrongKind("tags.yaml", "inherit: {share: 0.5}", "inherit: [0.5]", "tags.yaml: groups[0].inherit must be a mapping of keys to values");
+  }
+
+  private void assertWrongKind(String file, String from, String to, String message) throws IOException {
+    edit(file, from, to);
+    assertEquals(message, loadFails().getMessage());
+    restore(file);
+    new ConfigLoader().load(dir);
   }
 
   @Test

@@ -1,0 +1,155 @@
+package passagesearch.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One mapping of a configuration file, read key by key. It is made knowing the keys its place in the file
+ * may hold, so a misspelt key is an error, not a silent default; a value of the wrong kind is an error too.
+ * Every error names the file and the key's path ({@code ranking.yaml: bm25.k3 ...}). An absent or empty key
+ * reads as {@code null}, for the caller's default.
+ *
+ * <p>The files are parsed into Jackson's tree and read from it here, rather than bound to records by
+ * Jackson's data binding: binding's first use (record introspection, deserializer construction) cost about
+ * 150 ms of every command's start, a tenth of {@code serve}'s launch to its first answer.
+ */
+final class ConfigMap {
+  private final String file;
+  private final String path;
+  private final JsonNode node;
+
+  private ConfigMap(String file, String path, JsonNode node, Set<String> keys) {
+    this.file = file;
+    this.path = path;
+    this.node = node;
+    if (!node.isMissingNode() && !node.isObject()) {
+      throw error("", "must be a mapping of keys to values");
+    }
+    List<String> unknown = new ArrayList<>();
+    node.fieldNames().forEachRemaining(k -> {
+      if (!keys.contains(k)) {
+        unknown.add(k);
+      }
+    });
+    if (!unknown.isEmpty()) {
+      throw new ConfigException(file + ": unknown key '" + path + unknown.get(0) + "'"
+          + (keys.isEmpty() ? "" : " (known here: " + String.join(", ", new TreeSet<>(keys)) + ")"));
+    }
+  }
+
+  /** A whole file, whose top level may hold these keys. */
+  static ConfigMap root(String file, JsonNode node, String... keys) {
+    if (node == null || node.isMissingNode() || node.isNull()) {
+      throw new ConfigException(file + " is empty");
+    }
+    return new ConfigMap(file, "", node, Set.of(keys));
+  }
+
+  /** The mapping under a key, with the keys it may hold; an absent key reads as an empty mapping. */
+  ConfigMap map(String key, String... keys) {
+    return new ConfigMap(file, path + key + ".", present(key) ? node.get(key) : MissingNode.getInstance(), Set.of(keys));
+  }
+
+  /** The mapping under a key, or null when the key is absent. */
+  ConfigMap mapOrNull(String key, String... keys) {
+    return present(key) ? map(key, keys) : null;
+  }
+
+  /** The mappings listed under a key, each with the keys it may hold; none when the key is absent. */
+  List<ConfigMap> maps(String key, String... keys) {
+    List<ConfigMap> maps = new ArrayList<>();
+    JsonNode list = list(key);
+    for (int i = 0; i < list.size(); i++) {
+      maps.add(new ConfigMap(file, path + key + "[" + i + "].", list.get(i), Set.of(keys)));
+    }
+    return maps;
+  }
+
+  /** The strings listed under a key; none when the key is absent. */
+  List<String> texts(String key) {
+    List<String> texts = new ArrayList<>();
+    JsonNode list = list(key);
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode item = list.get(i);
+      if (!item.isValueNode() || item.isNull()) {
+        throw error(key + "[" + i + "]", "must be text");
+      }
+      texts.add(item.asText());
+    }
+    return texts;
+  }
+
+  String text(String key) {
+    if (!present(key)) {
+      return null;
+    }
+    JsonNode value = node.get(key);
+    if (!value.isValueNode()) {
+      throw error(key, "must be text");
+    }
+    return value.asText();
+  }
+
+  Integer integer(String key) {
+    if (!present(key)) {
+      return null;
+    }
+    JsonNode value = node.get(key);
+    if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+      throw error(key, "must be a whole number");
+    }
+    return value.intValue();
+  }
+
+  Double decimal(String key) {
+    if (!present(key)) {
+      return null;
+    }
+    JsonNode value = node.get(key);
+    if (!value.isNumber()) {
+      throw error(key, "must be a number");
+    }
+    return value.doubleValue();
+  }
+
+  Float number(String key) {
+    Double value = decimal(key);
+    return value == null ? null : value.floatValue();
+  }
+
+  Boolean bool(String key) {
+    if (!present(key)) {
+      return null;
+    }
+    JsonNode value = node.get(key);
+    if (!value.isBoolean()) {
+      throw error(key, "must be true or false");
+    }
+    return value.booleanValue();
+  }
+
+  private boolean present(String key) {
+    JsonNode value = node.get(key);
+    return value != null && !value.isNull();
+  }
+
+  private JsonNode list(String key) {
+    if (!present(key)) {
+      return MissingNode.getInstance();
+    }
+    JsonNode value = node.get(key);
+    if (!value.isArray()) {
+      throw error(key, "must be a list");
+    }
+    return value;
+  }
+
+  private ConfigException error(String key, String problem) {
+    String at = (path + key).replaceAll("\\.$", "");
+    return new ConfigException(file + ": " + (at.isEmpty() ? "the file " : at + " ") + problem);
+  }
+}
