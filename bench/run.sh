@@ -128,8 +128,8 @@ trap stop_server EXIT
 
 # start_server NAME INDEX CORPUS PATHS [--ranking FILE]: launches the server (log in SERVER_LOG) and waits
 # for the first search (PATHS's first line) to answer 200; STARTUP_MS is the time from launch to that
-# answer. Only an answer after the server has logged that it serves on this port counts, so another
-# program on the port is never measured. Fails when the server exits, runs out of memory (the JVM would
+# answer (bench/first-answer.py). Only an answer from a server that logs that it serves on this port counts,
+# so another program on the port is never measured. Fails when the server exits, runs out of memory (the JVM would
 # live on without serving), or has not answered within 300 s.
 start_server() {
   local name=$1 index=$2 corpus=$3 paths=$4
@@ -142,8 +142,11 @@ start_server() {
   bin/passage-search serve --port "$PORT" --host 127.0.0.1 --index "$index" --corpus "$corpus" "$@" \
     > "$SERVER_LOG" 2>&1 &
   SERVER_PID=$!
-  while [ "$code" != 200 ]; do
-    if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+  # One light poller (bench/first-answer.py) rather than a shell loop: its forks took CPU from the JVM.
+  STARTUP_MS=$(python3 bench/first-answer.py "$SERVER_PID" "$URL$probe" "$SERVER_LOG" 300 "$started") || code=$?
+  case ${code:-0} in
+    0) ;;
+    2)
       wait "$SERVER_PID" 2>/dev/null || true
       SERVER_PID=""
       if grep -q "Address already in use" "$SERVER_LOG" && [ "${START_TRIES:-0}" -lt 5 ]; then
@@ -151,23 +154,11 @@ start_server() {
         START_TRIES=$(( ${START_TRIES:-0} + 1 )) start_server "$name" "$index" "$corpus" "$paths" "$@"
         return
       fi
-      return 1
-    fi
-    if grep -q OutOfMemoryError "$SERVER_LOG"; then
-      stop_server
-      return 1
-    fi
-    if [ $(( $(now_ms) - started )) -gt 300000 ]; then
-      say "server $name did not answer within 300 s (see $SERVER_LOG)"
-      stop_server
-      return 1
-    fi
-    if grep -q "^Serving .* on http://127.0.0.1:$PORT/" "$SERVER_LOG"; then
-      code=$(curl -s -o /dev/null -w '%{http_code}' "$URL$probe" || true)
-    fi
-    [ "$code" = 200 ] || sleep 0.02
-  done
-  STARTUP_MS=$(( $(now_ms) - started ))
+      return 1 ;;
+    3) stop_server; return 1 ;;
+    5) say "another program answered on port $PORT (see $SERVER_LOG)"; stop_server; return 1 ;;
+    *) say "server $name did not answer within 300 s (see $SERVER_LOG)"; stop_server; return 1 ;;
+  esac
 }
 
 record() { echo "$1" >> "$RAW"; }
