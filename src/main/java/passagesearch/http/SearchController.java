@@ -1,5 +1,8 @@
 package passagesearch.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import java.util.Map;
 import java.util.Set;
@@ -13,9 +16,12 @@ final class SearchController {
   private static final Set<String> SUGGEST_PARAMS = Set.of("q", "limit");
 
   private final SearchEngine search;
+  private final ObjectMapper json;
 
-  SearchController(SearchEngine search) {
+  /** @param json the server's JSON mapper (the one {@code ctx.json} uses), for the same answers' bytes */
+  SearchController(SearchEngine search, ObjectMapper json) {
     this.search = search;
+    this.json = json;
   }
 
   void suggest(Context ctx) {
@@ -36,6 +42,20 @@ final class SearchController {
         p.all("tag"),
         p.all("source"),
         p.flag("explain"));
-    ctx.json(search.search(request));
+    answer(ctx, search.search(request));
+  }
+
+  /**
+   * The answer written as UTF-8 straight from its records, as {@code ctx.json} writes it but without the
+   * String between: an answer with any character beyond Latin-1 (most SciFact abstracts) was built as a
+   * UTF-16 String (twice its length in bytes, after a failed attempt to store it as Latin-1), then encoded.
+   * That was 12% of the bytes a SciFact search allocated (JFR, 2026-12-07).
+   */
+  private void answer(Context ctx, Object value) {
+    try {
+      ctx.contentType(ContentType.APPLICATION_JSON).result(json.writeValueAsBytes(value));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the answer could not be written as JSON", e);
+    }
   }
 }

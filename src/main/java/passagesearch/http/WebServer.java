@@ -63,7 +63,8 @@ public final class WebServer implements AutoCloseable {
 
   /** @param manager rebuilds and rollbacks for the admin routes; null leaves them disabled */
   public static WebServer create(SearchEngine search, HttpSettings settings, IndexAdmin manager) {
-    SearchController searchController = new SearchController(search);
+    ObjectMapper json = new ObjectMapper();
+    SearchController searchController = new SearchController(search, json);
     List<String> routes = new ArrayList<>();
     AccessLog accessLog = new AccessLog();
     HttpMetrics metrics = new HttpMetrics(search, accessLog);
@@ -71,7 +72,7 @@ public final class WebServer implements AutoCloseable {
     StaticPage page = new StaticPage();
     Javalin app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
-      config.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
+      config.jsonMapper(new JavalinJackson(json, false));
       config.http.prefer405over404 = true;
       // Bodies read whole (ctx.body()) are bounded by this; uploads are streamed and bounded in Uploads.
       config.http.maxRequestSize = MAX_REQUEST_BYTES;
