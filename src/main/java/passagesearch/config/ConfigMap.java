@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * One mapping of a configuration file, read key by key. It is made knowing the keys its place in the file
@@ -84,36 +85,18 @@ final class ConfigMap {
   }
 
   String text(String key) {
-    if (!present(key)) {
-      return null;
-    }
-    JsonNode value = node.get(key);
-    if (!value.isValueNode()) {
-      throw error(key, "must be text");
-    }
-    return value.asText();
+    JsonNode value = value(key, JsonNode::isValueNode, "must be text");
+    return value == null ? null : value.asText();
   }
 
   Integer integer(String key) {
-    if (!present(key)) {
-      return null;
-    }
-    JsonNode value = node.get(key);
-    if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-      throw error(key, "must be a whole number");
-    }
-    return value.intValue();
+    JsonNode value = value(key, v -> v.isIntegralNumber() && v.canConvertToInt(), "must be a whole number");
+    return value == null ? null : value.intValue();
   }
 
   Double decimal(String key) {
-    if (!present(key)) {
-      return null;
-    }
-    JsonNode value = node.get(key);
-    if (!value.isNumber()) {
-      throw error(key, "must be a number");
-    }
-    return value.doubleValue();
+    JsonNode value = value(key, JsonNode::isNumber, "must be a number");
+    return value == null ? null : value.doubleValue();
   }
 
   Float number(String key) {
@@ -122,14 +105,20 @@ final class ConfigMap {
   }
 
   Boolean bool(String key) {
+    JsonNode value = value(key, JsonNode::isBoolean, "must be true or false");
+    return value == null ? null : value.booleanValue();
+  }
+
+  /** The value under a key, null when absent; an error saying what it must be when it is of another kind. */
+  private JsonNode value(String key, Predicate<JsonNode> kind, String mustBe) {
     if (!present(key)) {
       return null;
     }
     JsonNode value = node.get(key);
-    if (!value.isBoolean()) {
-      throw error(key, "must be true or false");
+    if (!kind.test(value)) {
+      throw error(key, mustBe);
     }
-    return value.booleanValue();
+    return value;
   }
 
   private boolean present(String key) {
