@@ -65,7 +65,7 @@ public final class IndexStore {
     }
     Path info = root.resolve(name.get()).resolve(INFO_FILE);
     try {
-      return Files.isRegularFile(info) ? Optional.of(json.readValue(info.toFile(), GenerationInfo.class)) : Optional.empty();
+      return Files.isRegularFile(info) ? Optional.of(GenerationInfoFile.read(json, info)) : Optional.empty();
     } catch (IOException e) {
       LOG.warn("cannot read the current generation of {}: {}", root, e.getMessage());
       return Optional.empty();
@@ -248,7 +248,7 @@ public final class IndexStore {
         .orElseThrow(() -> new NoRollback("there is no previous generation to roll back to"));
     OpenIndex opened = null;
     try {
-      GenerationInfo info = json.readValue(root.resolve(previous).resolve(INFO_FILE).toFile(), GenerationInfo.class);
+      GenerationInfo info = GenerationInfoFile.read(json, root.resolve(previous).resolve(INFO_FILE));
       opened = open(info, config);
       opened.verify();
     } catch (IOException | RuntimeException e) {

@@ -1,12 +1,13 @@
 package passagesearch.ingest;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +15,12 @@ import java.util.Map;
 /** {@code manifest.json}: each listed file's id and metadata. A bad manifest fails the read as a whole. */
 final class Manifest {
   static final String FILE = "manifest.json";
-  private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** The keys an entry may have, in the order of {@link Entry}'s components. */
+  private static final List<String> ENTRY_KEYS = List.of(
+      "id", "file", "receivedAs", "title", "publisher", "author", "url", "updated", "reviewed", "nextReview");
 
   private Manifest() {}
-
-  record ManifestFile(List<Entry> documents) {}
 
   record Entry(
       String id,
@@ -44,17 +46,9 @@ final class Manifest {
     if (!Files.isRegularFile(file)) {
       return byFile;
     }
-    ManifestFile parsed;
-    try {
-      parsed = JSON.readValue(file.toFile(), ManifestFile.class);
-    } catch (IOException e) {
-      throw new CorpusException(FILE + ": " + e.getMessage().lines().findFirst().orElse("unreadable"), e);
-    }
-    if (parsed == null || parsed.documents() == null) {
-      throw new CorpusException(FILE + ": needs a \"documents\" list");
-    }
-    for (int i = 0; i < parsed.documents().size(); i++) {
-      Entry e = parsed.documents().get(i);
+    List<Entry> entries = entries(file);
+    for (int i = 0; i < entries.size(); i++) {
+      Entry e = entries.get(i);
       String at = FILE + ": documents[" + i + "]";
       if (e.file() == null || e.id() == null || !e.id().matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
         throw new CorpusException(at + ": needs a file and an id of letters, digits, '.', '_' or '-'");
@@ -67,6 +61,56 @@ final class Manifest {
       }
     }
     return byFile;
+  }
+
+  /**
+   * The entries, read from Jackson's tree rather than bound to records (the first binding of a process cost
+   * about 80 ms of {@code serve}'s start): a key an entry cannot have, or a value that is not text, fails.
+   */
+  private static List<Entry> entries(Path file) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(file.toFile());
+    } catch (IOException e) {
+      throw new CorpusException(FILE + ": " + e.getMessage().lines().findFirst().orElse("unreadable"), e);
+    }
+    JsonNode documents = root == null ? null : root.get("documents");
+    if (documents == null || !documents.isArray()) {
+      throw new CorpusException(FILE + ": needs a \"documents\" list");
+    }
+    root.fieldNames().forEachRemaining(key -> {
+      if (!key.equals("documents")) {
+        throw new CorpusException(FILE + ": unknown key '" + key + "' (known here: documents)");
+      }
+    });
+    List<Entry> entries = new ArrayList<>();
+    for (int i = 0; i < documents.size(); i++) {
+      JsonNode d = documents.get(i);
+      String at = FILE + ": documents[" + i + "]";
+      if (!d.isObject()) {
+        throw new CorpusException(at + " must be an object of keys and values");
+      }
+      d.fieldNames().forEachRemaining(key -> {
+        if (!ENTRY_KEYS.contains(key)) {
+          throw new CorpusException(at + ": unknown key '" + key + "' (known here: " + String.join(", ", ENTRY_KEYS) + ")");
+        }
+      });
+      entries.add(new Entry(text(d, "id", at), text(d, "file", at), text(d, "receivedAs", at), text(d, "title", at),
+          text(d, "publisher", at), text(d, "author", at), text(d, "url", at), text(d, "updated", at),
+          text(d, "reviewed", at), text(d, "nextReview", at)));
+    }
+    return entries;
+  }
+
+  private static String text(JsonNode entry, String key, String at) {
+    JsonNode value = entry.get(key);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isValueNode()) {
+      throw new CorpusException(at + ": " + key + " must be text");
+    }
+    return value.asText();
   }
 
   private static void checkDate(String date, String at) {

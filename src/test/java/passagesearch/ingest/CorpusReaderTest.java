@@ -183,7 +183,8 @@ class CorpusReaderTest {
         dir.resolve(CorpusReader.MANIFEST),
         "{\"documents\": [{\"id\": \"a\", \"file\": \"a.txt\", \"autor\": \"X\"}]}");
     CorpusException e = assertThrows(CorpusException.class, () -> new CorpusReader().read(dir));
-    assertTrue(e.getMessage().startsWith("manifest.json"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("manifest.json: documents[0]: unknown key 'autor' (known here: id, file, "),
+        e.getMessage());
   }
 
   @Test
