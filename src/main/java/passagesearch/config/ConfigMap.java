@@ -6,27 +6,32 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * One mapping of a configuration file, read key by key. It is made knowing the keys its place in the file
- * may hold, so a misspelt key is an error, not a silent default; a value of the wrong kind is an error too.
- * Every error names the file and the key's path ({@code ranking.yaml: bm25.k3 ...}). An absent or empty key
- * reads as {@code null}, for the caller's default.
+ * One mapping of a file an editor writes ({@code index-config/}'s YAML, a corpus's {@code manifest.json}), read
+ * key by key. It is made knowing the keys its place in the file may hold, so a misspelt key is an error, not a
+ * silent default; a value of the wrong kind is an error too. Every error names the file and the key's path
+ * ({@code ranking.yaml: bm25.k3 ...}) and is a {@link ConfigException} unless the file's reader asks for its
+ * own kind of error. An absent or empty key reads as {@code null}, for the caller's default.
  *
  * <p>The files are parsed into Jackson's tree and read from it here, rather than bound to records by
  * Jackson's data binding, whose first use in a process (record introspection, deserializers) cost about 150 ms:
  * the whole {@code index} command on one core, SciFact 5.04 -> 4.70 s, MedQuAD 3.89 -> 3.66 s (2026-12-07).
  */
-final class ConfigMap {
+public final class ConfigMap {
   private final String file;
   private final String path;
   private final JsonNode node;
+  private final Function<String, ? extends RuntimeException> failure;
 
-  private ConfigMap(String file, String path, JsonNode node, Set<String> keys) {
+  private ConfigMap(String file, String path, JsonNode node, Set<String> keys,
+      Function<String, ? extends RuntimeException> failure) {
     this.file = file;
     this.path = path;
     this.node = node;
+    this.failure = failure;
     if (!node.isMissingNode() && !node.isObject()) {
       throw error("", "must be a mapping of keys to values");
     }
@@ -37,22 +42,29 @@ final class ConfigMap {
       }
     });
     if (!unknown.isEmpty()) {
-      throw new ConfigException(file + ": unknown key '" + path + unknown.get(0) + "'"
+      throw failure.apply(file + ": unknown key '" + path + unknown.get(0) + "'"
           + (keys.isEmpty() ? "" : " (known here: " + String.join(", ", new TreeSet<>(keys)) + ")"));
     }
   }
 
-  /** A whole file, whose top level may hold these keys. */
+  /** A whole file of {@code index-config/}, whose top level may hold these keys. */
   static ConfigMap root(String file, JsonNode node, String... keys) {
+    return root(file, node, ConfigException::new, keys);
+  }
+
+  /** A whole file, whose top level may hold these keys; its errors are made by {@code failure} from their message. */
+  public static ConfigMap root(String file, JsonNode node, Function<String, ? extends RuntimeException> failure,
+      String... keys) {
     if (node == null || node.isMissingNode() || node.isNull()) {
-      throw new ConfigException(file + " is empty");
+      throw failure.apply(file + " is empty");
     }
-    return new ConfigMap(file, "", node, Set.of(keys));
+    return new ConfigMap(file, "", node, Set.of(keys), failure);
   }
 
   /** The mapping under a key, with the keys it may hold; an absent key reads as an empty mapping. */
   ConfigMap map(String key, String... keys) {
-    return new ConfigMap(file, path + key + ".", present(key) ? node.get(key) : MissingNode.getInstance(), Set.of(keys));
+    return new ConfigMap(file, path + key + ".", present(key) ? node.get(key) : MissingNode.getInstance(), Set.of(keys),
+        failure);
   }
 
   /** The mapping under a key, or null when the key is absent. */
@@ -61,11 +73,11 @@ final class ConfigMap {
   }
 
   /** The mappings listed under a key, each with the keys it may hold; none when the key is absent. */
-  List<ConfigMap> maps(String key, String... keys) {
+  public List<ConfigMap> maps(String key, String... keys) {
     List<ConfigMap> maps = new ArrayList<>();
     JsonNode list = list(key);
     for (int i = 0; i < list.size(); i++) {
-      maps.add(new ConfigMap(file, path + key + "[" + i + "].", list.get(i), Set.of(keys)));
+      maps.add(new ConfigMap(file, path + key + "[" + i + "].", list.get(i), Set.of(keys), failure));
     }
     return maps;
   }
@@ -84,7 +96,7 @@ final class ConfigMap {
     return texts;
   }
 
-  String text(String key) {
+  public String text(String key) {
     JsonNode value = value(key, JsonNode::isValueNode, "must be text");
     return value == null ? null : value.asText();
   }
@@ -137,8 +149,8 @@ final class ConfigMap {
     return value;
   }
 
-  private ConfigException error(String key, String problem) {
+  private RuntimeException error(String key, String problem) {
     String at = (path + key).replaceAll("\\.$", "");
-    return new ConfigException(file + ": " + (at.isEmpty() ? "the file " : at + " ") + problem);
+    return failure.apply(file + ": " + (at.isEmpty() ? "the file " : at + " ") + problem);
   }
 }

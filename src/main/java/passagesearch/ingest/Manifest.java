@@ -11,14 +11,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import passagesearch.config.ConfigMap;
 
 /** {@code manifest.json}: each listed file's id and metadata. A bad manifest fails the read as a whole. */
 final class Manifest {
   static final String FILE = "manifest.json";
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** The keys an entry may have, in the order of {@link Entry}'s components. */
-  private static final List<String> ENTRY_KEYS = List.of(
-      "id", "file", "receivedAs", "title", "publisher", "author", "url", "updated", "reviewed", "nextReview");
+  /** The keys an entry may have: {@link Entry}'s components. */
+  private static final String[] ENTRY_KEYS = {
+      "id", "file", "receivedAs", "title", "publisher", "author", "url", "updated", "reviewed", "nextReview"};
 
   private Manifest() {}
 
@@ -65,7 +66,8 @@ final class Manifest {
 
   /**
    * The entries, read from Jackson's tree rather than bound to records (the first binding of a process cost
-   * about 80 ms of {@code serve}'s start): a key an entry cannot have, or a value that is not text, fails.
+   * about 80 ms of {@code serve}'s start), as {@code index-config/} is: a key an entry cannot have, or a value
+   * that is not text, fails naming it.
    */
   private static List<Entry> entries(Path file) {
     JsonNode root;
@@ -74,43 +76,15 @@ final class Manifest {
     } catch (IOException e) {
       throw new CorpusException(FILE + ": " + e.getMessage().lines().findFirst().orElse("unreadable"), e);
     }
-    JsonNode documents = root == null ? null : root.get("documents");
-    if (documents == null || !documents.isArray()) {
+    if (root == null || !root.path("documents").isArray()) {
       throw new CorpusException(FILE + ": needs a \"documents\" list");
     }
-    root.fieldNames().forEachRemaining(key -> {
-      if (!key.equals("documents")) {
-        throw new CorpusException(FILE + ": unknown key '" + key + "' (known here: documents)");
-      }
-    });
     List<Entry> entries = new ArrayList<>();
-    for (int i = 0; i < documents.size(); i++) {
-      JsonNode d = documents.get(i);
-      String at = FILE + ": documents[" + i + "]";
-      if (!d.isObject()) {
-        throw new CorpusException(at + " must be an object of keys and values");
-      }
-      d.fieldNames().forEachRemaining(key -> {
-        if (!ENTRY_KEYS.contains(key)) {
-          throw new CorpusException(at + ": unknown key '" + key + "' (known here: " + String.join(", ", ENTRY_KEYS) + ")");
-        }
-      });
-      entries.add(new Entry(text(d, "id", at), text(d, "file", at), text(d, "receivedAs", at), text(d, "title", at),
-          text(d, "publisher", at), text(d, "author", at), text(d, "url", at), text(d, "updated", at),
-          text(d, "reviewed", at), text(d, "nextReview", at)));
+    for (ConfigMap d : ConfigMap.root(FILE, root, CorpusException::new, "documents").maps("documents", ENTRY_KEYS)) {
+      entries.add(new Entry(d.text("id"), d.text("file"), d.text("receivedAs"), d.text("title"), d.text("publisher"),
+          d.text("author"), d.text("url"), d.text("updated"), d.text("reviewed"), d.text("nextReview")));
     }
     return entries;
-  }
-
-  private static String text(JsonNode entry, String key, String at) {
-    JsonNode value = entry.get(key);
-    if (value == null || value.isNull()) {
-      return null;
-    }
-    if (!value.isValueNode()) {
-      throw new CorpusException(at + ": " + key + " must be text");
-    }
-    return value.asText();
   }
 
   private static void checkDate(String date, String at) {
