@@ -95,10 +95,10 @@ public final class ConfigLoader {
     return new SplitSettings(
         or(h.integer("maxWords"), d.headingMaxWords()),
         or(h.integer("maxChars"), d.headingMaxChars()),
-        h.text("sentenceEndings") == null ? d.sentenceEndings() : h.text("sentenceEndings"),
+        or(h.text("sentenceEndings"), d.sentenceEndings()),
         or(p.integer("minWords"), d.minWords()),
         or(p.integer("maxWords"), d.maxWords()),
-        p.decimal("repeatShare") == null ? d.repeatShare() : p.decimal("repeatShare"),
+        or(p.decimal("repeatShare"), d.repeatShare()),
         or(p.integer("repeatMinWords"), d.repeatMinWords()),
         or(h.integer("hardMaxChars"), d.headingHardMaxChars()),
         or(p.integer("maxChars"), d.passageMaxChars()));
@@ -199,8 +199,7 @@ public final class ConfigLoader {
           patterns.add(compile(WORD_START + Pattern.quote(a) + WORD_END, 0, at + " acronym"));
           prefixes.add(RegexLiterals.prefix(a));
         }
-        String label = t.text("label");
-        defs.add(new TagDefinition(id, label == null ? id : label, groupId, patterns, brands, acronyms, t.texts("implies"),
+        defs.add(new TagDefinition(id, or(t.text("label"), id), groupId, patterns, brands, acronyms, t.texts("implies"),
             prefixes));
       }
       TagInheritance inherit = null;
@@ -212,8 +211,7 @@ public final class ConfigLoader {
             "tags.yaml: set-aside tags come only from the chrome rules; the group cannot be inherited");
         inherit = new TagInheritance(share);
       }
-      String label = g.text("label");
-      groups.add(new TagGroup(groupId, label == null ? groupId : label, defs, inherit));
+      groups.add(new TagGroup(groupId, or(g.text("label"), groupId), defs, inherit));
     }
     TagVocabulary vocabulary = new TagVocabulary(groups);
     for (TagDefinition t : vocabulary.all()) {
@@ -229,7 +227,7 @@ public final class ConfigLoader {
   private static SemanticSettings semantic(ConfigMap f) {
     SemanticSettings d = SemanticSettings.off();
     ConfigMap fu = f.map("fusion", "weight", "candidates", "minSimilarity", "fullWeightWords");
-    return new SemanticSettings(or(f.bool("enabled"), d.enabled()), f.text("model") == null ? d.model() : f.text("model"),
+    return new SemanticSettings(or(f.bool("enabled"), d.enabled()), or(f.text("model"), d.model()),
         or(fu.number("weight"), d.weight()), or(fu.integer("candidates"), d.candidates()),
         or(fu.number("minSimilarity"), d.minSimilarity()), or(fu.integer("fullWeightWords"), d.fullWeightWords()),
         or(f.integer("keptQueries"), d.keptQueries()));
@@ -354,6 +352,14 @@ public final class ConfigLoader {
   }
 
   private static float or(Float value, float fallback) {
+    return value == null ? fallback : value;
+  }
+
+  private static double or(Double value, double fallback) {
+    return value == null ? fallback : value;
+  }
+
+  private static String or(String value, String fallback) {
     return value == null ? fallback : value;
   }
 }
