@@ -1,30 +1,37 @@
 package passagesearch.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import passagesearch.config.IndexConfig;
 import passagesearch.embed.ModelSlot;
 import passagesearch.opensearch.OpenSearchEngine;
-import picocli.CommandLine.Option;
 
 /** Which engine serves: the embedded Lucene index (the default) or an OpenSearch cluster; for serve, index and eval. */
 final class EngineOptions {
-  @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "${env:PASSAGE_SEARCH_ENGINE:-lucene}",
-      description = "lucene (the embedded index, in --index) or opensearch (a cluster, at --opensearch; env PASSAGE_SEARCH_ENGINE). Default: ${DEFAULT-VALUE}")
-  Engine engine;
+  static final List<Option> OPTIONS = List.of(
+      Option.value("--engine", "ENGINE", "lucene (the embedded index, in --index) or opensearch (a cluster, at "
+          + "--opensearch; env PASSAGE_SEARCH_ENGINE).").env("PASSAGE_SEARCH_ENGINE").orElse("lucene"),
+      Option.value("--opensearch", "URLS", "The OpenSearch nodes, comma-separated (env PASSAGE_SEARCH_OPENSEARCH).")
+          .env("PASSAGE_SEARCH_OPENSEARCH").orElse("http://localhost:9200"),
+      Option.value("--opensearch-alias", "NAME", "The alias generations are served under; each is an index "
+          + "<alias>-<time> (env PASSAGE_SEARCH_OPENSEARCH_ALIAS).").env("PASSAGE_SEARCH_OPENSEARCH_ALIAS")
+          .orElse(OpenSearchEngine.DEFAULT_ALIAS),
+      Option.value("--shards", "N", "Primary shards of a new OpenSearch generation.").orElse("2"),
+      Option.value("--replicas", "N", "Replicas of each shard of a new OpenSearch generation.").orElse("1"));
 
-  @Option(names = "--opensearch", paramLabel = "URLS", defaultValue = "${env:PASSAGE_SEARCH_OPENSEARCH:-http://localhost:9200}",
-      description = "The OpenSearch nodes, comma-separated (env PASSAGE_SEARCH_OPENSEARCH). Default: ${DEFAULT-VALUE}")
-  String urls;
+  final Engine engine;
+  final String urls;
+  final String alias;
+  final int shards;
+  final int replicas;
 
-  @Option(names = "--opensearch-alias", paramLabel = "NAME", defaultValue = "${env:PASSAGE_SEARCH_OPENSEARCH_ALIAS:-" + OpenSearchEngine.DEFAULT_ALIAS + "}",
-      description = "The alias generations are served under; each is an index <alias>-<time> (env PASSAGE_SEARCH_OPENSEARCH_ALIAS). Default: ${DEFAULT-VALUE}")
-  String alias;
-
-  @Option(names = "--shards", defaultValue = "2", description = "Primary shards of a new OpenSearch generation. Default: ${DEFAULT-VALUE}")
-  int shards;
-
-  @Option(names = "--replicas", defaultValue = "1", description = "Replicas of each shard of a new OpenSearch generation. Default: ${DEFAULT-VALUE}")
-  int replicas;
+  EngineOptions(Arguments args) {
+    engine = args.choice("--engine", Engine.class);
+    urls = args.text("--opensearch");
+    alias = args.text("--opensearch-alias");
+    shards = args.integer("--shards");
+    replicas = args.integer("--replicas");
+  }
 
   enum Engine { lucene, opensearch }
 

@@ -1,5 +1,6 @@
 package passagesearch.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,71 +29,77 @@ import passagesearch.ingest.DocumentSource;
 import passagesearch.opensearch.OpenSearchEngine;
 import passagesearch.search.Baseline;
 import passagesearch.search.SearchService;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
-@Command(name = "eval", mixinStandardHelpOptions = true,
-    description = {"Score a judged query set: nDCG@10, MRR@10, Recall@10 of the system and of a plain BM25",
-        "baseline (English analyzer, no expansions) over the same passages, in the same process."})
 final class EvalCommand implements Callable<Integer> {
-  @Mixin Locations at;
-  @Mixin EngineOptions engine;
-  @Spec CommandSpec spec;
+  static final CommandSyntax SYNTAX = new CommandSyntax("eval",
+      "Score a judged query set: nDCG@10, MRR@10, Recall@10 of the system and of a plain BM25 baseline (English "
+          + "analyzer, no expansions) over the same passages, in the same process.",
+      CommandSyntax.join(Locations.OPTIONS, EngineOptions.OPTIONS, List.of(
+          Option.value("--judged", "DIR", "The seed set's folder (queries.jsonl, judgments.jsonl).")
+              .orElse("eval/seed"),
+          Option.value("--beir", "DIR",
+              "Evaluate a BEIR collection instead (corpus.jsonl, queries*.jsonl, qrels/*.tsv), by document."),
+          Option.value("--split", "SPLIT",
+              "Seed: tune, heldout or all (default heldout). BEIR: the qrels split (default test)."),
+          Option.value("--eval-index", "DIR", "Where BEIR indexes are built and kept.").orElse("data/eval"),
+          Option.value("--k1", "K1", "Override ranking.yaml's bm25.k1 for this run (tuning)."),
+          Option.value("--b", "B", "Override ranking.yaml's bm25.b for this run (tuning)."),
+          Option.flag("--per-query", "Print each query's nDCG@10, system and baseline."),
+          Option.flag("--suite", "Every collection in one table: the seed set, SciFact and the four MedQuAD "
+              + "collections under --data; per collection the plain baseline, lexical and hybrid, with nDCG@10, "
+              + "MRR@10, Recall@10 and the time per query. --split train (the seed's tune half) or test (its "
+              + "held-out half; default)."),
+          Option.value("--data", "DIR", "Where --suite finds scifact/ and medquad/*/ (BEIR layout).")
+              .orElse("../shared/data"),
+          Option.value("--semantic-weight", "W", "Override semantic.yaml's fusion.weight for this run (tuning)."),
+          Option.value("--semantic-full-words", "N",
+              "Override semantic.yaml's fusion.fullWeightWords for this run (tuning)."),
+          Option.value("--semantic-candidates", "N",
+              "Override semantic.yaml's fusion.candidates for this run (tuning)."),
+          Option.value("--semantic-min-similarity", "S",
+              "Override semantic.yaml's fusion.minSimilarity for this run (tuning)."),
+          Option.flag("--lexical", "Evaluate words alone, with no embedding model, whatever semantic.yaml says."))),
+      null, List.of());
 
-  @Option(names = "--judged", paramLabel = "DIR", defaultValue = "eval/seed",
-      description = "The seed set's folder (queries.jsonl, judgments.jsonl). Default: ${DEFAULT-VALUE}")
-  Path judged;
+  private final Locations at;
+  private final EngineOptions engine;
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final Path judged;
+  private final Path beir;
+  private final String split;
+  private final Path evalIndex;
+  private final Float k1;
+  private final Float b;
+  private final boolean perQuery;
+  private final boolean suite;
+  private final Path data;
+  private final Float semanticWeight;
+  private final Integer semanticFullWords;
+  private final Integer semanticCandidates;
+  private final Float semanticMinSimilarity;
+  private final boolean lexicalOnly;
 
-  @Option(names = "--beir", paramLabel = "DIR",
-      description = "Evaluate a BEIR collection instead (corpus.jsonl, queries*.jsonl, qrels/*.tsv), by document.")
-  Path beir;
-
-  @Option(names = "--split", description = "Seed: tune, heldout or all (default heldout). BEIR: the qrels split (default test).")
-  String split;
-
-  @Option(names = "--eval-index", paramLabel = "DIR", defaultValue = "data/eval",
-      description = "Where BEIR indexes are built and kept. Default: ${DEFAULT-VALUE}")
-  Path evalIndex;
-
-  @Option(names = "--k1", description = "Override ranking.yaml's bm25.k1 for this run (tuning).")
-  Float k1;
-
-  @Option(names = "--b", description = "Override ranking.yaml's bm25.b for this run (tuning).")
-  Float b;
-
-  @Option(names = "--per-query", description = "Print each query's nDCG@10, system and baseline.")
-  boolean perQuery;
-
-  @Option(names = "--suite", description = {"Every collection in one table: the seed set, SciFact and the four MedQuAD",
-      "collections under --data; per collection the plain baseline, lexical and hybrid, with nDCG@10, MRR@10,",
-      "Recall@10 and the time per query. --split train (the seed's tune half) or test (its held-out half; default)."})
-  boolean suite;
-
-  @Option(names = "--data", paramLabel = "DIR", defaultValue = "../shared/data",
-      description = "Where --suite finds scifact/ and medquad/*/ (BEIR layout). Default: ${DEFAULT-VALUE}")
-  Path data;
-
-  @Option(names = "--semantic-weight", paramLabel = "W",
-      description = "Override semantic.yaml's fusion.weight for this run (tuning).")
-  Float semanticWeight;
-
-  @Option(names = "--semantic-full-words", paramLabel = "N",
-      description = "Override semantic.yaml's fusion.fullWeightWords for this run (tuning).")
-  Integer semanticFullWords;
-
-  @Option(names = "--semantic-candidates", paramLabel = "N",
-      description = "Override semantic.yaml's fusion.candidates for this run (tuning).")
-  Integer semanticCandidates;
-
-  @Option(names = "--semantic-min-similarity", paramLabel = "S",
-      description = "Override semantic.yaml's fusion.minSimilarity for this run (tuning).")
-  Float semanticMinSimilarity;
-
-  @Option(names = "--lexical", description = "Evaluate words alone, with no embedding model, whatever semantic.yaml says.")
-  boolean lexicalOnly;
+  EvalCommand(Arguments args, PrintWriter out, PrintWriter err) {
+    this.at = new Locations(args);
+    this.engine = new EngineOptions(args);
+    this.out = out;
+    this.err = err;
+    this.judged = args.path("--judged");
+    this.beir = args.path("--beir");
+    this.split = args.text("--split");
+    this.evalIndex = args.path("--eval-index");
+    this.k1 = args.decimal("--k1");
+    this.b = args.decimal("--b");
+    this.perQuery = args.flag("--per-query");
+    this.suite = args.flag("--suite");
+    this.data = args.path("--data");
+    this.semanticWeight = args.decimal("--semantic-weight");
+    this.semanticFullWords = args.integer("--semantic-full-words");
+    this.semanticCandidates = args.integer("--semantic-candidates");
+    this.semanticMinSimilarity = args.decimal("--semantic-min-similarity");
+    this.lexicalOnly = args.flag("--lexical");
+  }
 
   /** With --engine opensearch: the same set over the cluster, printed after the embedded engine's figures. */
   private Evaluation.Report openSearch;
@@ -107,8 +114,8 @@ final class EvalCommand implements Callable<Integer> {
     try (OpenSearchEngine os = engine.connect(config, engine.alias + "-eval-" + name, models,
         at.vectorCache != null ? at.vectorCache : evalIndex.resolve(Pipeline.VECTOR_CACHE))) {
       if (!os.isFresh(corpus.fingerprint())) {
-        spec.commandLine().getErr().println("Indexing " + name + " into OpenSearch ...");
-        os.build(corpus, engine.shards, engine.replicas, spec.commandLine().getErr()::println);
+        err.println("Indexing " + name + " into OpenSearch ...");
+        os.build(corpus, engine.shards, engine.replicas, err::println);
       }
       return Evaluation.run(set, system == null ? os::rankIds : (q, k) -> documentsOf(os.rankIds(q, 100), k), baseline);
     }
@@ -141,7 +148,7 @@ final class EvalCommand implements Callable<Integer> {
         models.await();
       }
       if (suite) {
-        Evaluation.printSuite(suite(config, models), spec.commandLine().getOut());
+        Evaluation.printSuite(suite(config, models), out);
         return 0;
       }
       Collection c = beir == null ? seed(config, models, split == null ? "heldout" : split) : beir(config, models, beir,
@@ -150,15 +157,15 @@ final class EvalCommand implements Callable<Integer> {
           Baseline baseline = c.baseline()) {
         Evaluation.Report report = Evaluation.run(c.set(), c.ranker(system), c.baselineRanker(baseline));
         if (engine.openSearch()) {
-          spec.commandLine().getOut().println("Embedded Lucene engine:");
+          out.println("Embedded Lucene engine:");
         }
-        Evaluation.print(report, spec.commandLine().getOut(), perQuery);
+        Evaluation.print(report, out, perQuery);
         if (engine.openSearch()) {
           Evaluation.Report overCluster = overOpenSearch(config, models, c.corpus(), c.name().toLowerCase(java.util.Locale.ROOT),
               c.set(), c.byDocument() ? (q, k) -> List.of() : null, c.baselineRanker(baseline));
-          spec.commandLine().getOut().println();
-          spec.commandLine().getOut().println("OpenSearch engine (" + engine.urls + "):");
-          Evaluation.print(overCluster, spec.commandLine().getOut(), perQuery);
+          out.println();
+          out.println("OpenSearch engine (" + engine.urls + "):");
+          Evaluation.print(overCluster, out, perQuery);
         }
       }
       return 0;
@@ -183,7 +190,7 @@ final class EvalCommand implements Callable<Integer> {
       if (Files.isDirectory(dir)) {
         collections.add(beir(config, models, dir, half));
       } else {
-        spec.commandLine().getErr().println("warning: " + dir + " not found; left out of the suite");
+        err.println("warning: " + dir + " not found; left out of the suite");
       }
     }
     for (Collection c : collections) {
@@ -268,7 +275,7 @@ final class EvalCommand implements Callable<Integer> {
         ? "medquad-" + dir.getFileName() : dir.getFileName().toString();
     Pipeline pipeline = pipeline(config, models, name);
     if (!pipeline.store().isFresh(corpus, config)) {
-      spec.commandLine().getErr().println("Indexing " + documents.size() + " documents of " + dir + " ...");
+      err.println("Indexing " + documents.size() + " documents of " + dir + " ...");
     }
     pipeline.buildIfStale(corpus);
     Ingest ingest = new Ingest(config);

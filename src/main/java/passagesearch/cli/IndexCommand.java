@@ -1,5 +1,7 @@
 package passagesearch.cli;
 
+import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import passagesearch.config.ConfigLoader;
 import passagesearch.config.IndexConfig;
@@ -8,20 +10,26 @@ import passagesearch.ingest.CorpusReader;
 import passagesearch.embed.ModelSlot;
 import passagesearch.opensearch.BulkWriter;
 import passagesearch.opensearch.OpenSearchEngine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
-@Command(name = "index", mixinStandardHelpOptions = true,
-    description = "Build a new index generation from the corpus and publish it.")
 final class IndexCommand implements Callable<Integer> {
-  @Mixin Locations at;
-  @Mixin EngineOptions engine;
-  @Spec CommandSpec spec;
+  static final CommandSyntax SYNTAX = new CommandSyntax("index",
+      "Build a new index generation from the corpus and publish it.",
+      CommandSyntax.join(Locations.OPTIONS, EngineOptions.OPTIONS, List.of(Option.flag("--strict",
+          "Fail when any file or line of the corpus cannot be read, instead of skipping it."))), null, List.of());
 
-  @picocli.CommandLine.Option(names = "--strict", description = "Fail when any file or line of the corpus cannot be read, instead of skipping it.")
-  boolean strict;
+  private final Locations at;
+  private final EngineOptions engine;
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final boolean strict;
+
+  IndexCommand(Arguments args, PrintWriter out, PrintWriter err) {
+    this.at = new Locations(args);
+    this.engine = new EngineOptions(args);
+    this.out = out;
+    this.err = err;
+    this.strict = args.flag("--strict");
+  }
 
   /** The embedded index's vector cache, shared by the cluster's builds: a passage is embedded once. */
   private java.nio.file.Path vectorCache() {
@@ -36,17 +44,17 @@ final class IndexCommand implements Callable<Integer> {
       try (ModelSlot models = ModelSlot.of(config.semantic());
           OpenSearchEngine search = engine.connect(config, engine.alias, models, vectorCache())) {
         BulkWriter.Built built = search.build(new CorpusReader(config.limits(), strict).folder(at.corpus), engine.shards, engine.replicas,
-            spec.commandLine().getErr()::println);
-        built.report().warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
-        built.report().skipped().forEach(w -> spec.commandLine().getErr().println("skipped: " + w));
-        spec.commandLine().getOut().printf("Indexed %d passages from %d documents into OpenSearch index %s (alias %s) in %d ms.%n",
+            err::println);
+        built.report().warnings().forEach(w -> err.println("warning: " + w));
+        built.report().skipped().forEach(w -> err.println("skipped: " + w));
+        out.printf("Indexed %d passages from %d documents into OpenSearch index %s (alias %s) in %d ms.%n",
             built.passages(), built.documents(), built.generation(), engine.alias, built.millis());
       }
       return 0;
     }
-    Bootstrap.Rebuilt rebuilt = new Bootstrap(at, spec.commandLine().getErr(), strict).rebuild();
+    Bootstrap.Rebuilt rebuilt = new Bootstrap(at, err, strict).rebuild();
     GenerationInfo info = rebuilt.info();
-    spec.commandLine().getOut().printf("Indexed %d passages from %d documents (%d skipped) into %s in %d ms.%n",
+    out.printf("Indexed %d passages from %d documents (%d skipped) into %s in %d ms.%n",
         info.passages(), info.documents().size(), rebuilt.skipped(), at.index.resolve(info.name()), info.buildMillis());
     return 0;
   }

@@ -7,35 +7,37 @@ import passagesearch.search.SearchHit;
 import passagesearch.search.SearchRequest;
 import passagesearch.search.SearchResponse;
 import passagesearch.search.SearchService;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
-@Command(name = "search", mixinStandardHelpOptions = true,
-    description = "Search the index and print ranked passages with their sources.")
 final class SearchCommand implements Callable<Integer> {
-  @Mixin Locations at;
-  @Spec CommandSpec spec;
+  static final CommandSyntax SYNTAX = new CommandSyntax("search",
+      "Search the index and print ranked passages with their sources.",
+      CommandSyntax.join(Locations.OPTIONS, List.of(
+          Option.value("--limit", "N", "Hits to show (1-50).").alias("-n").orElse("5"),
+          Option.value("--tag", "TAG", "Only passages with this tag (repeatable).").allowRepeats(),
+          Option.value("--source", "ID", "Only passages from this document id (repeatable).").allowRepeats())),
+      "WORDS", List.of());
 
-  @Parameters(arity = "1..*", paramLabel = "WORDS", description = "What to search for.")
-  List<String> words;
+  private final Locations at;
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final List<String> words;
+  private final int limit;
+  private final List<String> tags;
+  private final List<String> sources;
 
-  @Option(names = {"-n", "--limit"}, defaultValue = "5", description = "Hits to show (1-50). Default: ${DEFAULT-VALUE}")
-  int limit;
-
-  @Option(names = "--tag", description = "Only passages with this tag (repeatable).")
-  List<String> tags = List.of();
-
-  @Option(names = "--source", description = "Only passages from this document id (repeatable).")
-  List<String> sources = List.of();
+  SearchCommand(Arguments args, PrintWriter out, PrintWriter err) {
+    this.at = new Locations(args);
+    this.out = out;
+    this.err = err;
+    this.words = args.words();
+    this.limit = args.integer("--limit");
+    this.tags = args.list("--tag");
+    this.sources = args.list("--source");
+  }
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    try (SearchService service = new Bootstrap(at, spec.commandLine().getErr()).open(true, true);
+    try (SearchService service = new Bootstrap(at, err).open(true, true);
         passagesearch.embed.ModelSlot models = service.models()) {
       SearchResponse r = service.search(new SearchRequest(String.join(" ", words), limit, 0, tags, sources, false));
       if (r.corrected() != null) {

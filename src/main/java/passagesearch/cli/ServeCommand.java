@@ -18,36 +18,43 @@ import passagesearch.search.EngineUnavailableException;
 import passagesearch.search.SearchService;
 import passagesearch.serving.ClusterRebuilds;
 import passagesearch.serving.IndexManager;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
-@Command(name = "serve", mixinStandardHelpOptions = true,
-    description = "Serve the search page and API, building the index first when it is missing or stale.",
-    footerHeading = "%nEnvironment:%n",
-    footer = {"  ADMIN_TOKEN   the token the admin routes (rebuild, rollback) require as",
-        "                Authorization: Bearer <token>. Unset: they are disabled (403)."})
 final class ServeCommand implements Callable<Integer> {
-  @Mixin Locations at;
-  @Mixin EngineOptions engine;
-  @Spec CommandSpec spec;
+  static final CommandSyntax SYNTAX = new CommandSyntax("serve",
+      "Serve the search page and API, building the index first when it is missing or stale.",
+      CommandSyntax.join(Locations.OPTIONS, EngineOptions.OPTIONS, List.of(
+          Option.value("--port", "PORT", "Port (env PORT).").env("PORT").orElse("7070"),
+          Option.value("--host", "HOST", "Interface (env HOST).").env("HOST").orElse("0.0.0.0"),
+          Option.value("--cors-origin", "ORIGIN", "Origins allowed to call the API from a browser (repeatable or "
+              + "comma-separated; env CORS_ORIGINS). Unless given, none: CORS off.").env("CORS_ORIGINS").allowRepeats(),
+          Option.flag("--aot-training", "Serve on a free loopback port, answer a few requests of its own "
+              + "(StartupTraining), stop: the run bin/passage-search records the JVM's ahead-of-time cache from.")
+              .hideFromHelp())),
+      null,
+      List.of("Environment:",
+          "  ADMIN_TOKEN   the token the admin routes (rebuild, rollback) require as",
+          "                Authorization: Bearer <token>. Unset: they are disabled (403)."));
 
-  @Option(names = "--port", defaultValue = "${env:PORT:-7070}", description = "Port (env PORT). Default: ${DEFAULT-VALUE}")
-  int port;
+  private final Locations at;
+  private final EngineOptions engine;
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final int port;
+  private final String host;
+  private final List<String> corsOrigins;
+  private final boolean aotTraining;
 
-  @Option(names = "--host", defaultValue = "${env:HOST:-0.0.0.0}", description = "Interface (env HOST). Default: ${DEFAULT-VALUE}")
-  String host;
-
-  @Option(names = "--cors-origin", split = ",", defaultValue = "${env:CORS_ORIGINS}",
-      description = "Origins allowed to call the API from a browser (repeatable or comma-separated; env CORS_ORIGINS). Default: none, CORS off.")
-  List<String> corsOrigins;
-
-  @Option(names = "--aot-training", hidden = true,
-      description = "Serve on a free loopback port, answer a few requests of its own (StartupTraining), stop: the run "
-          + "bin/passage-search records the JVM's ahead-of-time cache from.")
-  boolean aotTraining;
+  ServeCommand(Arguments args, PrintWriter out, PrintWriter err) {
+    this.at = new Locations(args);
+    this.engine = new EngineOptions(args);
+    this.out = out;
+    this.err = err;
+    this.port = args.integer("--port");
+    this.host = args.text("--host");
+    this.corsOrigins = args.list("--cors-origin").stream().flatMap(o -> java.util.Arrays.stream(o.split(",")))
+        .map(String::strip).filter(o -> !o.isEmpty()).toList();
+    this.aotTraining = args.flag("--aot-training");
+  }
 
   /** Set once the server is up, so {@link Main} leaves the JVM running. */
   boolean serving;
@@ -58,18 +65,18 @@ final class ServeCommand implements Callable<Integer> {
     if (engine.openSearch()) {
       return serveOpenSearch(signals);
     }
-    SearchService search = new Bootstrap(at, spec.commandLine().getErr()).open(true);
+    SearchService search = new Bootstrap(at, err).open(true);
     IndexManager manager = new IndexManager(at.corpus, at.config, at.ranking, at.index, search, at.vectorCache);
     WebServer server;
     try {
       server = WebServer.create(search,
-          new HttpSettings(corsOrigins == null ? List.of() : corsOrigins, System.getenv("ADMIN_TOKEN")), manager)
+          new HttpSettings(corsOrigins, System.getenv("ADMIN_TOKEN")), manager)
           .start(aotTraining ? "127.0.0.1" : host, aotTraining ? 0 : port);
     } catch (PortInUse e) {
       manager.close();
       search.close();
       search.models().close();
-      spec.commandLine().getErr().println("error: port " + e.port() + " is in use; choose another with --port or PORT");
+      err.println("error: port " + e.port() + " is in use; choose another with --port or PORT");
       return 1;
     }
     search.models().load(); // only now, so that it does not slow start-up (ModelSlot)
@@ -85,12 +92,12 @@ final class ServeCommand implements Callable<Integer> {
         new GracefulShutdown.Step("web server", server),
         new GracefulShutdown.Step("rebuild worker", manager),
         new GracefulShutdown.Step("index", search),
-        new GracefulShutdown.Step("embedding model", search.models())), spec.commandLine().getOut(), spec.commandLine().getErr()));
+        new GracefulShutdown.Step("embedding model", search.models())), out, err));
     GenerationInfo info = search.generation();
-    spec.commandLine().getOut().printf("Serving %d passages from %d documents (%s) on http://%s:%d/%n",
+    out.printf("Serving %d passages from %d documents (%s) on http://%s:%d/%n",
         info.passages(), info.documents().size(), info.name(), host.equals("0.0.0.0") ? "localhost" : host,
         server.port());
-    spec.commandLine().getOut().flush();
+    out.flush();
     sayWhenModelUnavailable(search.models());
     serving = true;
     return 0;
@@ -102,7 +109,6 @@ final class ServeCommand implements Callable<Integer> {
    * is then a 503 naming the cause (and {@code /ready} says not ready) until it can be.
    */
   private Integer serveOpenSearch(StopSignals signals) {
-    PrintWriter err = spec.commandLine().getErr();
     IndexConfig config = new ConfigLoader().load(at.config, at.ranking);
     // The model loads once the server listens (or a build needs it), as for the embedded engine: searches are
     // lexical until it is ready.
@@ -126,7 +132,7 @@ final class ServeCommand implements Callable<Integer> {
     WebServer server;
     try {
       server = WebServer.create(search,
-          new HttpSettings(corsOrigins == null ? List.of() : corsOrigins, System.getenv("ADMIN_TOKEN")), admin)
+          new HttpSettings(corsOrigins, System.getenv("ADMIN_TOKEN")), admin)
           .start(aotTraining ? "127.0.0.1" : host, aotTraining ? 0 : port);
     } catch (PortInUse e) {
       admin.close();
@@ -150,10 +156,10 @@ final class ServeCommand implements Callable<Integer> {
         new GracefulShutdown.Step("web server", server),
         new GracefulShutdown.Step("rebuild worker", admin),
         new GracefulShutdown.Step("OpenSearch client", search),
-        new GracefulShutdown.Step("embedding model", models)), spec.commandLine().getOut(), err));
-    spec.commandLine().getOut().printf("Serving the OpenSearch alias '%s' at %s on http://%s:%d/%n", engine.alias,
+        new GracefulShutdown.Step("embedding model", models)), out, err));
+    out.printf("Serving the OpenSearch alias '%s' at %s on http://%s:%d/%n", engine.alias,
         engine.urls, host.equals("0.0.0.0") ? "localhost" : host, server.port());
-    spec.commandLine().getOut().flush();
+    out.flush();
     sayWhenModelUnavailable(models);
     serving = true;
     return 0;
@@ -161,7 +167,6 @@ final class ServeCommand implements Callable<Integer> {
 
   /** A server whose model cannot load answers by words alone; its log says so and why, as /api/index does. */
   private void sayWhenModelUnavailable(ModelSlot models) {
-    PrintWriter err = spec.commandLine().getErr();
     models.whenUnavailable(reason -> {
       err.println(Bootstrap.WORDS_ALONE + reason);
       err.flush();

@@ -1,2 +1,2 @@
-/** The picocli commands (serve, index, search, eval, health) that wire the other rooms together; never imports Lucene or Javalin directly. */
+/** The commands (serve, index, search, eval, health) that wire the other rooms together; never imports Lucene or Javalin directly. */
 package passagesearch.cli;

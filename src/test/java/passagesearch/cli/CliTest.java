@@ -28,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 import passagesearch.TestSupport;
 import passagesearch.http.WebServer;
 import passagesearch.search.SearchService;
-import picocli.CommandLine;
 
 /** The command line, run for real: in process for index and search, as a child JVM for serve. */
 class CliTest {
@@ -37,12 +36,9 @@ class CliTest {
   record Run(int code, String out, String err) {}
 
   static Run run(String... args) {
-    CommandLine cmd = Main.commandLine();
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    cmd.setOut(new PrintWriter(out, true));
-    cmd.setErr(new PrintWriter(err, true));
-    int code = cmd.execute(args);
+    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args).code();
     return new Run(code, out.toString(), err.toString());
   }
 

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import passagesearch.TestSupport;
 import passagesearch.cli.Main;
-import picocli.CommandLine;
 
 /**
  * Relevance cannot regress silently: the project's own eval command on the held-out seed queries must
@@ -28,15 +27,13 @@ class EvaluationTest {
   record Line(double system, double baseline) {}
 
   Line evaluate(String split) {
-    CommandLine cmd = Main.commandLine();
     StringWriter out = new StringWriter();
-    cmd.setOut(new PrintWriter(out, true));
-    cmd.setErr(new PrintWriter(new StringWriter(), true));
-    int code = cmd.execute("eval", "--split", split,
+    int code = Main.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
+        "eval", "--split", split,
         "--corpus", TestSupport.corpus().toString(),
         "--config", TestSupport.config().toString(),
         "--judged", TestSupport.root().resolve("eval/seed").toString(),
-        "--eval-index", tmp.toString());
+        "--eval-index", tmp.toString()).code();
     assertEquals(0, code, out.toString());
     Matcher m = Pattern.compile("(?m)^all\\s+(\\d+) \\| ([\\d.]+) .*\\| ([\\d.]+) ").matcher(out.toString());
     assertTrue(m.find(), out.toString());
@@ -55,12 +52,10 @@ class EvaluationTest {
         "{\"_id\": \"1\", \"text\": \"Gleevec works in CML\"}",
         "{\"_id\": \"2\", \"text\": \"vitamin D does not improve bone density\"}"));
     TestSupport.write(beir.resolve("qrels/test.tsv"), "query-id\tcorpus-id\tscore\n1\td1\t1\n2\td2\t1\n");
-    CommandLine cmd = Main.commandLine();
     StringWriter out = new StringWriter();
-    cmd.setOut(new PrintWriter(out, true));
-    cmd.setErr(new PrintWriter(new StringWriter(), true));
-    int code = cmd.execute("eval", "--beir", beir.toString(), "--split", "test",
-        "--config", TestSupport.config().toString(), "--eval-index", tmp.resolve("idx").toString());
+    int code = Main.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
+        "eval", "--beir", beir.toString(), "--split", "test",
+        "--config", TestSupport.config().toString(), "--eval-index", tmp.resolve("idx").toString()).code();
     assertEquals(0, code, out.toString());
     assertTrue(out.toString().contains("tiny test: 2 queries"), out.toString());
     // The brand (Gleevec) and the acronym (CML) reach the document only through the vocabulary.
@@ -69,16 +64,14 @@ class EvaluationTest {
 
   @Test
   void aSplitTheSeedSetDoesNotHaveIsNamedWithTheOnesItHas() {
-    CommandLine cmd = Main.commandLine();
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    cmd.setOut(new PrintWriter(out, true));
-    cmd.setErr(new PrintWriter(err, true));
-    int code = cmd.execute("eval", "--split", "train", "--lexical",
+    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true),
+        "eval", "--split", "train", "--lexical",
         "--corpus", TestSupport.corpus().toString(),
         "--config", TestSupport.config().toString(),
         "--judged", TestSupport.root().resolve("eval/seed").toString(),
-        "--eval-index", tmp.toString());
+        "--eval-index", tmp.toString()).code();
     assertEquals(1, code, err.toString());
     assertTrue(err.toString().contains("no query in split 'train'; choose one of all, heldout, tune"), err.toString());
   }

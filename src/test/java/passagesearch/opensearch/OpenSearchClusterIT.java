@@ -316,12 +316,12 @@ class OpenSearchClusterIT {
   @Order(5)
   void relevanceOnTheSeedHeldOutSetIsNearTheEmbeddedEngines(@TempDir Path evalIndex) {
     StringWriter out = new StringWriter();
-    int code = Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(new StringWriter()))
-        // Words and meaning on both, the default: the cluster's generation is built with passage vectors.
-        .execute("eval", "--engine", "opensearch", "--opensearch", cluster.urls(), "--opensearch-alias", ALIAS,
+    // Words and meaning on both, the default: the cluster's generation is built with passage vectors.
+    int code = Main.run(new PrintWriter(out), new PrintWriter(new StringWriter()), 
+        "eval", "--engine", "opensearch", "--opensearch", cluster.urls(), "--opensearch-alias", ALIAS,
             "--eval-index", evalIndex.toString(), "--vector-cache", TestSupport.vectorCache().toString(),
             "--corpus", TestSupport.corpus().toString(),
-            "--config", TestSupport.config().toString(), "--judged", TestSupport.root().resolve("eval/seed").toString());
+            "--config", TestSupport.config().toString(), "--judged", TestSupport.root().resolve("eval/seed").toString()).code();
     System.out.println(out);
     assertEquals(0, code, out.toString());
     Matcher m = Pattern.compile("(?m)^all\\s+\\d+ \\| ([0-9.]+)").matcher(out.toString());
