@@ -97,6 +97,9 @@ class LauncherIT {
     assertEquals("4", compilerLevel("", "index", "--corpus=" + large, "--help"));
     assertEquals("4", compilerLevel("", "serve", "--help"));
     assertEquals("4", compilerLevel("-XX:TieredStopAtLevel=4", "index", "--help"));
+    // serve's optimising compiler waits three times the JDK's counts, so that it does not slow the start-up
+    assertEquals("15000", flag("Tier4InvocationThreshold", "", "serve", "--help"));
+    assertEquals("5000", flag("Tier4InvocationThreshold", "", "index", "--corpus", large.toString(), "--help"));
   }
 
   /** The highest JIT tier the launched JVM compiles to. */
