@@ -1,6 +1,7 @@
 package passagesearch.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import passagesearch.config.ConfigLoader;
@@ -51,7 +52,7 @@ final class ServeCommand implements Callable<Integer> {
     this.err = err;
     this.port = args.integer("--port");
     this.host = args.text("--host");
-    this.corsOrigins = args.list("--cors-origin").stream().flatMap(o -> java.util.Arrays.stream(o.split(",")))
+    this.corsOrigins = args.list("--cors-origin").stream().flatMap(o -> Arrays.stream(o.split(",")))
         .map(String::strip).filter(o -> !o.isEmpty()).toList();
     this.aotTraining = args.flag("--aot-training");
   }
