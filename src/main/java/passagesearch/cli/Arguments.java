@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A command's arguments, read against its {@link CommandSyntax}: {@code --name value}, {@code --name=value},
@@ -76,7 +77,8 @@ final class Arguments {
       }
       values.add(value);
     }
-    if (syntax.words() != null && words.isEmpty() && !given.containsKey("--help") && !given.containsKey("--version")) {
+    if (syntax.words() != null && words.isEmpty() && !given.containsKey(CommandSyntax.HELP.name())
+        && !given.containsKey(CommandSyntax.VERSION.name())) {
       throw new UsageError("missing " + syntax.words() + ": what to " + syntax.name() + " for");
     }
     return new Arguments(syntax, given, List.copyOf(words), env);
@@ -94,8 +96,9 @@ final class Arguments {
 
   /** The option's value: the last given, else its default; null when it has neither. */
   String text(String name) {
-    List<String> values = given.get(option(name).name());
-    return values != null ? values.get(values.size() - 1) : defaultOf(option(name), env);
+    Option option = option(name);
+    List<String> values = given.get(option.name());
+    return values != null ? values.get(values.size() - 1) : defaultOf(option, env);
   }
 
   Path path(String name) {
@@ -105,21 +108,20 @@ final class Arguments {
 
   /** A whole number, or null when the option has no value. */
   Integer integer(String name) {
-    String value = text(name);
-    try {
-      return value == null ? null : Integer.valueOf(value.strip());
-    } catch (NumberFormatException e) {
-      throw new UsageError(name + ": '" + value + "' is not a whole number");
-    }
+    return number(name, Integer::valueOf, "a whole number");
   }
 
   /** A decimal number, or null when the option has no value. */
   Float decimal(String name) {
+    return number(name, Float::valueOf, "a number");
+  }
+
+  private <T> T number(String name, Function<String, T> parse, String kind) {
     String value = text(name);
     try {
-      return value == null ? null : Float.valueOf(value.strip());
+      return value == null ? null : parse.apply(value.strip());
     } catch (NumberFormatException e) {
-      throw new UsageError(name + ": '" + value + "' is not a number");
+      throw new UsageError(name + ": '" + value + "' is not " + kind);
     }
   }
 
@@ -137,8 +139,9 @@ final class Arguments {
 
   /** Every value given, else the default's; empty when there are none. */
   List<String> list(String name) {
-    List<String> values = given.get(option(name).name());
-    String fallback = defaultOf(option(name), env);
+    Option option = option(name);
+    List<String> values = given.get(option.name());
+    String fallback = defaultOf(option, env);
     return values != null ? List.copyOf(values) : fallback == null ? List.of() : List.of(fallback);
   }
 

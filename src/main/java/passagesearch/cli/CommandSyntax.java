@@ -9,10 +9,8 @@ import java.util.Map;
  * after them (search's query; null for none) and notes for the end of its help.
  */
 record CommandSyntax(String name, String description, List<Option> options, String words, List<String> footer) {
-  static final Option HELP = new Option(List.of("-h", "--help"), null, null, null, false, false,
-      "Show this help and exit.");
-  static final Option VERSION = new Option(List.of("-V", "--version"), null, null, null, false, false,
-      "Print the version and exit.");
+  static final Option HELP = Option.flag("--help", "Show this help and exit.").alias("-h");
+  static final Option VERSION = Option.flag("--version", "Print the version and exit.").alias("-V");
   private static final int WIDTH = 100;
 
   CommandSyntax {

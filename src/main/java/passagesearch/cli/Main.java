@@ -53,16 +53,16 @@ public final class Main {
    */
   static Outcome run(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
     try {
-      if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help")) {
-        if (args.length == 0) {
-          err.println("error: Missing command: serve, index, search, eval or health");
-          err.print(help());
-          return new Outcome(2, false);
-        }
+      if (args.length == 0) {
+        err.println("error: Missing command: serve, index, search, eval or health");
+        err.print(help());
+        return new Outcome(2, false);
+      }
+      if (CommandSyntax.HELP.names().contains(args[0])) {
         out.print(help());
         return new Outcome(0, false);
       }
-      if (args[0].equals("-V") || args[0].equals("--version")) {
+      if (CommandSyntax.VERSION.names().contains(args[0])) {
         out.println(VERSION);
         return new Outcome(0, false);
       }
@@ -84,11 +84,11 @@ public final class Main {
     Callable<Integer> command;
     try {
       Arguments parsed = Arguments.parse(syntax, args, env);
-      if (parsed.flag("--help")) {
+      if (parsed.flag(CommandSyntax.HELP.name())) {
         out.print(syntax.help(PROGRAM, env));
         return new Outcome(0, false);
       }
-      if (parsed.flag("--version")) {
+      if (parsed.flag(CommandSyntax.VERSION.name())) {
         out.println(VERSION);
         return new Outcome(0, false);
       }
