@@ -18,8 +18,8 @@ import org.apache.lucene.search.similarities.Similarity;
  * (JFR), repeated for every filter and page of the same question. A weight holds nothing of one search (Lucene
  * shares one between the threads of a search), so one built for the generation's searcher serves any searcher
  * over the same reader with the same similarity (the time-limited one of each search). Asked with another
- * boost (a hybrid search scales the lexical scores), or by a searcher over another reader, it builds one as
- * the query would, unkept.
+ * boost (a hybrid search scales the lexical scores), it scores with the kept weight times the boost
+ * ({@link ScaledWeight}); asked by a searcher over another reader, it builds one as the query would, unkept.
  */
 final class WeighedOnce extends WrappedQuery<Query> {
   private final IndexReader reader;
@@ -38,9 +38,14 @@ final class WeighedOnce extends WrappedQuery<Query> {
 
   @Override
   public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
-    if (boost != 1f || searcher.getIndexReader() != reader || searcher.getSimilarity() != similarity) {
+    if (searcher.getIndexReader() != reader || searcher.getSimilarity() != similarity) {
       return wrapped.createWeight(searcher, scoreMode, boost);
     }
+    Weight kept = kept(searcher, scoreMode);
+    return boost == 1f ? kept : new ScaledWeight(this, kept, boost);
+  }
+
+  private Weight kept(IndexSearcher searcher, ScoreMode scoreMode) throws IOException {
     Weight weight = weights.get(scoreMode.ordinal());
     if (weight == null) {
       // Two searches may both build it; either weight is the same.

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -36,8 +37,7 @@ class WeighedOnceTest {
         "a search's time-limited searcher reads the same index with the same similarity");
     assertNotSame(first, searcher.createWeight(scored, ScoreMode.TOP_SCORES, 1f), "another score mode, another weight");
     var boosted = searcher.createWeight(scored, ScoreMode.COMPLETE, 0.5f);
-    assertNotSame(first, boosted, "another boost (a hybrid search's scale) is built for itself");
-    assertNotSame(boosted, searcher.createWeight(scored, ScoreMode.COMPLETE, 0.5f), "and not kept");
+    assertTrue(boosted instanceof ScaledWeight, "another boost (a hybrid search's scale) scales the kept weight");
     assertSame(scored, searcher.rewrite(scored), "rewritten once, when it was read");
   }
 
@@ -56,6 +56,30 @@ class WeighedOnceTest {
         assertEquals(fresh.totalHits, kept.totalHits, question + " " + tags);
         assertTrue(!tags.isEmpty() || fresh.scoreDocs.length > 3, question + " finds passages");
         assertArrayEquals(docsAndScores(fresh), docsAndScores(kept), question + " " + tags);
+      }
+    }
+  }
+
+  @Test
+  void aBoostScalesTheKeptScoresAsLuceneWouldBoostTheQuery() throws Exception {
+    Served served = served();
+    IndexSearcher searcher = SEED.index().searcher();
+    float scale = 0.37f;
+    for (String question : List.of("imatinib side effects", "how long does maintenance last", "CAR T cell therapy")) {
+      PreparedQueries.Prepared prepared = served.prepared().of(question);
+      Query plain = searcher.rewrite(served.queries().scored(prepared.words(), prepared.meaning()));
+      TopDocs unscaled = searcher.search(prepared.scored(), 30);
+      TopDocs kept = searcher.search(new BoostQuery(prepared.scored(), scale), 30);
+      TopDocs fresh = searcher.search(new BoostQuery(plain, scale), 30);
+      assertEquals(fresh.totalHits, kept.totalHits, question);
+      assertTrue(kept.scoreDocs.length > 3, question + " finds passages");
+      for (int i = 0; i < kept.scoreDocs.length; i++) {
+        ScoreDoc k = kept.scoreDocs[i];
+        assertEquals(fresh.scoreDocs[i].doc, k.doc, question + " #" + i);
+        assertEquals(fresh.scoreDocs[i].score, k.score, k.score * 1e-6, question + " #" + i);
+        assertEquals(unscaled.scoreDocs[i].score * scale, k.score, 0f, "exactly the kept score times the scale");
+        assertEquals(k.score, searcher.explain(new BoostQuery(prepared.scored(), scale), k.doc).getValue().floatValue(),
+            k.score * 1e-6, question + ": the explanation adds up to the score");
       }
     }
   }
