@@ -157,8 +157,8 @@ record "{\"type\":\"run\",\"date\":\"$(date -u +%FT%TZ)\",\"commit\":\"$(git rev
 rm -rf "$W/config-lexical" && mkdir -p "$W/config-lexical"
 cp index-config/* "$W/config-lexical/"
 echo "enabled: false" > "$W/config-lexical/semantic.yaml"
-sed 's/^\(  cacheEntries:\).*/\1 0/' eval/scifact/ranking.yaml > "$W/ranking-nocache.yaml"
-grep -q '^  cacheEntries: 0$' "$W/ranking-nocache.yaml" || die "eval/scifact/ranking.yaml has no query.cacheEntries to turn off"
+sed 's/^\(  cacheEntries:\).*/\1 0/' index-config/ranking.yaml > "$W/ranking-nocache.yaml"
+grep -q '^  cacheEntries: 0$' "$W/ranking-nocache.yaml" || die "index-config/ranking.yaml has no query.cacheEntries to turn off"
 tool paths "$SHARED/queries-test.jsonl" text "$W/paths-scifact.txt"
 COMMON=(--config "$W/config-lexical" --ranking "$W/ranking-nocache.yaml")
 

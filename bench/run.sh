@@ -500,7 +500,7 @@ semantic_phase() {
     > "$W/logs/index-seed-hybrid.log" 2>&1 || die "the seed corpus with vectors did not build"
   for corpus in seed scifact; do
     profile=index-config/ranking.yaml index=$W/index-$corpus-hybrid dir=corpus
-    [ "$corpus" = seed ] || profile=eval/scifact/ranking.yaml dir=$W/corpus-scifact-1x
+    [ "$corpus" = seed ] || dir=$W/corpus-scifact-1x
     sed 's/^\(  cacheEntries:\).*/\1 0/' "$profile" > "$W/ranking-$corpus-semantic-nocache.yaml"
     for run in $(seq 1 "$RUNS"); do
       for mode in hybrid lexical; do
@@ -690,7 +690,7 @@ solr_phase() {
   for corpus in ${SOLR_CORPORA:-seed scifact medquad}; do
     case $corpus in
       seed) dir=corpus ranking=index-config/ranking.yaml sources=(eval/seed/queries.jsonl:query) tags=--tags ;;
-      scifact) dir=$W/corpus-scifact-1x ranking=eval/scifact/ranking.yaml sources=("$SHARED"/queries-*.jsonl) tags="" ;;
+      scifact) dir=$W/corpus-scifact-1x ranking=index-config/ranking.yaml sources=("$SHARED"/queries-*.jsonl) tags="" ;;
       medquad)
         dir=$W/corpus-medquad ranking=index-config/ranking.yaml sources=("$medquad"/*/queries-*.jsonl) tags=""
         if ! ls "$medquad"/*/corpus.jsonl > /dev/null 2>&1; then solr_note "MedQuAD not found at $medquad; skipped"; continue; fi
@@ -796,7 +796,8 @@ tool copies "$SHARED/corpus.jsonl" "$W/corpus-scifact-1x" 1
 tool paths eval/seed/queries.jsonl query "$W/paths-seed.txt"
 tool paths "$SHARED/queries-test.jsonl" text "$W/paths-scifact.txt"
 echo /health > "$W/paths-health.txt"
-SCIFACT=(--ranking eval/scifact/ranking.yaml)
+# SciFact is served with the default configuration, as a publisher's corpus would be (and as `eval` reports it).
+SCIFACT=()
 record "{\"type\":\"settings\",\"mode\":\"$([ "$QUICK" = 1 ] && echo quick || echo full)\",\"runs\":$RUNS,\"duration_s\":$DURATION,\"warmup_s\":$WARMUP,\"starts\":$STARTS,\"growth\":\"$GROWTH\",\"connections\":\"$CONNECTIONS\",\"wrk\":\"$(wrk --version 2>&1 | head -n 1 | cut -c1-40)\",\"phases\":\"$PHASES\",\"loadavg_start\":\"$(cut -d' ' -f1-3 /proc/loadavg)\",\"started\":\"$(date -Iseconds)\"}"
 
 # Indexes to serve: the last of the runs below, or built here when indexing is not measured.
@@ -841,7 +842,7 @@ if phase load; then
   # The same at 4 connections with the answer cache off: what a search costs when nothing repeats.
   for corpus in seed scifact; do
     profile=index-config/ranking.yaml index=$W/index-seed dir=corpus
-    [ "$corpus" = seed ] || profile=eval/scifact/ranking.yaml index=$W/index-scifact dir=$W/corpus-scifact-1x
+    [ "$corpus" = seed ] || index=$W/index-scifact dir=$W/corpus-scifact-1x
     sed 's/^\(  cacheEntries:\).*/\1 0/' "$profile" > "$W/ranking-$corpus-nocache.yaml"
     grep -q '^  cacheEntries: 0$' "$W/ranking-$corpus-nocache.yaml" || die "$profile has no query.cacheEntries to turn off"
     cp "$W/paths-$corpus.txt" "$W/paths-$corpus-nocache.txt"

@@ -27,7 +27,7 @@ public record BenchCorpus(Path corpus, Path ranking, Path queryFile, String fiel
 
   /**
    * {@code seed}: the project's corpus and its judged queries. {@code scifact}: BEIR SciFact from
-   * ../shared, its test queries, the SciFact ranking profile; the corpus folder holding only
+   * ../shared, its test queries, the default ranking (as a publisher's corpus gets); the corpus folder holding only
    * corpus.jsonl is made by bench/run.sh (system properties {@code bench.scifact.corpus} and
    * {@code bench.scifact.queries} say where they are).
    */
@@ -36,7 +36,7 @@ public record BenchCorpus(Path corpus, Path ranking, Path queryFile, String fiel
       case "seed" -> new BenchCorpus(Path.of("corpus"), null, Path.of("eval/seed/queries.jsonl"), "query");
       case "scifact" -> new BenchCorpus(
           Path.of(System.getProperty("bench.scifact.corpus", "target/bench-work/corpus-scifact-1x")),
-          Path.of("eval/scifact/ranking.yaml"),
+          null,
           Path.of(System.getProperty("bench.scifact.queries", "../shared/data/scifact/queries-test.jsonl")),
           "text");
       default -> throw new IllegalArgumentException("unknown corpus " + name + ": seed or scifact");
