@@ -109,7 +109,7 @@ class SearchServiceTest {
     // Every passage tagged "all" matches "Ph+ ALL" on the tag alone, scoring 1.5, tied; ties go in doc order.
     // The 10th hit is a second from its source (1.5 x 0.95) found past the 50th match: it comes ahead of a
     // source's third (1.5 x 0.95 x 0.95), which a first page shaped from the first 50 matches showed. Like
-    // most, it does not say "Ph", one of the query's two concepts (x 0.95: half of ranking.yaml's coverage.missingOther).
+    // most, it does not say "Ph", one of the query's two concepts (x 0.95: it loses half of ranking.yaml's coverage.missingOther).
     List<SearchHit> hits = search.search(new SearchRequest("Ph+ ALL", 10, 0, List.of(), List.of(), false)).hits();
     assertEquals("reviewed-summary-all-treatment/2", hits.get(9).id());
     assertEquals(1.5f * 0.95f * 0.95f, hits.get(9).score(), 1e-6f);
