@@ -20,12 +20,15 @@ import org.apache.lucene.index.FilterDirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.CombinedFieldQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -119,15 +122,15 @@ class HeapNormsTest {
     IndexSearcher heap = SEED.index().searcher();
     IndexSearcher file = new IndexSearcher(FilterDirectoryReader.unwrap((DirectoryReader) heap.getIndexReader()));
     file.setSimilarity(heap.getSimilarity());
-    org.apache.lucene.index.TermsEnum terms = org.apache.lucene.index.MultiTerms.getTerms(file.getIndexReader(), Fields.TEXT)
+    TermsEnum terms = MultiTerms.getTerms(file.getIndexReader(), Fields.TEXT)
         .iterator();
     int asked = 0;
-    for (org.apache.lucene.util.BytesRef term = terms.next(); term != null && asked < 200; term = terms.next()) {
+    for (BytesRef term = terms.next(); term != null && asked < 200; term = terms.next()) {
       if (terms.docFreq() < 2) {
         continue;
       }
       asked++;
-      CombinedFieldQuery query = new CombinedFieldQuery.Builder(org.apache.lucene.util.BytesRef.deepCopyOf(term))
+      CombinedFieldQuery query = new CombinedFieldQuery.Builder(BytesRef.deepCopyOf(term))
           .addField(Fields.TEXT, 1f).addField(Fields.HEADINGS, 1f).addField(Fields.TITLE, 3f).build();
       TopDocs a = heap.search(query, 100);
       TopDocs b = file.search(query, 100);
