@@ -493,15 +493,15 @@ semantic_phase() {
   rm -rf "$cache"
   for run in 1 2; do
     index_run "scifact-vectors-$([ "$run" = 1 ] && echo cold || echo warm)" "$W/corpus-scifact-1x" "$W/index-scifact-hybrid" all "$run" \
-      --config "$hybrid_config" --vector-cache "$cache" "${SCIFACT[@]}"
+      --config "$hybrid_config" --vector-cache "$cache"
     [ "$INDEX_OK" = true ] || die "SciFact with vectors did not build (see $W/logs)"
   done
   bin/passage-search index --index "$W/index-seed-hybrid" --corpus corpus --config "$hybrid_config" --vector-cache "$cache" \
     > "$W/logs/index-seed-hybrid.log" 2>&1 || die "the seed corpus with vectors did not build"
   for corpus in seed scifact; do
-    profile=index-config/ranking.yaml index=$W/index-$corpus-hybrid dir=corpus
+    index=$W/index-$corpus-hybrid dir=corpus
     [ "$corpus" = seed ] || dir=$W/corpus-scifact-1x
-    sed 's/^\(  cacheEntries:\).*/\1 0/' "$profile" > "$W/ranking-$corpus-semantic-nocache.yaml"
+    sed 's/^\(  cacheEntries:\).*/\1 0/' index-config/ranking.yaml > "$W/ranking-$corpus-semantic-nocache.yaml"
     for run in $(seq 1 "$RUNS"); do
       for mode in hybrid lexical; do
         local config=$hybrid_config
@@ -671,7 +671,7 @@ solr_memory() {
 }
 
 solr_phase() {
-  local corpus dir ranking index cache run e engine paths dropped sources tags checks medquad=$SHARED/../medquad
+  local corpus dir ranking=index-config/ranking.yaml index cache run e engine paths dropped sources tags checks medquad=$SHARED/../medquad
   local lexical=$ROOT/$W/config-lexical hybrid=$ROOT/index-config
   record "{\"type\":\"solr-settings\",\"rounds\":$RUNS,\"duration_s\":$DURATION,\"warmup_s\":$WARMUP,\"connections\":\"$CONNECTIONS\",\"started\":\"$(date -u '+%Y-%m-%d %H:%M UTC')\",\"loadavg_start\":\"$(cut -d' ' -f1-3 /proc/loadavg)\"}"
   if [ "$SOLR" = 0 ]; then
@@ -689,10 +689,10 @@ solr_phase() {
   mkdir -p "$W/lists"
   for corpus in ${SOLR_CORPORA:-seed scifact medquad}; do
     case $corpus in
-      seed) dir=corpus ranking=index-config/ranking.yaml sources=(eval/seed/queries.jsonl:query) tags=--tags ;;
-      scifact) dir=$W/corpus-scifact-1x ranking=index-config/ranking.yaml sources=("$SHARED"/queries-*.jsonl) tags="" ;;
+      seed) dir=corpus sources=(eval/seed/queries.jsonl:query) tags=--tags ;;
+      scifact) dir=$W/corpus-scifact-1x sources=("$SHARED"/queries-*.jsonl) tags="" ;;
       medquad)
-        dir=$W/corpus-medquad ranking=index-config/ranking.yaml sources=("$medquad"/*/queries-*.jsonl) tags=""
+        dir=$W/corpus-medquad sources=("$medquad"/*/queries-*.jsonl) tags=""
         if ! ls "$medquad"/*/corpus.jsonl > /dev/null 2>&1; then solr_note "MedQuAD not found at $medquad; skipped"; continue; fi
         mkdir -p "$dir"
         cat "$medquad"/*/corpus.jsonl > "$dir/corpus.jsonl" ;;
@@ -796,19 +796,19 @@ tool copies "$SHARED/corpus.jsonl" "$W/corpus-scifact-1x" 1
 tool paths eval/seed/queries.jsonl query "$W/paths-seed.txt"
 tool paths "$SHARED/queries-test.jsonl" text "$W/paths-scifact.txt"
 echo /health > "$W/paths-health.txt"
-# SciFact is served with the default configuration, as a publisher's corpus would be (and as `eval` reports it).
-SCIFACT=()
+# Every corpus, SciFact too, is built and served with the default configuration (index-config/), as a
+# publisher's corpus would be and as `eval` reports it.
 record "{\"type\":\"settings\",\"mode\":\"$([ "$QUICK" = 1 ] && echo quick || echo full)\",\"runs\":$RUNS,\"duration_s\":$DURATION,\"warmup_s\":$WARMUP,\"starts\":$STARTS,\"growth\":\"$GROWTH\",\"connections\":\"$CONNECTIONS\",\"wrk\":\"$(wrk --version 2>&1 | head -n 1 | cut -c1-40)\",\"phases\":\"$PHASES\",\"loadavg_start\":\"$(cut -d' ' -f1-3 /proc/loadavg)\",\"started\":\"$(date -Iseconds)\"}"
 
 # Indexes to serve: the last of the runs below, or built here when indexing is not measured.
 if phase index; then
   for run in $(seq 1 "$RUNS"); do index_run seed corpus "$W/index-seed" all "$run"; done
-  for run in $(seq 1 "$RUNS"); do index_run scifact "$W/corpus-scifact-1x" "$W/index-scifact-pinned" 1 "$run" "${SCIFACT[@]}"; done
-  for run in $(seq 1 "$RUNS"); do index_run scifact "$W/corpus-scifact-1x" "$W/index-scifact" all "$run" "${SCIFACT[@]}"; done
+  for run in $(seq 1 "$RUNS"); do index_run scifact "$W/corpus-scifact-1x" "$W/index-scifact-pinned" 1 "$run"; done
+  for run in $(seq 1 "$RUNS"); do index_run scifact "$W/corpus-scifact-1x" "$W/index-scifact" all "$run"; done
   rm -rf "$W/index-scifact-pinned"
 elif phase startup || phase load || phase growth || phase jmh; then
   bin/passage-search index --index "$W/index-seed" --corpus corpus > "$W/logs/index-seed.log" 2>&1
-  bin/passage-search index --index "$W/index-scifact" --corpus "$W/corpus-scifact-1x" "${SCIFACT[@]}" > "$W/logs/index-scifact.log" 2>&1
+  bin/passage-search index --index "$W/index-scifact" --corpus "$W/corpus-scifact-1x" > "$W/logs/index-scifact.log" 2>&1
 fi
 
 if phase startup; then
@@ -833,7 +833,7 @@ if phase load; then
   record_memory seed production
   stop_server
 
-  start_server scifact "$W/index-scifact" "$W/corpus-scifact-1x" "$W/paths-scifact.txt" "${SCIFACT[@]}" || die "the SciFact server did not start"
+  start_server scifact "$W/index-scifact" "$W/corpus-scifact-1x" "$W/paths-scifact.txt" || die "the SciFact server did not start"
   record "{\"type\":\"startup\",\"corpus\":\"scifact\",\"what\":\"load server\",\"ms\":$STARTUP_MS}"
   load scifact "search" "$CONNECTIONS" || die "the SciFact server failed its queries (see $W/logs/server-scifact.log)"
   record_memory scifact production
@@ -841,10 +841,10 @@ if phase load; then
 
   # The same at 4 connections with the answer cache off: what a search costs when nothing repeats.
   for corpus in seed scifact; do
-    profile=index-config/ranking.yaml index=$W/index-seed dir=corpus
+    index=$W/index-seed dir=corpus
     [ "$corpus" = seed ] || index=$W/index-scifact dir=$W/corpus-scifact-1x
-    sed 's/^\(  cacheEntries:\).*/\1 0/' "$profile" > "$W/ranking-$corpus-nocache.yaml"
-    grep -q '^  cacheEntries: 0$' "$W/ranking-$corpus-nocache.yaml" || die "$profile has no query.cacheEntries to turn off"
+    sed 's/^\(  cacheEntries:\).*/\1 0/' index-config/ranking.yaml > "$W/ranking-$corpus-nocache.yaml"
+    grep -q '^  cacheEntries: 0$' "$W/ranking-$corpus-nocache.yaml" || die "index-config/ranking.yaml has no query.cacheEntries to turn off"
     cp "$W/paths-$corpus.txt" "$W/paths-$corpus-nocache.txt"
     start_server "$corpus-nocache" "$index" "$dir" "$W/paths-$corpus.txt" --ranking "$W/ranking-$corpus-nocache.yaml" \
       || die "the $corpus server without a cache did not start"
@@ -865,12 +865,12 @@ if phase growth; then
     tool copies "$SHARED/corpus.jsonl" "$corpus" "$f"
     # The production heap first; a larger one when it fails, and the report says so. A size that cannot
     # be built or served is noted and skipped, so the rest of the run still reports.
-    HEAP_LABEL=production JAVA_OPTS="" index_run "$name" "$corpus" "$index" all 1 "${SCIFACT[@]}"
+    HEAP_LABEL=production JAVA_OPTS="" index_run "$name" "$corpus" "$index" all 1
     heap=production
     if [ "$INDEX_OK" != true ]; then
       note "$name: the index build failed with the production heap: $(grep -m1 -E 'Error|Exception' "$W/logs/index-$name-all-run1.log" | cut -c1-160); built again with -Xmx2g"
       heap="-Xmx2g"
-      HEAP_LABEL=$heap JAVA_OPTS=-Xmx2g index_run "$name" "$corpus" "$index" all 2 "${SCIFACT[@]}"
+      HEAP_LABEL=$heap JAVA_OPTS=-Xmx2g index_run "$name" "$corpus" "$index" all 2
       if [ "$INDEX_OK" != true ]; then
         note "$name: the index build failed with -Xmx2g too; size skipped"
         rm -rf "$corpus" "$index"
@@ -882,12 +882,12 @@ if phase growth; then
     record "$(echo "$INDEX_LINE" | sed -E "s/Indexed ([0-9]+) passages from ([0-9]+) documents .*/{\"type\":\"growth\",\"factor\":$f,\"passages\":\1,\"documents\":\2,\"wall_ms\":$wall,\"corpus_bytes\":$(du -sbL "$corpus" | cut -f1),\"index_bytes\":$(du -sb "$index/$gen" | cut -f1),\"heap\":\"$heap\"}/")"
     served=true
     cp "$W/paths-scifact.txt" "$W/paths-$name.txt"
-    if ! JAVA_OPTS=$([ "$heap" = production ] || echo -Xmx2g) start_server "$name" "$index" "$corpus" "$W/paths-$name.txt" "${SCIFACT[@]}"; then
+    if ! JAVA_OPTS=$([ "$heap" = production ] || echo -Xmx2g) start_server "$name" "$index" "$corpus" "$W/paths-$name.txt"; then
       served=false
       if [ "$heap" = production ]; then
         note "$name: the server did not start with the production heap: $(grep -m1 -E 'Error|Exception' "$SERVER_LOG" | cut -c1-160); started again with -Xmx2g"
         heap="-Xmx2g"
-        JAVA_OPTS=-Xmx2g start_server "$name" "$index" "$corpus" "$W/paths-$name.txt" "${SCIFACT[@]}" && served=true
+        JAVA_OPTS=-Xmx2g start_server "$name" "$index" "$corpus" "$W/paths-$name.txt" && served=true
       fi
     fi
     if [ "$served" = true ]; then
