@@ -54,7 +54,7 @@ public final class Main {
   static Outcome run(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
     try {
       if (args.length == 0) {
-        err.println("error: Missing command: serve, index, search, eval or health");
+        err.println("error: Missing command: " + commandNames("or"));
         err.print(help());
         return new Outcome(2, false);
       }
@@ -68,7 +68,7 @@ public final class Main {
       }
       Entry entry = COMMANDS.stream().filter(e -> e.syntax().name().equals(args[0])).findFirst().orElse(null);
       if (entry == null) {
-        err.println("error: unknown command '" + args[0] + "'; the commands are serve, index, search, eval and health");
+        err.println("error: unknown command '" + args[0] + "'; the commands are " + commandNames("and"));
         err.println("See '" + PROGRAM + " --help'.");
         return new Outcome(2, false);
       }
@@ -117,9 +117,18 @@ public final class Main {
     for (Entry e : COMMANDS) {
       help.append(String.format("  %-8s%s%n", e.syntax().name(), e.syntax().description()));
     }
-    help.append("\n  -h, --help     Show this help and exit.\n  -V, --version  Print the version and exit.\n\n"
-        + "'" + PROGRAM + " COMMAND --help' shows a command's options and their defaults.\n");
+    help.append('\n');
+    for (Option o : List.of(CommandSyntax.HELP, CommandSyntax.VERSION)) {
+      help.append(String.format("  %-15s%s%n", String.join(", ", o.names()), o.help()));
+    }
+    help.append("\n'" + PROGRAM + " COMMAND --help' shows a command's options and their defaults.\n");
     return help.toString();
+  }
+
+  /** The commands' names, the last two joined by {@code last}: "serve, index, search, eval or health". */
+  private static String commandNames(String last) {
+    List<String> names = COMMANDS.stream().map(e -> e.syntax().name()).toList();
+    return String.join(", ", names.subList(0, names.size() - 1)) + " " + last + " " + names.get(names.size() - 1);
   }
 
   public static void main(String[] args) {

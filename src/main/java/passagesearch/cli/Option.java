@@ -9,7 +9,8 @@ import java.util.List;
  * @param label what its value is called in the help ({@code DIR}); null for a flag, which takes none
  * @param env the environment variable that gives its value when the command line does not; null for none
  * @param fallback its value when neither does; null for none
- * @param repeatable whether it may be given more than once (each value may also be a comma-separated list)
+ * @param repeatable whether it may be given more than once (a command may also split each value, as serve's
+ *     --cors-origin does at commas)
  * @param hidden left out of the help (an option for bin/passage-search, not for people)
  * @param help what it does, in a sentence or two
  */
