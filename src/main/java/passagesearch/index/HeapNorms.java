@@ -23,25 +23,31 @@ import org.apache.lucene.util.FixedBitSet;
  * still open, which the JIT cannot hoist out of Lucene's per-document calls: 7.1% of a SciFact search's CPU
  * (JFR, distinct searches), nearly all of the BM25F scorer's time. The values are the file's own, so scores
  * are unchanged; a field whose norms do not fit a byte is left as the file has it.
+ *
+ * <p>The copies are bounded: at most {@link #budget()} bytes a generation (4 MB, about 1.3 million passages of
+ * three fields, less on a heap under 128 MB; twice that while a swap holds two generations). Fields past the
+ * bound are read from the file as before, so a corpus larger than that costs the heap nothing more.
  */
 final class HeapNorms extends FilterDirectoryReader {
-  private HeapNorms(DirectoryReader in) throws IOException {
-    super(in, new SubReaderWrapper() {
-      @Override
-      public LeafReader wrap(LeafReader reader) {
-        try {
-          return new Leaf(reader);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-    });
+  private final long maxBytes;
+
+  private HeapNorms(DirectoryReader in, long maxBytes) throws IOException {
+    super(in, leaves(maxBytes));
+    this.maxBytes = maxBytes;
   }
 
-  /** {@code in}, its norms read into the heap; {@code in} is closed when they cannot be read. */
-  static DirectoryReader wrap(DirectoryReader in) throws IOException {
+  /** The most a generation's copies may hold: 4 MB, or a 32nd of the heap when that is less. */
+  static long budget() {
+    return Math.min(4L << 20, Runtime.getRuntime().maxMemory() / 32);
+  }
+
+  /**
+   * {@code in}, its norms read into the heap up to {@code maxBytes} in all; {@code in} is closed when they cannot
+   * be read.
+   */
+  static DirectoryReader wrap(DirectoryReader in, long maxBytes) throws IOException {
     try {
-      return new HeapNorms(in);
+      return new HeapNorms(in, maxBytes);
     } catch (UncheckedIOException e) {
       in.close();
       throw e.getCause();
@@ -51,9 +57,35 @@ final class HeapNorms extends FilterDirectoryReader {
     }
   }
 
+  /** The bytes the copies hold, over every segment and field. */
+  long bytes() {
+    long bytes = 0;
+    for (var leaf : leaves()) {
+      bytes += ((Leaf) leaf.reader()).bytes;
+    }
+    return bytes;
+  }
+
   @Override
   protected DirectoryReader doWrapDirectoryReader(DirectoryReader in) throws IOException {
-    return new HeapNorms(in);
+    return new HeapNorms(in, maxBytes);
+  }
+
+  /** Wraps each segment, copying its fields' norms while the copies of all segments stay within {@code maxBytes}. */
+  private static SubReaderWrapper leaves(long maxBytes) {
+    long[] left = {maxBytes};
+    return new SubReaderWrapper() {
+      @Override
+      public LeafReader wrap(LeafReader reader) {
+        try {
+          Leaf leaf = new Leaf(reader, left[0]);
+          left[0] -= leaf.bytes;
+          return leaf;
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    };
   }
 
   @Override
@@ -62,20 +94,24 @@ final class HeapNorms extends FilterDirectoryReader {
     return in.getReaderCacheHelper();
   }
 
-  /** One segment, its norms in the heap. */
+  /** One segment, the norms of those of its fields that fit {@code maxBytes} in the heap. */
   private static final class Leaf extends FilterLeafReader {
     private final Map<String, Norms> norms = new HashMap<>();
+    private final long bytes;
 
-    Leaf(LeafReader in) throws IOException {
+    Leaf(LeafReader in, long maxBytes) throws IOException {
       super(in);
+      long held = 0;
       for (FieldInfo field : in.getFieldInfos()) {
-        if (field.hasNorms()) {
+        if (field.hasNorms() && held + Norms.bytes(in.maxDoc()) <= maxBytes) {
           Norms read = Norms.read(in.getNormValues(field.name), in.maxDoc());
           if (read != null) {
             norms.put(field.name, read);
+            held += Norms.bytes(in.maxDoc());
           }
         }
       }
+      this.bytes = held;
     }
 
     @Override
@@ -97,6 +133,11 @@ final class HeapNorms extends FilterDirectoryReader {
 
   /** One field's norms: a byte a document, which documents have one (null: all), and how many do. */
   private record Norms(byte[] values, FixedBitSet present, int count) {
+    /** The most one field's copy holds: a byte a document, and a bit a document (kept when some lack the field). */
+    static long bytes(int maxDoc) {
+      return maxDoc + FixedBitSet.bits2words(maxDoc) * (long) Long.BYTES;
+    }
+
     /** The values of {@code in}; null when one does not fit a byte. */
     static Norms read(NumericDocValues in, int maxDoc) throws IOException {
       if (in == null) {

@@ -54,7 +54,7 @@ public final class OpenIndex implements Closeable {
     Directory directory = FSDirectory.open(dir);
     DirectoryReader reader;
     try {
-      reader = HeapNorms.wrap(DirectoryReader.open(directory));
+      reader = HeapNorms.wrap(DirectoryReader.open(directory), HeapNorms.budget());
     } catch (IOException e) {
       directory.close();
       throw e;

@@ -42,6 +42,8 @@ class HeapNormsTest {
   void everyNormIsTheFilesOwnDocumentByDocument() throws Exception {
     DirectoryReader served = (DirectoryReader) SEED.index().searcher().getIndexReader();
     assertInstanceOf(HeapNorms.class, served, "a generation opens with its norms in the heap");
+    long held = ((HeapNorms) served).bytes();
+    assertTrue(held >= 3L * served.maxDoc() && held <= HeapNorms.budget(), "the three fields' norms, within the bound: " + held);
     DirectoryReader file = FilterDirectoryReader.unwrap(served);
     int fields = 0;
     for (int l = 0; l < served.leaves().size(); l++) {
@@ -90,7 +92,7 @@ class HeapNormsTest {
         }
       }
       try (DirectoryReader file = DirectoryReader.open(directory);
-           DirectoryReader heap = HeapNorms.wrap(DirectoryReader.open(directory))) {
+           DirectoryReader heap = HeapNorms.wrap(DirectoryReader.open(directory), HeapNorms.budget())) {
         for (String field : List.of("body", "heading")) {
           NumericDocValues a = heap.leaves().get(0).reader().getNormValues(field);
           NumericDocValues b = file.leaves().get(0).reader().getNormValues(field);
@@ -138,6 +140,36 @@ class HeapNormsTest {
       assertArrayEquals(docsAndScores(b), docsAndScores(a), term.utf8ToString());
     }
     assertEquals(200, asked);
+  }
+
+  @Test
+  void fieldsPastTheBoundAreReadFromTheFileWithTheSameValues(@TempDir Path folder) throws Exception {
+    try (FSDirectory directory = FSDirectory.open(folder)) {
+      try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer()))) {
+        for (int i = 0; i < 300; i++) {
+          Document d = new Document();
+          d.add(new TextField("body", "word ".repeat(1 + i % 40), Field.Store.NO));
+          d.add(new TextField("heading", "head ".repeat(1 + i % 7), Field.Store.NO));
+          writer.addDocument(d);
+        }
+      }
+      for (long bound : List.of(0L, 400L, 1L << 20)) {
+        try (DirectoryReader file = DirectoryReader.open(directory);
+             DirectoryReader heap = HeapNorms.wrap(DirectoryReader.open(directory), bound)) {
+          long held = ((HeapNorms) heap).bytes();
+          // 300 bytes and a 40-byte bit set a field: none, one, or both fit.
+          assertEquals(bound == 0 ? 0 : bound == 400 ? 340 : 680, held, "bytes held within " + bound);
+          for (String field : List.of("body", "heading")) {
+            NumericDocValues a = heap.leaves().get(0).reader().getNormValues(field);
+            NumericDocValues b = file.leaves().get(0).reader().getNormValues(field);
+            for (int doc = 0; doc < 300; doc++) {
+              assertEquals(b.advanceExact(doc), a.advanceExact(doc), field + " " + doc);
+              assertEquals(b.longValue(), a.longValue(), field + " " + doc + " within " + bound);
+            }
+          }
+        }
+      }
+    }
   }
 
   private static String[] docsAndScores(TopDocs top) {
